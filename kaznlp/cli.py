@@ -1,0 +1,170 @@
+"""The ``kaznlp`` command line.
+
+Exit codes: 0 success; 2 usage error; 3 some inputs were skipped or unreadable (empty, binary, bad encoding,
+not Kazakh), the others were processed; 4 no input could be processed.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Iterator
+
+import click
+
+EXIT_OK, EXIT_USAGE, EXIT_PARTIAL, EXIT_NOTHING = 0, 2, 3, 4
+
+
+def _inputs(paths: tuple[str, ...]) -> Iterator[tuple[str, Path | None]]:
+    """(doc id, path) for files, directories (``*.txt`` inside, sorted) and ``-`` for stdin."""
+    for p in paths:
+        if p == "-":
+            yield "stdin", None
+            continue
+        path = Path(p)
+        if path.is_dir():
+            for f in sorted(path.rglob("*.txt")):
+                yield f.stem, f
+        else:
+            yield path.stem, path
+
+
+def _warn(msg: str) -> None:
+    click.echo(f"kaznlp: {msg}", err=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="kaznlp")
+def main() -> None:
+    """kaznlp: numeric facts and named entities from Kazakh press releases."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--records", type=click.Choice(["facts", "entities", "documents"]), default="facts", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl", show_default=True)
+@click.option("-o", "--output", default="-", help="Output file; '-' (default) for stdout.")
+@click.option("--doc-date", default=None, help="Publication date YYYY-MM-DD; fills a missing year in dates.")
+@click.option("--ner/--no-ner", default=None, help="Named entities (on by default for entities and documents).")
+@click.option("--lang", type=click.Choice(["kk", "any"]), default="kk", show_default=True,
+              help="kk: skip documents that are not Kazakh, with a message.")  # fmt: skip
+def extract(paths, records, fmt, output, doc_date, ner, lang) -> None:
+    """Extract facts, entities or whole document records from PATHS (files, directories, '-' for stdin)."""
+    from datetime import date
+
+    from .io import InputError, read_text
+    from .langid import detect_language
+    from .pipeline import load
+    from .writers import ENTITY_COLUMNS, FACT_COLUMNS, write_records
+
+    if doc_date:
+        try:
+            date.fromisoformat(doc_date)
+        except ValueError:
+            raise click.BadParameter(f"{doc_date!r} is not a date YYYY-MM-DD", param_hint="--doc-date") from None
+    if fmt == "parquet" and output == "-":
+        raise click.UsageError("parquet needs an output file: use -o FILE")
+    use_ner = ner if ner is not None else records in ("entities", "documents")
+    try:
+        nlp = load(ner=use_ner)
+    except RuntimeError as exc:
+        _warn(str(exc))
+        sys.exit(EXIT_NOTHING)
+    stats = {"ok": 0, "skipped": 0}
+
+    def docs():
+        for doc_id, path in _inputs(paths):
+            name = str(path) if path else "<stdin>"
+            try:
+                if path is not None and not path.exists():
+                    raise InputError("missing", f"{name}: no such file")
+                text = read_text(path if path else "-")
+            except InputError as exc:
+                _warn(str(exc))
+                stats["skipped"] += 1
+                if records == "documents":
+                    yield {"id": doc_id, "error": exc.kind, "message": str(exc)}
+                continue
+            except OSError as exc:
+                _warn(f"{name}: {exc.strerror}")
+                stats["skipped"] += 1
+                continue
+            language = detect_language(text)
+            if lang == "kk" and language != "kk":
+                _warn(f"{name}: not Kazakh text ({language}); skipped (use --lang any to process it)")
+                stats["skipped"] += 1
+                if records == "documents":
+                    yield {"id": doc_id, "error": "language", "language": language, "message": "not Kazakh"}
+                continue
+            doc = nlp(text, doc_date=doc_date, doc_id=doc_id)
+            doc.meta["language"] = language
+            stats["ok"] += 1
+            if records == "facts":
+                yield from doc.fact_records()
+            elif records == "entities":
+                yield from doc.entity_records()
+            else:
+                yield doc.to_record()
+
+    columns = {"facts": FACT_COLUMNS, "entities": ENTITY_COLUMNS}.get(records)
+    write_records(docs(), fmt, output, columns)
+    if stats["ok"] == 0:
+        sys.exit(EXIT_NOTHING)
+    if stats["skipped"]:
+        sys.exit(EXIT_PARTIAL)
+
+
+@main.command()
+@click.option("--gold", "gold_paths", multiple=True, required=True, help="Gold JSONL file or directory.")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--doc-date", default=None, help="Give the pipeline a document date (the gold never assumes one).")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@click.option("--errors", is_flag=True, help="List every miss, spurious fact and unit/qualifier disagreement.")
+def evaluate(gold_paths, paths, doc_date, as_json, errors) -> None:
+    """Score extracted facts of PATHS against gold facts (P/R/F1 per type, unit and qualifier accuracy)."""
+    from .evaluate import load_gold, score
+    from .io import InputError, read_text
+    from .pipeline import load
+
+    gold = load_gold(gold_paths)
+    nlp = load()
+    predicted = {}
+    for doc_id, path in _inputs(paths):
+        if doc_id not in gold:
+            continue
+        try:
+            text = read_text(path if path else "-")
+        except InputError as exc:
+            _warn(str(exc))
+            continue
+        predicted[doc_id] = list(nlp(text, doc_date=doc_date, doc_id=doc_id).fact_records())
+    missing = sorted(set(gold) - set(predicted))
+    if missing:
+        _warn(f"no text for gold documents: {', '.join(missing)}")
+    s = score({d: gold[d] for d in predicted}, predicted)
+    summary = s.summary()
+    summary["documents"] = len(predicted)
+    if as_json:
+        click.echo(json.dumps(summary, ensure_ascii=False, indent=2))
+    else:
+        click.echo(f"documents: {len(predicted)}")
+        click.echo(f"{'type':<12}{'tp':>5}{'fp':>5}{'fn':>5}{'P':>8}{'R':>8}{'F1':>8}")
+        for r in s.table():
+            click.echo(
+                f"{r['type']:<12}{r['tp']:>5}{r['fp']:>5}{r['fn']:>5}"
+                f"{r['precision']:>8.3f}{r['recall']:>8.3f}{r['f1']:>8.3f}"
+            )
+        click.echo(f"unit accuracy: {summary['unit_accuracy']:.3f}")
+        click.echo(f"qualifier accuracy: {summary['qualifier_accuracy']:.3f}")
+        if summary["object_accuracy"] is not None:
+            click.echo(f"object accuracy: {summary['object_accuracy']:.3f}")
+    if errors:
+        for e in s.errors:
+            click.echo(json.dumps(e, ensure_ascii=False), err=True)
+    if not predicted:
+        sys.exit(EXIT_NOTHING)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,100 @@
+"""The result of the pipeline for one text: tokens, sentences, facts and entities, all with offsets into the
+original text, and their flat records."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Iterator
+
+from .facts.base import Fact
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A token or a sentence: ``doc.text[start:end] == text``."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(slots=True)
+class Entity:
+    """A named entity: label, span, where it came from (``model`` or ``rule``) and its base form."""
+
+    label: str
+    start: int
+    end: int
+    text: str
+    source: str = "model"
+    base: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        d = {
+            "label": self.label,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "source": self.source,
+            "base": self.base,
+        }
+        d.update(self.extra)
+        return d
+
+
+@dataclass(slots=True)
+class Document:
+    """One processed text. Offsets everywhere point into ``text``, the original as given."""
+
+    text: str
+    id: str | None = None
+    doc_date: str | None = None
+    token_starts: list[int] = field(default_factory=list)
+    token_ends: list[int] = field(default_factory=list)
+    sentence_spans: list[tuple[int, int]] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def tokens(self) -> list[Span]:
+        t = self.text
+        return [Span(s, e, t[s:e]) for s, e in zip(self.token_starts, self.token_ends)]
+
+    @property
+    def sentences(self) -> list[Span]:
+        t = self.text
+        return [Span(s, e, t[s:e]) for s, e in self.sentence_spans]
+
+    def __len__(self) -> int:
+        return len(self.token_starts)
+
+    def sentence_text(self, k: int) -> str:
+        s, e = self.sentence_spans[k]
+        return self.text[s:e]
+
+    def fact_records(self) -> Iterator[dict[str, Any]]:
+        """Flat fact records: the spec's fields plus value_max, indicator, sentence index and context."""
+        for f in self.facts:
+            d = {"doc": self.id}
+            d.update(f.to_dict())
+            d["context"] = self.sentence_text(f.sentence) if self.sentence_spans else None
+            yield d
+
+    def entity_records(self) -> Iterator[dict[str, Any]]:
+        for e in self.entities:
+            d = {"doc": self.id}
+            d.update(e.to_dict())
+            yield d
+
+    def to_record(self) -> dict[str, Any]:
+        """The document record: text, sentences, facts and entities (nested)."""
+        rec: dict[str, Any] = {"id": self.id, "doc_date": self.doc_date}
+        rec.update(self.meta)
+        rec["text"] = self.text
+        rec["n_tokens"] = len(self.token_starts)
+        rec["sentences"] = [[s, e] for s, e in self.sentence_spans]
+        rec["facts"] = [{k: v for k, v in r.items() if k != "doc"} for r in self.fact_records()]
+        rec["entities"] = [e.to_dict() for e in self.entities]
+        return rec

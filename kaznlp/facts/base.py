@@ -1,0 +1,70 @@
+"""The fact record and the sentence context that the dimension rules read."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+FACT_TYPES = ("percentage", "count", "money", "quantity", "ranking", "date", "duration")
+
+
+@dataclass(slots=True)
+class Fact:
+    """One numeric fact. ``start``/``end`` are character offsets; ``text`` is the evidence span."""
+
+    type: str
+    start: int
+    end: int
+    text: str
+    value: float | str | None
+    value_max: float | str | None = None
+    unit: str | None = None
+    qualifier: str | None = None
+    object: str | None = None
+    indicator: str | None = None
+    sentence: int = 0
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        extra = d.pop("extra")
+        for k in ("value", "value_max"):
+            v = d[k]
+            if isinstance(v, float) and v.is_integer():
+                d[k] = int(v)
+        d.update(extra)
+        return d
+
+
+@dataclass(slots=True)
+class Context:
+    """One sentence's tokens (normalised text) for the rules; token offsets are into the normalised text."""
+
+    text: str
+    words: list[str]
+    lower: list[str]
+    starts: list[int]
+    ends: list[int]
+    gaps: list[str]
+    sentence: int
+    names: list[tuple[int, int]]  # «…» spans that are names and titles, not speech (char offsets)
+
+    def in_name(self, pos: int) -> bool:
+        return any(s < pos < e for s, e in self.names)
+
+    def span_text(self, i: int, j: int) -> str:
+        return self.text[self.starts[i] : self.ends[j - 1]]
+
+
+@dataclass(slots=True)
+class Candidate:
+    """What a dimension rule found: a fact type over tokens ``i``..``j`` before qualifiers and object."""
+
+    type: str
+    i: int
+    j: int
+    value: float | str | None
+    value_max: float | str | None = None
+    unit: str | None = None
+    indicator: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)

@@ -1,0 +1,107 @@
+"""Dates as EDTF strings: ``1999 жылы`` → ``1999``, ``1 қазандағы`` → ``--10-01``, ``15.11.2016`` → ``2016-11-15``,
+``2016 жылғы 15 қарашада`` → ``2016-11-15``, ``90-шы жылдар`` → ``199X``, ``2015-2017 жылдары`` → 2015..2017."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ..data import rows
+from ..lang.kk.morphology import is_inflection
+from ..numbers import NumberExpr
+from .base import Candidate, Context
+from .units import unit_of
+
+TYPE = "date"
+_MONTHS = sorted(((r[0], int(r[1])) for r in rows("months.tsv")), key=lambda r: len(r[0]), reverse=True)
+_YEAR_MIN, _YEAR_MAX = 1000, 2100
+_YEAR_LINKS = ("дейін", "бастап", "қарай", "шейін")
+
+
+@lru_cache(maxsize=8192)
+def month_of(word: str) -> int | None:
+    """``қазандағы`` → 10, ``қарашада`` → 11."""
+    w = word.lower()
+    for stem, month in _MONTHS:
+        if w.startswith(stem) and is_inflection(w[len(stem) :]):
+            return month
+    return None
+
+
+def _is_year(v: float) -> bool:
+    return v.is_integer() and _YEAR_MIN <= v <= _YEAR_MAX
+
+
+def _year_word(word: str) -> str | None:
+    """The ending after жыл (``жылдардың`` → ``дардың``), or None when ``word`` is no form of жыл."""
+    hit = unit_of(word)
+    return hit[2] if hit is not None and hit[0] == "year" else None
+
+
+def _day_month(ctx: Context, k: int) -> tuple[int, int, int] | None:
+    """``15 қарашада`` at token ``k``: (day, month, end)."""
+    if k + 1 < len(ctx.words) and ctx.words[k].isdigit() and 1 <= int(ctx.words[k]) <= 31:
+        m = month_of(ctx.words[k + 1])
+        if m:
+            return int(ctx.words[k]), m, k + 2
+    return None
+
+
+def match_token(ctx: Context, i: int) -> Candidate | None:
+    """A date written as one token: ``15.11.2016`` or ``2016-11-15``."""
+    w = ctx.words[i]
+    if len(w) == 10 and w[4] == "-" and w[7] == "-":
+        y, m, d = w[:4], w[5:7], w[8:]
+    elif "." in w and w.count(".") == 2:
+        d, m, y = w.split(".")
+    else:
+        return None
+    if not (y.isdigit() and m.isdigit() and d.isdigit()) or not (1 <= int(m) <= 12 and 1 <= int(d) <= 31):
+        return None
+    return Candidate(TYPE, i, i + 1, f"{int(y):04d}-{int(m):02d}-{int(d):02d}")
+
+
+def match(ctx: Context, e: NumberExpr) -> Candidate | None:
+    """Dates that start with a number expression ``e``."""
+    words, n = ctx.words, len(ctx.words)
+    v = e.value
+    # 90-шы жылдар, 2000-шы жылдары: decades
+    if e.ordinal and not e.words:
+        yw = _year_word(words[e.j]) if e.j < n else None
+        if yw is not None and yw[:3] in ("дар", "лар"):
+            if v.is_integer() and 10 <= v <= 90 and v % 10 == 0:
+                return Candidate(TYPE, e.i, e.j + 1, f"19{int(v) // 10}X")
+            if _is_year(v) and v % 10 == 0:
+                return Candidate(TYPE, e.i, e.j + 1, f"{int(v) // 10}X")
+        return None
+    if e.words or not _is_year(v) or not (e.plain_int or e.value_max is not None):
+        d = _day_month(ctx, e.i) if e.plain_int else None
+        if d:
+            return Candidate(TYPE, e.i, d[2], f"--{d[1]:02d}-{d[0]:02d}", extra={"partial": "no_year"})
+        return None
+    vmax = e.value_max
+    if vmax is not None and not _is_year(vmax):
+        return None
+    # the year's own ending may be a form of жыл: 1990-жылдары
+    yw = _year_word(e.suffix) if e.suffix else None
+    j = e.j
+    if yw is None and j < n:
+        yw = _year_word(words[j])
+        if yw is not None:
+            j += 1
+    year = f"{int(v):04d}"
+    if yw is None:
+        # 2017-ге дейін, 2020-дан бастап: a year with a case ending or a linking postposition, no noun
+        if vmax is None and (e.suffix or (j < n and ctx.lower[j] in _YEAR_LINKS)):
+            return Candidate(TYPE, e.i, j, year)
+        return None
+    if vmax is not None:
+        return Candidate(TYPE, e.i, j, year, f"{int(vmax):04d}")
+    if yw[:3] in ("дар", "лар") and v % 10 == 0:
+        return Candidate(TYPE, e.i, j, f"{int(v) // 10}X")  # 1990 жылдары: the nineties
+    # 2016 жылғы 15 қарашада; 2016 жылғы қарашада
+    d = _day_month(ctx, j) if j < n else None
+    if d:
+        return Candidate(TYPE, e.i, d[2], f"{year}-{d[1]:02d}-{d[0]:02d}")
+    if j < n and yw in ("ғы", "дың", "ы") and (m := month_of(words[j])):
+        return Candidate(TYPE, e.i, j + 1, f"{year}-{m:02d}")
+    return Candidate(TYPE, e.i, j, year)

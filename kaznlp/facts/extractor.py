@@ -1,0 +1,172 @@
+"""The numeric-fact extractor: finds number expressions and lets each dimension's rules claim them.
+
+Order of the rules at a number: not-a-fact checks, dates, then the unit after the number decides percentage,
+money, quantity, duration or ranking; a number with no unit is a count. Qualifiers and the counted object
+are read around the claimed span.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from datetime import date as Date
+
+from ..data import rows
+from ..normalize import Normalized
+from ..numbers import parse_tokens
+from ..sentences import _quote_regions
+from ..tokenizer import Tokens
+from . import count, date, duration, money, negatives, percentage, quantity, ranking
+from .base import Candidate, Context, Fact
+from .objects import object_after, object_before
+from .qualifiers import qualifier_after, qualifier_before
+from .units import unit_at, unit_of
+
+__all__ = ["extract_facts"]
+
+_WORD_STARTS = sorted(
+    {r[0][:3] for r in rows("numerals.tsv")}
+    | {r[0][:3] for r in rows("ordinals.tsv")}
+    | {r[0][:3] for r in rows("collectives.tsv")},
+    key=len,
+    reverse=True,
+)
+_ANCHOR_RE = re.compile(r"\d|\b(?:" + "|".join(map(re.escape, _WORD_STARTS)) + r")", re.IGNORECASE)
+_NAME_MAX_WORDS = 8
+_OBJECT_TYPES = ("count", "quantity")
+_QUALIFIED_TYPES = ("count", "percentage", "money", "quantity", "duration")
+
+
+def _names(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """«…» spans in a sentence that are names or titles (short, no sentence punctuation), not speech."""
+    out = []
+    for s, e in _quote_regions(text[start:end]):
+        inner = text[start + s + 1 : start + e - 1]
+        if inner.count(" ") < _NAME_MAX_WORDS and not re.search(r"[.!?,;:]\s", inner):
+            out.append((start + s, start + e))
+    return out
+
+
+def _classify(ctx: Context, i: int, doc_year: int | None) -> tuple[Candidate, int] | None:
+    """The candidate fact at token ``i`` and the token index where scanning goes on."""
+    tok = ctx.words[i]
+    if tok[0].isdigit() and (c := date.match_token(ctx, i)):
+        return c, c.j
+    e = parse_tokens(ctx.words, ctx.gaps, i)
+    if e is None:
+        return None
+    if ctx.in_name(ctx.starts[i]) or negatives.is_not_fact(ctx, e):
+        return None, e.j
+    c = date.match(ctx, e)
+    if c is None:
+        hit = None
+        if e.suffix and not e.words and (u := unit_of(e.suffix)):  # 1-орын, 5-жыл
+            from .units import UnitHit
+
+            hit = UnitHit(u[0], u[1] or None, e.j - 1, e.j, e.suffix, u[2])
+        elif e.j < len(ctx.words) and not (e.suffix and e.kind == "cardinal" and not e.words):
+            hit = unit_at(ctx.words, e.j)
+        if hit is not None:
+            for rule in (percentage.match, money.match, quantity.match, duration.match):
+                if c := rule(e, hit):
+                    break
+        if c is None:
+            c = ranking.match(ctx, e, hit)
+        if c is None and (hit is None or hit.type == "year"):
+            c = count.match(e)
+    return (c, max(e.j, c.j if c else e.j)) if c else (None, e.j)
+
+
+def _finish(ctx: Context, c: Candidate, norm: Normalized, doc_year: int | None) -> Fact:
+    i, j = c.i, c.j
+    qualifier = None
+    extra = dict(c.extra)
+    if c.type in _QUALIFIED_TYPES:
+        q = qualifier_after(ctx.lower, j, ctx.words[j - 1])
+        if q:
+            qualifier, j = q
+        else:
+            qb = qualifier_before(ctx.lower, i)
+            if qb:
+                qualifier, i = qb
+    obj = None
+    if c.type not in ("date", "duration", "ranking"):
+        obj = object_before(ctx.lower, ctx.words, c.i)
+        if obj is None and c.type in _OBJECT_TYPES and not (c.j == c.i + 1 and _has_case(ctx.words[c.i])):
+            obj = object_after(ctx.lower, ctx.words, j, len(ctx.words))
+    value = c.value
+    if c.type == "date" and doc_year and isinstance(value, str) and value.startswith("--"):
+        value = f"{doc_year:04d}{value[1:]}"
+        extra["year_from"] = "doc_date"
+    s, e = norm.to_original(ctx.starts[i], ctx.ends[j - 1])
+    return Fact(
+        type=c.type,
+        start=s,
+        end=e,
+        text=norm.original[s:e],
+        value=value,
+        value_max=c.value_max,
+        unit=c.unit,
+        qualifier=qualifier,
+        object=obj,
+        indicator=c.indicator,
+        sentence=ctx.sentence,
+        extra=extra,
+    )
+
+
+def _has_case(token: str) -> bool:
+    """530-ын: a number with its own case ending stands for a noun; nothing after it is its object."""
+    head, sep, tail = token.partition("-")
+    return bool(sep) and head[:1].isdigit() and tail.isalpha()
+
+
+def extract_facts(
+    norm: Normalized,
+    tokens: Tokens,
+    sentences: list[tuple[int, int]],
+    doc_date: Date | None = None,
+) -> list[Fact]:
+    """All numeric facts of a normalised text, with offsets into the original."""
+    text = norm.text
+    doc_year = doc_date.year if doc_date else None
+    starts, ends, words = tokens.starts, tokens.ends, tokens.words
+    anchors: list[int] = []
+    for m in _ANCHOR_RE.finditer(text):
+        k = bisect_left(starts, m.start())
+        if k < len(starts) and starts[k] == m.start() and (not anchors or anchors[-1] != k):
+            anchors.append(k)
+    if not anchors:
+        return []
+    sent_starts = [s for s, _ in sentences]
+    facts: list[Fact] = []
+    a = 0
+    while a < len(anchors):
+        si = bisect_right(sent_starts, starts[anchors[a]]) - 1
+        s_start, s_end = sentences[si]
+        t0, t1 = bisect_left(starts, s_start), bisect_left(starts, s_end)
+        ws = words[t0:t1]
+        gaps = [text[ends[k] : starts[k + 1]] for k in range(t0, t1 - 1)] + [""]
+        ctx = Context(
+            text=text,
+            words=ws,
+            lower=[w.lower() for w in ws],
+            starts=starts[t0:t1],
+            ends=ends[t0:t1],
+            gaps=gaps,
+            sentence=si,
+            names=_names(text, s_start, s_end) if "«" in text[s_start:s_end] else [],
+        )
+        resume = 0
+        while a < len(anchors) and anchors[a] < t1:
+            i = anchors[a] - t0
+            a += 1
+            if i < resume:
+                continue
+            got = _classify(ctx, i, doc_year)
+            if got is None:
+                continue
+            c, resume = got
+            if c is not None:
+                facts.append(_finish(ctx, c, norm, doc_year))
+    return facts

@@ -1,0 +1,46 @@
+"""Qualifiers of a number: ``астам`` (more than), ``кемінде`` (at least), ``шамамен`` (about)… from ``data/qualifiers.tsv``."""
+
+from __future__ import annotations
+
+from ..data import rows
+
+_ABLATIVE = ("нан", "нен", "дан", "ден", "тан", "тен")
+_DATIVE = ("ға", "ге", "қа", "ке", "а", "е")
+
+_AFTER: list[tuple[tuple[str, ...], str, str]] = []
+_BEFORE: list[tuple[tuple[str, ...], str]] = []
+for _phrase, _pos, _qual, _needs in rows("qualifiers.tsv"):
+    words = tuple(_phrase.split())
+    if _pos == "after":
+        _AFTER.append((words, _qual, _needs))
+    else:
+        _BEFORE.append((words, _qual))
+_AFTER.sort(key=lambda r: len(r[0]), reverse=True)
+_BEFORE.sort(key=lambda r: len(r[0]), reverse=True)
+
+
+def _case_ok(needs: str, last_word: str) -> bool:
+    w = last_word.lower()
+    if needs == "abl":
+        return w.endswith(_ABLATIVE)
+    if needs == "dat":
+        return w.endswith(_DATIVE) and len(w) > 1
+    return True
+
+
+def qualifier_after(lower: list[str], j: int, last_word: str) -> tuple[str, int] | None:
+    """A qualifier starting at token ``j``, after a number or unit written ``last_word``: (qualifier, end)."""
+    for words, qual, needs in _AFTER:
+        k = j + len(words)
+        if k <= len(lower) and tuple(lower[j:k]) == words and _case_ok(needs, last_word):
+            return qual, k
+    return None
+
+
+def qualifier_before(lower: list[str], i: int) -> tuple[str, int] | None:
+    """A qualifier ending just before token ``i``: (qualifier, start)."""
+    for words, qual in _BEFORE:
+        k = i - len(words)
+        if k >= 0 and tuple(lower[k:i]) == words:
+            return qual, k
+    return None

@@ -1,0 +1,63 @@
+"""Rankings: ``39 орында``, ``33 орынды алады``, ``бірінші орын``, ``үздік ондыққа`` (top ten) → 10.
+
+The rating or index a place belongs to is given as ``indicator`` where the sentence names it before
+``бойынша``: ``«Электрондық үкімет» индексі бойынша 33 орын`` → ``Электрондық үкімет``.
+"""
+
+from __future__ import annotations
+
+from ..numbers import NumberExpr
+from .base import Candidate, Context
+from .units import UnitHit
+
+TYPE = "ranking"
+_TOP_WORDS = frozenset({"үздік", "алғашқы", "топ", "топ-", "бірінші", "алдыңғы"})
+_BY = "бойынша"
+_INDEX_WORDS = ("индекс", "рейтинг", "көрсеткіш", "тізім")
+_CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")", "-", _BY})
+
+
+def match(ctx: Context, e: NumberExpr, hit: UnitHit | None) -> Candidate | None:
+    if e.kind == "collective":
+        if e.i > 0 and ctx.lower[e.i - 1] in _TOP_WORDS:
+            return Candidate(TYPE, e.i - 1, e.j, e.value, indicator=indicator(ctx, e.i - 1))
+        return None
+    if hit is None or hit.type != TYPE:
+        return None
+    return Candidate(TYPE, e.i, hit.j, e.value, e.value_max, indicator=indicator(ctx, e.i))
+
+
+def _quoted_before(ctx: Context, k: int) -> str | None:
+    """The «…» that closes at token ``k``."""
+    if ctx.words[k] != "»":
+        return None
+    depth = 0
+    for q in range(k, -1, -1):
+        if ctx.words[q] == "»":
+            depth += 1
+        elif ctx.words[q] == "«":
+            depth -= 1
+            if depth == 0:
+                return ctx.text[ctx.ends[q] : ctx.starts[k]].strip() if q + 1 <= k - 1 else None
+    return None
+
+
+def indicator(ctx: Context, i: int) -> str | None:
+    """The rating or index that the place at token ``i`` belongs to, if the sentence names it."""
+    by = next((k for k in range(i - 1, max(-1, i - 6), -1) if ctx.lower[k] == _BY), None)
+    if by is None or by == 0:
+        return None
+    k = by - 1
+    if ctx.lower[k].startswith(_INDEX_WORDS) and k > 0:
+        k -= 1
+    quoted = _quoted_before(ctx, k)
+    if quoted:
+        return quoted
+    if ctx.lower[by - 1].startswith(_INDEX_WORDS) or ctx.words[by - 1] == "»":
+        return None
+    start = by - 1
+    while start > 0 and ctx.lower[start - 1] not in _CLAUSE_BREAKS and by - start < 8:
+        start -= 1
+    if start > 0 and ctx.lower[start - 1] not in _CLAUSE_BREAKS:
+        return None  # no clause start in reach: the phrase may begin with the subject
+    return ctx.span_text(start, by)

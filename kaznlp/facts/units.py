@@ -1,0 +1,67 @@
+"""Units after a number (``%``, ``теңге``, ``шақырымнан``, ``айдың``, ``орында``), from ``data/units.tsv``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..data import rows
+from ..lang.kk.morphology import is_inflection
+
+_EXACT: dict[str, tuple[str, str]] = {}
+_PREFIX: list[tuple[str, str, str]] = []
+for _surface, _type, _unit, _match in rows("units.tsv"):
+    if _match == "exact":
+        _EXACT[_surface] = (_type, _unit)
+    else:
+        _EXACT.setdefault(_surface, (_type, _unit))
+        _PREFIX.append((_surface.lower(), _type, _unit))
+_PREFIX.sort(key=lambda r: len(r[0]), reverse=True)
+_COMPOUND: dict[str, list[tuple[str, str, str]]] = {}
+for _first, _second, _type, _unit in rows("compound_units.tsv"):
+    _COMPOUND.setdefault(_first, []).append((_second, _type, _unit))
+
+
+@dataclass(frozen=True, slots=True)
+class UnitHit:
+    """A unit found at tokens ``i``..``j`` with its fact type, unit code and the ending it carries."""
+
+    type: str
+    unit: str | None
+    i: int
+    j: int
+    word: str  # the unit word as written (the last token)
+    suffix: str
+
+
+@lru_cache(maxsize=65536)
+def unit_of(word: str) -> tuple[str, str, str] | None:
+    """``шақырымнан`` → ('quantity', 'km', 'нан'); ``%-ға`` → ('percentage', '%', 'ға')."""
+    if word in _EXACT:
+        t, u = _EXACT[word]
+        return t, u, ""
+    head, sep, tail = word.partition("-")
+    if sep and head in _EXACT and tail.isalpha():
+        t, u = _EXACT[head]
+        return t, u, tail
+    w = word.lower()
+    for stem, t, u in _PREFIX:
+        if w.startswith(stem) and is_inflection(w[len(stem) :]):
+            return t, u, w[len(stem) :]
+    return None
+
+
+def unit_at(words: list[str], i: int) -> UnitHit | None:
+    """The unit that starts at token ``i``, one or two words long."""
+    if i >= len(words):
+        return None
+    w = words[i]
+    for second, t, u in _COMPOUND.get(w, ()):
+        if i + 1 < len(words):
+            nxt = words[i + 1].lower()
+            if nxt.startswith(second) and is_inflection(nxt[len(second) :]):
+                return UnitHit(t, u, i, i + 2, words[i + 1], nxt[len(second) :])
+    hit = unit_of(w)
+    if hit is None:
+        return None
+    return UnitHit(hit[0], hit[1] or None, i, i + 1, w, hit[2])

@@ -1,0 +1,90 @@
+"""A small Kazakh morphology: inflection patterns and a suffix stripper for noun stems.
+
+Kazakh hangs derivation, plural, possessive and case endings on a stem in that order. The patterns below
+accept those endings after a known stem (a unit, a month, a number word); :func:`stem` strips them from a noun.
+The endings themselves live in ``kaznlp/data`` tables.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from ...data import rows, words
+
+_DERIV = r"(?:лық|лік|дық|дік|тық|тік|лығ|ліг|дығ|діг|тығ|тіг|дай|дей|тай|тей)?"
+_PLURAL = r"(?:лар|лер|дар|дер|тар|тер)?"
+_POSS = r"(?:ы|і|сы|сі|ын|ін|мыз|міз|ымыз|іміз)?"
+_CASE = (
+    r"(?:ның|нің|дың|дің|тың|тің|ға|ге|қа|ке|на|не|а|е|ны|ні|ды|ді|ты|ті|н|да|де|та|те|нда|нде|"
+    r"дан|ден|тан|тен|нан|нен|ннан|ннен|мен|бен|пен)?"
+)
+_REL = r"(?:ғы|гі|қы|кі|дағы|дегі|тағы|тегі|ндағы|ндегі)?"
+#: Endings that may follow a stem, in order (``шақырым|нан``, ``ай|дың``, ``жыл|дар|дың``).
+INFLECTION = _DERIV + _PLURAL + _POSS + _CASE + _REL
+INFLECTION_RE = regex.compile(INFLECTION + r"\Z")
+
+_VOWELS = frozenset("аәеёиоөуұүыіэюя")
+_VOICELESS = frozenset("кқпстфхцчшщ")
+_VOICED_FINAL = {"г": "к", "ғ": "қ", "б": "п"}
+_ENDINGS: dict[str, list[tuple[str, str]]] = {"case": [], "poss": [], "plural": []}
+for _ending, _layer, _after in rows("noun_endings.tsv"):
+    _ENDINGS[_layer].append((_ending, _after))
+for _layer in _ENDINGS.values():
+    _layer.sort(key=lambda r: len(r[0]), reverse=True)
+
+
+def _fits(stem_: str, after: str) -> bool:
+    last = stem_[-1:]
+    if after == "vowel":
+        return last in _VOWELS
+    if after == "voiceless":
+        return last in _VOICELESS
+    if after == "voiced":
+        return last not in _VOICELESS
+    if after == "consonant":
+        return last not in _VOWELS
+    return True
+_ADJ = tuple(words("adjective_suffixes.txt"))
+_VERB_ENDINGS = tuple(words("verb_endings.txt"))
+
+
+def is_inflection(rest: str) -> bool:
+    """True when ``rest`` is a sequence of inflectional endings (or empty)."""
+    return INFLECTION_RE.match(rest) is not None
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str, min_len: int = 3) -> str:
+    """Strip one case, one possessive and one plural ending, in that order from the end of the word, where the
+    stem's last sound allows the ending: ``мекендерде`` → ``мекен``, ``құжаты`` → ``құжат``, ``бағытты`` → ``бағыт``."""
+    if not word.isalpha():
+        head = word.split("-")[0]
+        return head if head.isupper() else word
+    if word.isupper():
+        return word
+    w = word
+    lw = w.lower()
+    for layer in ("case", "poss", "plural"):
+        for ending, after in _ENDINGS[layer]:
+            if lw.endswith(ending) and len(lw) - len(ending) >= min_len and _fits(lw[: -len(ending)], after):
+                w, lw = w[: -len(ending)], lw[: -len(ending)]
+                if ending[0] in _VOWELS and lw[-1:] in _VOICED_FINAL:
+                    # a stem-final к/қ/п is voiced before a vowel: министрлігі → министрлік
+                    w = w[:-1] + _VOICED_FINAL[lw[-1]]
+                    lw = w.lower()
+                break
+    return w
+
+
+def looks_adjectival(word: str) -> bool:
+    """Endings of adjectives and participles (``мемлекеттік``, ``көрсетілген``)."""
+    w = word.lower()
+    return len(w) > 4 and w.endswith(_ADJ)
+
+
+def looks_verbal(word: str) -> bool:
+    """Endings of finite verbs and converbs (``тіркелді``, ``жүргізілуде``)."""
+    w = word.lower()
+    return len(w) > 4 and w.endswith(_VERB_ENDINGS)

@@ -1,0 +1,33 @@
+"""Fast document language identification for kk / ru / other, from letters and stop words."""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["detect_language", "LANGUAGES"]
+
+LANGUAGES = ("kk", "ru", "other")
+_KK_LETTERS = re.compile(r"[әғқңөұүһіӘҒҚҢӨҰҮҺІ]")
+_CYRILLIC = re.compile(r"[а-яёА-ЯЁ]")
+_LETTER = re.compile(r"[^\W\d_]")
+_RU_WORDS = re.compile(r"(?<!\w)(?:и|в|не|на|что|с|по|это|для|как|от|из|года|также|который|которые|были|было)(?!\w)")
+_KK_WORDS = re.compile(r"(?<!\w)(?:және|мен|бен|бойынша|үшін|деп|жылы|бұл|осы|туралы|арқылы|болып|сондай-ақ)(?!\w)")
+_SAMPLE = 20000
+
+
+def detect_language(text: str) -> str:
+    """``kk`` for Kazakh, ``ru`` for Russian, ``other`` for the rest (Latin script, no letters, …)."""
+    sample = text[:_SAMPLE]
+    letters = len(_LETTER.findall(sample))
+    if letters < 3:
+        return "other"
+    cyr = len(_CYRILLIC.findall(sample)) + (kk := len(_KK_LETTERS.findall(sample)))
+    if cyr < letters * 0.5:
+        return "other"
+    kk_words, ru_words = len(_KK_WORDS.findall(sample)), len(_RU_WORDS.findall(sample))
+    # Kazakh text has a Kazakh-specific letter in roughly every third word; Russian has none
+    if kk >= max(1, cyr * 0.015) and kk_words >= ru_words:
+        return "kk"
+    if ru_words > kk_words or kk < cyr * 0.005:
+        return "ru"
+    return "kk"

@@ -1,0 +1,103 @@
+"""Normalisation that keeps the evidence: every normalised span maps back to the original text.
+
+NFC, zero-width characters dropped, non-breaking and thin spaces to plain spaces, typographic quotes and dashes
+to their plain forms, and Latin homoglyphs inside Cyrillic words (Latin ``c e p i o a x``) repaired.
+Most steps replace one character by one; the few that change the length keep a character map.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from array import array
+from dataclasses import dataclass
+
+import regex
+
+__all__ = ["Normalized", "normalize"]
+
+_SPACES = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\x0b\x0c"
+_ONE_TO_ONE = {ord(c): " " for c in _SPACES}
+_ONE_TO_ONE.update({ord(c): "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"})
+_ONE_TO_ONE.update({ord("\u201c"): "«", ord("\u201d"): "»", ord("\u201e"): "«", ord("\u201f"): "«"})
+_ONE_TO_ONE.update({ord("\u2018"): "'", ord("\u2019"): "'", ord("\u02bc"): "'", ord("\r"): "\n"})
+_ONE_TO_ONE.update({ord("\u0131"): "і"})  # dotless i used for Kazakh і in some fonts
+_DROP = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_DROP_RE = regex.compile(f"[{_DROP}]")
+
+# Latin letters that look like Cyrillic ones, repaired only inside words that also hold Cyrillic letters.
+_HOMOGLYPHS = str.maketrans(
+    "aceiopxyhABCEHIKMOPTXY",
+    "асеіорхуһАВСЕНІКМОРТХУ",
+)
+_MIXED_RE = regex.compile(r"\p{Cyrillic}\p{Latin}|\p{Latin}\p{Cyrillic}")
+_WORD_RE = regex.compile(r"[\p{Cyrillic}\p{Latin}]+")
+_NON_HOMOGLYPH_LATIN = regex.compile(r"[^\P{Latin}aceiopxyhABCEHIKMOPTXY]")
+
+
+@dataclass(frozen=True, slots=True)
+class Normalized:
+    """A normalised text with the way back to the original."""
+
+    original: str
+    text: str
+    char_map: array | None = None  # original offset of each normalised char, plus one past the end
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a span of the normalised text to the span of the original that it came from."""
+        if self.char_map is None:
+            return start, end
+        m = self.char_map
+        if end <= start:
+            return m[start], m[start]
+        return m[start], m[end - 1] + 1 if m[end] <= m[end - 1] else m[end]
+
+
+def _fix_homoglyphs(text: str) -> str:
+    if not _MIXED_RE.search(text):
+        return text
+    parts = []
+    last = 0
+    for m in _WORD_RE.finditer(text):
+        word = m.group()
+        if _MIXED_RE.search(word) and not _NON_HOMOGLYPH_LATIN.search(word):
+            cyr = sum(1 for c in word if "\u0400" <= c <= "\u04ff")
+            if cyr * 2 >= len(word):  # a Cyrillic word with a few Latin look-alikes in it
+                parts.append(text[last : m.start()])
+                parts.append(word.translate(_HOMOGLYPHS))
+                last = m.end()
+    if not parts:
+        return text
+    parts.append(text[last:])
+    return "".join(parts)
+
+
+def _slow_path(text: str) -> tuple[str, array]:
+    """NFC per character cluster and zero-width removal, with a character map."""
+    out: list[str] = []
+    cmap = array("q")
+    i, n = 0, len(text)
+    while i < n:
+        j = i + 1
+        while j < n and unicodedata.combining(text[j]):
+            j += 1
+        cluster = text[i:j]
+        if cluster in _DROP:
+            i = j
+            continue
+        norm = unicodedata.normalize("NFC", cluster) if j - i > 1 or not cluster.isascii() else cluster
+        for _ in norm:
+            cmap.append(i)
+        out.append(norm)
+        i = j
+    cmap.append(n)
+    return "".join(out), cmap
+
+
+def normalize(text: str) -> Normalized:
+    """Normalise ``text``; spans of the result map back with :meth:`Normalized.to_original`."""
+    cmap = None
+    work = text
+    if _DROP_RE.search(work) or not unicodedata.is_normalized("NFC", work):
+        work, cmap = _slow_path(work)
+    work = _fix_homoglyphs(work.translate(_ONE_TO_ONE))
+    return Normalized(text, work, cmap)

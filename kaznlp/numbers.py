@@ -1,0 +1,242 @@
+"""The number normaliser: Kazakh numbers as written, in digits or words, to values.
+
+``1 204 000``, ``12,5``, ``1 млн. 204 мың`` → 1204000, ``12,5 мың`` → 12500, ``екі жүз отыз бес`` → 235,
+``бірінші`` and ``90-шы`` (ordinals), ``жарты``/``ширек``, ranges ``5-7``, case suffixes (``мыңнан``, ``млн-нан``,
+``530-ын``). Word lists come from ``kaznlp/data`` tables.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Sequence
+
+import regex
+
+from .data import rows
+
+__all__ = ["NumWord", "NumberExpr", "word_value", "digit_value", "parse_tokens", "parse_number"]
+
+_BASE: dict[str, tuple[float, str]] = {r[0]: (float(r[1]), r[2]) for r in rows("numerals.tsv")}
+_ORDINALS: dict[str, float] = {r[0]: float(r[1]) for r in rows("ordinals.tsv")}
+_SCALES: dict[str, float] = {r[0]: float(r[1]) for r in rows("scale_words.tsv")}
+_COLLECTIVES: dict[str, float] = {r[0]: float(r[1]) for r in rows("collectives.tsv")}
+_BASES_BY_LEN = sorted(_BASE, key=len, reverse=True)
+_ORDINALS_BY_LEN = sorted(_ORDINALS, key=len, reverse=True)
+_COLLECTIVES_BY_LEN = sorted(_COLLECTIVES, key=len, reverse=True)
+
+# Endings a number word may carry: possessive, case, and the approximative -дай/-дей.
+_NUM_SUFFIX_RE = regex.compile(
+    r"(?:ы|і|сы|сі)?(?:ның|нің|дың|дің|тың|тің|ға|ге|қа|ке|а|е|ны|ні|ды|ді|ты|ті|н|да|де|та|те|нда|нде|"
+    r"дан|ден|тан|тен|нан|нен|ннан|ннен|мен|бен|пен|дай|дей|тай|тей)?\Z"
+)
+# Word forms that start like a number word but are something else (үшін "for", онда "there", бірге "together").
+_NOT_NUMBERS = frozenset(
+    "үшін онда оны оның оған ондай бірі бірін біріне бірінде бірінен бірге бірде біреу біреуі жүзі жүзін "
+    "жүзінде жүзеге алтын".split()
+)
+_ORDINAL_SUFFIX_RE = regex.compile(r"(?:ыншы|інші|нші|ншы|шы|ші|ынші|інші)(?:сы|сі|ы|і)?(?:\p{L}*)\Z")
+_DIGITS_RE = regex.compile(r"(\d+(?:[.,]\d+)*)(?:-(\p{L}+))?\Z")
+
+
+@dataclass(frozen=True, slots=True)
+class NumWord:
+    """A number word: its value, kind (unit, ten, hundred, scale, fraction, ordinal, collective) and ending."""
+
+    value: float
+    kind: str
+    suffix: str = ""
+
+
+@lru_cache(maxsize=65536)
+def word_value(word: str) -> NumWord | None:
+    """The value of one Kazakh number word, inflected or not: ``мыңнан`` → 1000 (scale, ``нан``)."""
+    w = word.lower()
+    if w in _NOT_NUMBERS:
+        return None
+    if w in _SCALES and not w.isalpha():  # млн. млрд.
+        return NumWord(_SCALES[w], "scale")
+    head, _, tail = w.partition("-")
+    if tail and head in _SCALES:  # млн-нан
+        return NumWord(_SCALES[head], "scale", tail) if tail.isalpha() else None
+    for o in _ORDINALS_BY_LEN:
+        if w.startswith(o):
+            rest = w[len(o) :]
+            if _NUM_SUFFIX_RE.match(rest):
+                return NumWord(_ORDINALS[o], "ordinal", rest)
+    for c in _COLLECTIVES_BY_LEN:
+        if w.startswith(c) and _NUM_SUFFIX_RE.match(w[len(c) :]):
+            return NumWord(_COLLECTIVES[c], "collective", w[len(c) :])
+    for b in _BASES_BY_LEN:
+        if w.startswith(b):
+            rest = w[len(b) :]
+            if _NUM_SUFFIX_RE.match(rest):
+                value, kind = _BASE[b]
+                return NumWord(value, kind, rest)
+            break
+    if w in _SCALES:
+        return NumWord(_SCALES[w], "scale")
+    for s in ("млн", "млрд", "трлн"):
+        if w.startswith(s) and _NUM_SUFFIX_RE.match(w[len(s) :]):
+            return NumWord(_SCALES[s], "scale", w[len(s) :])
+    return None
+
+
+def digit_value(token: str) -> tuple[float, str, bool] | None:
+    """``12,5`` → (12.5, '', False); ``530-ын`` → (530, 'ын', False); ``90-шы`` → (90, 'шы', True)."""
+    m = _DIGITS_RE.match(token)
+    if not m:
+        return None
+    num, suffix = m.group(1), m.group(2) or ""
+    parts = regex.split(r"[.,]", num)
+    if len(parts) == 1:
+        value = float(num)
+    elif len(parts) == 2:
+        value = float(parts[0] + "." + parts[1])
+    elif all(len(p) == 3 for p in parts[1:]) and len(parts[0]) <= 3:
+        value = float("".join(parts))  # 1.204.000
+    else:
+        return None
+    ordinal = bool(suffix) and _ORDINAL_SUFFIX_RE.match(suffix) is not None
+    return value, suffix, ordinal
+
+
+@dataclass(frozen=True, slots=True)
+class NumberExpr:
+    """A number expression over tokens ``i``..``j`` (exclusive) of a token list."""
+
+    i: int
+    j: int
+    value: float
+    value_max: float | None = None
+    ordinal: bool = False
+    suffix: str = ""  # the ending on the last token (``нан`` in ``мыңнан``)
+    words: bool = False  # written in words
+    plain_int: bool = False  # a bare integer in digits, no grouping, scale or decimal (a year candidate)
+    kind: str = "cardinal"  # cardinal, ordinal, fraction, collective
+
+
+def _is_int(v: float) -> bool:
+    return float(v).is_integer()
+
+
+def parse_tokens(toks: Sequence[str], gaps: Sequence[str], i: int) -> NumberExpr | None:
+    """Parse the number expression that starts at token ``i``.
+
+    ``gaps[k]`` is the text between token ``k`` and token ``k+1`` (whitespace), used to join ``1 204 000`` only
+    across single spaces.
+    """
+    n = len(toks)
+    tok = toks[i]
+    d = digit_value(tok)
+    if d is not None:
+        value, suffix, ordinal = d
+        j = i + 1
+        plain = tok.isdigit()
+        # 1 204 000: groups of three digits after single spaces
+        if tok.isdigit() and len(tok) <= 3:
+            while j < n and gaps[j - 1] == " " and len(toks[j]) >= 3 and toks[j][:3].isdigit():
+                g = digit_value(toks[j])
+                if g is None or not toks[j].split("-")[0].isdigit() or len(toks[j].split("-")[0]) != 3:
+                    break
+                value = value * 1000 + g[0]
+                suffix, ordinal = g[1], g[2]
+                plain = False
+                j += 1
+        if ordinal:
+            return NumberExpr(i, j, value, ordinal=True, suffix=suffix, kind="ordinal")
+        value_max = None
+        # ranges: 5-7, 2015-2017
+        if (
+            not suffix
+            and j + 1 < n
+            and toks[j] == "-"
+            and len(gaps[j - 1]) <= 1
+            and len(gaps[j]) <= 1
+        ):
+            r = digit_value(toks[j + 1])
+            if r is not None and not r[2] and r[0] > value:
+                value_max, suffix = r[0], r[1]
+                j += 2
+        # scale chain: 1 млн. 204 мың
+        if not suffix:
+            j, value, value_max, suffix, scaled = _scale_chain(toks, j, value, value_max)
+            plain = plain and not scaled
+        return NumberExpr(i, j, value, value_max, suffix=suffix, plain_int=plain and value_max is None)
+    nw = word_value(tok)
+    if nw is None:
+        return None
+    if nw.kind in ("ordinal", "collective"):
+        return NumberExpr(i, i + 1, nw.value, ordinal=nw.kind == "ordinal", suffix=nw.suffix, words=True, kind=nw.kind)
+    if nw.kind == "fraction":
+        return NumberExpr(i, i + 1, nw.value, suffix=nw.suffix, words=True, kind="fraction")
+    # compound number words: екі жүз отыз бес, бір мың тоғыз жүз
+    total, cur = 0.0, 0.0
+    j = i
+    suffix = ""
+    while j < n:
+        w = word_value(toks[j]) if j == i else (word_value(toks[j]) if not suffix else None)
+        if w is None or w.kind in ("ordinal", "collective"):
+            break
+        if w.kind == "fraction":
+            if j == i or w.value != 0.5:
+                break
+            cur += 0.5  # бір жарым is not in the table; a trailing жарты is rare
+        elif w.kind in ("unit", "ten"):
+            if cur % 10 and w.kind == "unit" or (cur % 100 and w.kind == "ten"):
+                break  # екі үш: two numbers, not one
+            cur += w.value
+        elif w.kind == "hundred":
+            cur = (cur or 1) * 100
+        else:  # scale
+            total += (cur or 1) * w.value
+            cur = 0
+        suffix = w.suffix
+        j += 1
+    value = total + cur
+    if j == i:
+        return None
+    # digits may follow a word scale: мың 204? rare; a scale chain after words: бес миллион
+    return NumberExpr(i, j, value, suffix=suffix, words=True)
+
+
+def _scale_chain(toks: Sequence[str], j: int, value: float, value_max: float | None):
+    """Multiply by scale words and add up a chain of them: ``1 млн. 204 мың``."""
+    n = len(toks)
+    suffix, total, base, last = "", 0.0, value, None
+    while j < n:
+        w = word_value(toks[j])
+        if w is None or w.kind != "scale" or (last is not None and w.value >= last):
+            break
+        if last is None and value_max is not None:
+            value_max *= w.value
+        total += base * w.value
+        last, suffix = w.value, w.suffix
+        j += 1
+        if suffix or value_max is not None or j + 1 >= n:
+            break
+        nxt, sw = digit_value(toks[j]), word_value(toks[j + 1])
+        if nxt is None or nxt[1] or sw is None or sw.kind != "scale" or sw.value >= last:
+            break
+        base = nxt[0]
+        j += 1
+    if last is None:
+        return j, value, value_max, suffix, False
+    return j, total, value_max, suffix, True
+
+
+def parse_number(text: str) -> float | tuple[float, float] | None:
+    """Parse a whole number expression: ``1 млн. 204 мың`` → 1204000.0, ``5-7`` → (5.0, 7.0).
+
+    Returns None when ``text`` is not one number expression.
+    """
+    from .tokenizer import tokenize
+
+    t = tokenize(text)
+    toks = t.words
+    if not toks:
+        return None
+    e = parse_tokens(toks, t.gaps(text), 0)
+    if e is None or e.j != len(toks):
+        return None
+    return (e.value, e.value_max) if e.value_max is not None else e.value

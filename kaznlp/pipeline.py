@@ -1,0 +1,115 @@
+"""The kaznlp pipeline: text → normalised text → tokens and sentences → facts (and entities) → Document."""
+
+from __future__ import annotations
+
+import os
+from concurrent.futures import ProcessPoolExecutor
+from datetime import date as Date
+from typing import Iterable, Iterator
+
+from .document import Document
+from .facts import extract_facts
+from .normalize import normalize
+from .sentences import split_sentences
+from .tokenizer import tokenize
+
+__all__ = ["Pipeline", "load", "extract"]
+
+
+def _as_date(d: Date | str | None) -> Date | None:
+    if d is None or isinstance(d, Date):
+        return d
+    return Date.fromisoformat(d)
+
+
+class Pipeline:
+    """A reusable pipeline. ``ner=True`` adds the named-entity layer (model and rules) when it is available."""
+
+    def __init__(self, ner: bool = False, backend: str = "rules") -> None:
+        self.ner = ner
+        self.backend = backend
+        self._entities = None
+        if ner:
+            from .entities import EntityRecognizer
+
+            self._entities = EntityRecognizer.load(backend=backend)
+
+    def __call__(self, text: str, doc_date: Date | str | None = None, doc_id: str | None = None) -> Document:
+        if not isinstance(text, str):
+            raise TypeError(f"kaznlp works on str, not {type(text).__name__}; decode bytes first")
+        dd = _as_date(doc_date)
+        norm = normalize(text)
+        toks = tokenize(norm.text)
+        sents = split_sentences(norm.text)
+        if norm.char_map is not None:
+            tspans = [norm.to_original(s, e) for s, e in zip(toks.starts, toks.ends)]
+            tstarts, tends = [s for s, _ in tspans], [e for _, e in tspans]
+            sents_orig = [norm.to_original(s, e) for s, e in sents]
+        else:
+            tstarts, tends, sents_orig = toks.starts, toks.ends, sents
+        doc = Document(
+            text=text,
+            id=doc_id,
+            doc_date=dd.isoformat() if dd else None,
+            token_starts=tstarts,
+            token_ends=tends,
+            sentence_spans=sents_orig,
+            facts=extract_facts(norm, toks, sents, dd),
+        )
+        if self._entities is not None:
+            doc.entities = self._entities(doc, norm)
+            from .linking import link_facts
+
+            link_facts(doc)
+        return doc
+
+    def pipe(
+        self,
+        texts: Iterable[str],
+        n_process: int = 1,
+        batch_size: int = 64,
+        doc_date: Date | str | None = None,
+    ) -> Iterator[Document]:
+        """Process many texts, in order; ``n_process > 1`` uses a process pool (-1: all cores)."""
+        if n_process == -1:
+            n_process = os.cpu_count() or 1
+        if n_process <= 1:
+            for t in texts:
+                yield self(t, doc_date=doc_date)
+            return
+        with ProcessPoolExecutor(n_process, initializer=_init_worker, initargs=(self.ner, self.backend)) as ex:
+            yield from ex.map(_work, texts, [doc_date] * 0 or _repeat(doc_date), chunksize=batch_size)
+
+
+def _repeat(x):
+    while True:
+        yield x
+
+
+_WORKER: Pipeline | None = None
+
+
+def _init_worker(ner: bool, backend: str) -> None:
+    global _WORKER
+    _WORKER = Pipeline(ner=ner, backend=backend)
+
+
+def _work(text: str, doc_date) -> Document:
+    assert _WORKER is not None
+    return _WORKER(text, doc_date=doc_date)
+
+
+_DEFAULT: dict[tuple[bool, str], Pipeline] = {}
+
+
+def load(ner: bool = False, backend: str = "rules") -> Pipeline:
+    """A pipeline, built once per setting and reused."""
+    key = (ner, backend)
+    if key not in _DEFAULT:
+        _DEFAULT[key] = Pipeline(ner=ner, backend=backend)
+    return _DEFAULT[key]
+
+
+def extract(text: str, doc_date: Date | str | None = None, ner: bool = False) -> Document:
+    """Run the default pipeline on one text."""
+    return load(ner=ner)(text, doc_date=doc_date)

@@ -1,0 +1,89 @@
+"""Sentence splitting for Kazakh press text.
+
+A sentence ends at ``. ! ? …`` followed by a space and a capital letter, a digit, a quote or a dash, and at every
+line break. It does not end inside «…» quotes, after a scale abbreviation followed by more of the number
+(``1 млн. 204 мың``), after ``млн.`` or ``ж.`` followed by lower case, or after an initial (``Д. Абаев``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lang.kk.tokenizer_exceptions import PERIOD_ABBREVIATIONS
+
+__all__ = ["split_sentences"]
+
+_CANDIDATE_RE = re.compile(r"[.!?…]+[»\")\]]*(?=[ \t]+(\S)(\S?))|\n+")
+_QUOTE_RE = re.compile(r"[«»\n]")
+# Abbreviations after which a capital letter does not start a new sentence (Астана қ. Әкімдігі).
+_NO_BREAK_BEFORE_CAPITAL = frozenset({"обл.", "ауд.", "қ.", "а.", "көш.", "ғ."})
+_MAX_QUOTE = 3000
+
+
+def _quote_regions(text: str) -> list[tuple[int, int]]:
+    """Spans of «…» quotes closed within the same paragraph (nesting allowed)."""
+    regions: list[tuple[int, int]] = []
+    stack: list[int] = []
+    for m in _QUOTE_RE.finditer(text):
+        c, p = m.group(), m.start()
+        if c == "«":
+            stack.append(p)
+        elif c == "»":
+            if stack:
+                s = stack.pop()
+                if not stack and p - s <= _MAX_QUOTE:
+                    regions.append((s, p + 1))
+        else:
+            stack.clear()
+    return regions
+
+
+def _prev_token(text: str, end: int) -> str:
+    s = text.rfind(" ", 0, end) + 1
+    nl = text.rfind("\n", 0, end) + 1
+    return text[max(s, nl) : end]
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans ``(start, end)`` of ``text``, without surrounding whitespace."""
+    quotes = _quote_regions(text) if "«" in text else []
+    qi = 0
+    cuts: list[int] = []
+    for m in _CANDIDATE_RE.finditer(text):
+        end = m.end()
+        if m.group()[0] == "\n":
+            cuts.append(m.start())
+            continue
+        while qi < len(quotes) and quotes[qi][1] < end:
+            qi += 1
+        if qi < len(quotes) and quotes[qi][0] < m.start() < quotes[qi][1] and end < quotes[qi][1]:
+            continue  # inside «…»
+        c, c2 = m.group(1), m.group(2)
+        if c.islower() or c in ",;:":
+            continue
+        prev = _prev_token(text, end)
+        if c in "-–—" and (c2 == "" or c2 == " "):
+            # «…?» - деді ол: a dash and a lower-case word go on with the sentence
+            after = text[m.end() :].lstrip()[1:].lstrip()[:1]
+            if after.islower():
+                continue
+        if c.isdigit():
+            if prev in PERIOD_ABBREVIATIONS and prev not in ("т.б.", "т.с.с."):
+                continue  # 1 млн. 204 мың, 2016 ж. 15 қарашада
+        elif c.isupper() or c in "«\"(":
+            core = prev.lstrip("«\"(")
+            if core in _NO_BREAK_BEFORE_CAPITAL or (len(core) == 2 and core[0].isupper() and core[1] == "."):
+                continue  # Астана қ. Әкімдігі, Д. Абаев
+        elif c not in "-–—":
+            continue
+        cuts.append(end)
+    spans = []
+    start = 0
+    for cut in cuts + [len(text)]:
+        seg = text[start:cut]
+        lead = len(seg) - len(seg.lstrip())
+        s, e = start + lead, start + len(seg.rstrip())
+        if e > s:
+            spans.append((s, e))
+        start = cut
+    return spans

@@ -1,0 +1,68 @@
+"""The Kazakh tokenizer: one compiled regular expression built from the ``lang/kk`` tables.
+
+Abbreviations (``млн.``, ``т.б.``), dates (``15.11.2016``), decimals (``12,5``), numbers and acronyms with a
+hyphenated suffix (``530-ын``, ``БАҚ-қа``), a percent sign with its suffix (``%-ға``), hyphenated words
+(``сондай-ақ``) and unit symbols (``кВт·сағ``) stay one token; every other non-space character is a token.
+The same tokenizer serves the fast rules pipeline and spaCy's ``kk`` language (:mod:`kaznlp.lang.kk`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import accumulate
+
+import re
+
+from .lang.kk.punctuation import WHITESPACE
+from .lang.kk.tokenizer_exceptions import PERIOD_ABBREVIATIONS, UNIT_SYMBOLS
+
+__all__ = ["Tokens", "tokenize", "TOKEN_PATTERN"]
+
+_ws = re.escape(WHITESPACE)
+_specials = sorted(PERIOD_ABBREVIATIONS | UNIT_SYMBOLS, key=len, reverse=True)
+_L = r"[^\W\d_]"  # a letter
+_WORD = _L + r"\w*(?:['’-]\w+)*"
+# Python's re runs this pattern about twice as fast as the regex module; \w and \d are Unicode-aware in both.
+TOKEN_PATTERN = (
+    rf"[{_ws}]*(?:"
+    rf"(?>{_WORD})(?![.·/:@\d])"  # the common case first: a word not followed by what may make it special
+    r"|\d++(?![\d.,\w@-])"  # a plain number
+    r"|(?<!\w)(?:" + "|".join(re.escape(s) for s in _specials) + r")(?!\w)"  # млн. т.б. кВт·сағ
+    r"|https?://[^\s«»\"<>]+[^\s«»\"<>.,;:!?)]"  # URL
+    r"|www\.[^\s«»\"<>]+[^\s«»\"<>.,;:!?)]"
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # e-mail
+    r"|\d{4}-\d{2}-\d{2}(?!\d)|\d{1,2}\.\d{1,2}\.\d{4}(?!\d)"  # dates
+    rf"|\d+{_L}\w*(?:-{_L}+)?"  # 3G, 4G
+    rf"|\d+(?:[.,]\d+)*(?:-{_L}+)?"  # numbers, 530-ын, 90-шы, 12,5
+    rf"|%(?:-{_L}+)?"  # %-ға
+    rf"|{_WORD}|\.{{2,}}|[!?]{{2,}}"
+    rf"|[^{_ws}]"
+    r")"
+)
+_TOKEN_RE = re.compile(TOKEN_PATTERN)
+
+
+@dataclass(frozen=True, slots=True)
+class Tokens:
+    """Tokens of a text as parallel lists: token strings and their character offsets."""
+
+    words: list[str]
+    starts: list[int]
+    ends: list[int]
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def gaps(self, text: str) -> list[str]:
+        """The whitespace after each token (``gaps[k]`` lies between token k and k+1; the last is the tail)."""
+        s, e = self.starts, self.ends
+        return [text[e[k] : s[k + 1]] for k in range(len(s) - 1)] + [text[e[-1] :] if e else ""]
+
+
+def tokenize(text: str) -> Tokens:
+    """Split ``text`` into tokens with offsets; ``text[start:end] == word`` for every token."""
+    raw = _TOKEN_RE.findall(text)
+    ends = list(accumulate(map(len, raw)))
+    words = list(map(str.lstrip, raw))
+    starts = list(map(int.__sub__, ends, map(len, words)))
+    return Tokens(words, starts, ends)
