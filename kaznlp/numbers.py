@@ -35,7 +35,7 @@ _NOT_NUMBERS = frozenset(
     "үшін онда оны оның оған ондай бірі бірін біріне бірінде бірінен бірге бірде біреу біреуі жүзі жүзін "
     "жүзінде жүзеге алтын".split()
 )
-_ORDINAL_SUFFIX_RE = regex.compile(r"(?:ыншы|інші|нші|ншы|шы|ші|ынші|інші)(?:сы|сі|ы|і)?(?:\p{L}*)\Z")
+_ORDINAL_SUFFIX_RE = regex.compile(r"(?:ыншы|інші|сыншы|сінші|нші|ншы|шы|ші)(?:\p{L}*)\Z")
 _DIGITS_RE = regex.compile(r"(\d+(?:[.,]\d+)*)(?:-(\p{L}+))?\Z")
 
 
@@ -176,6 +176,9 @@ def parse_tokens(toks: Sequence[str], gaps: Sequence[str], i: int) -> NumberExpr
     suffix = ""
     while j < n:
         w = word_value(toks[j]) if j == i else (word_value(toks[j]) if not suffix else None)
+        if w is not None and w.kind == "ordinal" and j > i:
+            # екі мың он бесінші: a compound that ends in an ordinal
+            return NumberExpr(i, j + 1, total + cur + w.value, ordinal=True, suffix=w.suffix, words=True, kind="ordinal")
         if w is None or w.kind in ("ordinal", "collective"):
             break
         if w.kind == "fraction":

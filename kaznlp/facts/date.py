@@ -64,14 +64,17 @@ def match(ctx: Context, e: NumberExpr) -> Candidate | None:
     """Dates that start with a number expression ``e``."""
     words, n = ctx.words, len(ctx.words)
     v = e.value
-    # 90-шы жылдар, 2000-шы жылдары: decades
-    if e.ordinal and not e.words:
+    if e.ordinal:
         yw = _year_word(words[e.j]) if e.j < n else None
-        if yw is not None and yw[:3] in ("дар", "лар"):
+        if yw is None:
+            return None
+        if yw[:3] in ("дар", "лар"):  # 90-шы жылдар, 2000-шы жылдары: decades
             if v.is_integer() and 10 <= v <= 90 and v % 10 == 0:
                 return Candidate(TYPE, e.i, e.j + 1, f"19{int(v) // 10}X")
             if _is_year(v) and v % 10 == 0:
                 return Candidate(TYPE, e.i, e.j + 1, f"{int(v) // 10}X")
+        elif _is_year(v):  # 1996-ншы жылы, екі мың он бесінші жылы
+            return Candidate(TYPE, e.i, e.j + 1, f"{int(v):04d}")
         return None
     if e.words or not _is_year(v) or not (e.plain_int or e.value_max is not None):
         d = _day_month(ctx, e.i) if e.plain_int else None

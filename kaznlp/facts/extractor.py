@@ -81,6 +81,7 @@ def _finish(ctx: Context, c: Candidate, norm: Normalized, doc_year: int | None) 
     i, j = c.i, c.j
     qualifier = None
     extra = dict(c.extra)
+    q = None
     if c.type in _QUALIFIED_TYPES:
         q = qualifier_after(ctx.lower, j, ctx.words[j - 1])
         if q:
@@ -92,7 +93,7 @@ def _finish(ctx: Context, c: Candidate, norm: Normalized, doc_year: int | None) 
     obj = None
     if c.type not in ("date", "duration", "ranking"):
         obj = object_before(ctx.lower, ctx.words, c.i)
-        if obj is None and c.type in _OBJECT_TYPES and not (c.j == c.i + 1 and _has_case(ctx.words[c.i])):
+        if obj is None and c.type in _OBJECT_TYPES and (q or not (c.j == c.i + 1 and _has_case(ctx.words[c.i]))):
             obj = object_after(ctx.lower, ctx.words, j, len(ctx.words))
     value = c.value
     if c.type == "date" and doc_year and isinstance(value, str) and value.startswith("--"):

@@ -4,14 +4,20 @@ or the noun before ``саны``/``үлесі`` (``абоненттер саны 
 from __future__ import annotations
 
 from ..data import rows, words
-from ..lang.kk.morphology import looks_adjectival, looks_verbal, stem
+from ..lang.kk.morphology import looks_adjectival, looks_verbal, stem, stem_parts
 
 _MODIFIERS = frozenset(words("modifiers.txt"))
 _STOPPERS = {r[0]: r[1] for r in rows("verbs.tsv")}
 _COMPOUNDS = {tuple(c.split()): c for c in words("compound_nouns.txt")}
-_MEASURE_NOUNS = ("саны", "үлесі", "көлемі", "мөлшері")
+_MEASURE_NOUNS = ("саны", "үлесі", "көлемі", "мөлшері", "басы")
 _ACC_LIKE = ("ды", "ді", "ты", "ті")
-_POSSESSIVE = ("ы", "і", "сы", "сі")
+_ACCUSATIVE = ("н", "ны", "ні", "ын", "ін")
+
+
+def _izafet_head(word: str) -> bool:
+    """A possessive noun that heads a compound (рұқсат құжаты, сайлау учаскесінің), not an accusative object."""
+    _, _, poss, case = stem_parts(word)
+    return bool(poss) and case not in _ACCUSATIVE
 _MAX_WORDS = 4
 
 
@@ -53,19 +59,17 @@ def object_after(lower: list[str], words_: list[str], j: int, n: int) -> str | N
         if (
             nxt_is_word
             and w == stem(w)
-            and nxt.endswith(_POSSESSIVE)
+            and _izafet_head(nxt)
+            and not looks_adjectival(nxt)
+            and not (k + 2 >= n or words_[k + 2] in ".!?")
             and not looks_verbal(nxt)
             and nxt not in _STOPPERS
             and nxt not in _MEASURE_NOUNS
         ):
             head = stem(words_[k + 1])
-        head = _common(head)
         elif k > j:
-            pair = (stem(lower[k - 1]), head)
-            if pair in _COMPOUNDS:
-                return _COMPOUNDS[pair]
-            prev_raw = (lower[k - 1], head)
-            if prev_raw in _COMPOUNDS:
-                return _COMPOUNDS[prev_raw]
-        return head
+            for pair in ((stem(lower[k - 1]), head.lower()), (lower[k - 1], head.lower())):
+                if pair in _COMPOUNDS:
+                    return _COMPOUNDS[pair]
+        return _common(head)
     return None

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from ..data import rows
+from ..data import rows, words
+
+_CHANGE_VERBS = tuple(words("change_verbs.txt"))
+_UP_TO = ("дейін", "шейін")
 
 _ABLATIVE = ("нан", "нен", "дан", "ден", "тан", "тен")
 _DATIVE = ("ға", "ге", "қа", "ке", "а", "е")
@@ -10,11 +13,11 @@ _DATIVE = ("ға", "ге", "қа", "ке", "а", "е")
 _AFTER: list[tuple[tuple[str, ...], str, str]] = []
 _BEFORE: list[tuple[tuple[str, ...], str]] = []
 for _phrase, _pos, _qual, _needs in rows("qualifiers.tsv"):
-    words = tuple(_phrase.split())
+    _words = tuple(_phrase.split())
     if _pos == "after":
-        _AFTER.append((words, _qual, _needs))
+        _AFTER.append((_words, _qual, _needs))
     else:
-        _BEFORE.append((words, _qual))
+        _BEFORE.append((_words, _qual))
 _AFTER.sort(key=lambda r: len(r[0]), reverse=True)
 _BEFORE.sort(key=lambda r: len(r[0]), reverse=True)
 
@@ -30,17 +33,19 @@ def _case_ok(needs: str, last_word: str) -> bool:
 
 def qualifier_after(lower: list[str], j: int, last_word: str) -> tuple[str, int] | None:
     """A qualifier starting at token ``j``, after a number or unit written ``last_word``: (qualifier, end)."""
-    for words, qual, needs in _AFTER:
-        k = j + len(words)
-        if k <= len(lower) and tuple(lower[j:k]) == words and _case_ok(needs, last_word):
+    for phrase, qual, needs in _AFTER:
+        k = j + len(phrase)
+        if k <= len(lower) and tuple(lower[j:k]) == phrase and _case_ok(needs, last_word):
+            if phrase[-1] in _UP_TO and k < len(lower) and lower[k].startswith(_CHANGE_VERBS):
+                return None  # 25-ке дейін жетті: reached 25, no bound
             return qual, k
     return None
 
 
 def qualifier_before(lower: list[str], i: int) -> tuple[str, int] | None:
     """A qualifier ending just before token ``i``: (qualifier, start)."""
-    for words, qual in _BEFORE:
-        k = i - len(words)
-        if k >= 0 and tuple(lower[k:i]) == words:
+    for phrase, qual in _BEFORE:
+        k = i - len(phrase)
+        if k >= 0 and tuple(lower[k:i]) == phrase:
             return qual, k
     return None

@@ -47,6 +47,7 @@ def _fits(stem_: str, after: str) -> bool:
         return last not in _VOWELS
     return True
 _ADJ = tuple(words("adjective_suffixes.txt"))
+_KEEP = frozenset(words("stem_exceptions.txt"))
 _VERB_ENDINGS = tuple(words("verb_endings.txt"))
 
 
@@ -56,26 +57,38 @@ def is_inflection(rest: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
-def stem(word: str, min_len: int = 3) -> str:
-    """Strip one case, one possessive and one plural ending, in that order from the end of the word, where the
-    stem's last sound allows the ending: ``мекендерде`` → ``мекен``, ``құжаты`` → ``құжат``, ``бағытты`` → ``бағыт``."""
+def stem_parts(word: str, min_len: int = 2) -> tuple[str, str, str, str]:
+    """(stem, plural, possessive, case): one ending of each layer, stripped from the end of the word where the
+    stem's last sound allows it: ``учаскесінің`` → (``учаске``, '', ``сі``, ``нің``)."""
     if not word.isalpha():
         head = word.split("-")[0]
-        return head if head.isupper() else word
+        return (head if head.isupper() else word), "", "", ""
     if word.isupper():
-        return word
-    w = word
-    lw = w.lower()
+        return word, "", "", ""
+    w, lw = word, word.lower()
+    found = {"case": "", "poss": "", "plural": ""}
     for layer in ("case", "poss", "plural"):
+        if lw in _KEEP:
+            break
         for ending, after in _ENDINGS[layer]:
-            if lw.endswith(ending) and len(lw) - len(ending) >= min_len and _fits(lw[: -len(ending)], after):
-                w, lw = w[: -len(ending)], lw[: -len(ending)]
-                if ending[0] in _VOWELS and lw[-1:] in _VOICED_FINAL:
-                    # a stem-final к/қ/п is voiced before a vowel: министрлігі → министрлік
-                    w = w[:-1] + _VOICED_FINAL[lw[-1]]
-                    lw = w.lower()
-                break
-    return w
+            if not lw.endswith(ending) or len(lw) - len(ending) < min_len:
+                continue
+            rest = lw[: -len(ending)]
+            if not _fits(rest, after) or (layer == "poss" and ending in ("ы", "і") and rest.endswith("ш")):
+                continue  # жұмысшы, сурдоаудармашы: the agent ending -шы is part of the stem
+            w, lw = w[: -len(ending)], rest
+            found[layer] = ending
+            if ending[0] in _VOWELS and lw[-1:] in _VOICED_FINAL:
+                # a stem-final к/қ/п is voiced before a vowel: министрлігі → министрлік
+                w = w[:-1] + _VOICED_FINAL[lw[-1]]
+                lw = w.lower()
+            break
+    return w, found["plural"], found["poss"], found["case"]
+
+
+def stem(word: str) -> str:
+    """The noun stem: ``мекендерде`` → ``мекен``, ``құжаты`` → ``құжат``, ``бағытты`` → ``бағыт``."""
+    return stem_parts(word)[0]
 
 
 def looks_adjectival(word: str) -> bool:

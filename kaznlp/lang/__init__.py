@@ -1,0 +1,1 @@
+"""Language data and spaCy language classes (``kk``: Kazakh)."""
