@@ -3,8 +3,9 @@ original text, and their flat records."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any, Iterator
+from typing import Any
 
 from .facts.base import Fact
 

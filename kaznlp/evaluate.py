@@ -11,9 +11,10 @@ from __future__ import annotations
 import json
 import math
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from .facts.base import FACT_TYPES
 
@@ -97,9 +98,7 @@ def score(gold: dict[str, list[dict]], predicted: dict[str, list[dict]], scores:
         optional = [g for g in gfacts if g.get("optional")]
         golds = [g for g in gfacts if not g.get("optional")]
         preds = [
-            p
-            for p in predicted.get(doc, [])
-            if not any(o["type"] == p["type"] and _overlap(o, p) for o in optional)
+            p for p in predicted.get(doc, []) if not any(o["type"] == p["type"] and _overlap(o, p) for o in optional)
         ]
         used = [False] * len(preds)
         for g in golds:

@@ -7,13 +7,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Sequence
 
 import regex
 
-from .data import rows
+from .data import rows, words
 
 __all__ = ["NumWord", "NumberExpr", "word_value", "digit_value", "parse_tokens", "parse_number"]
 
@@ -30,11 +30,7 @@ _NUM_SUFFIX_RE = regex.compile(
     r"(?:ы|і|сы|сі)?(?:ның|нің|дың|дің|тың|тің|ға|ге|қа|ке|а|е|ны|ні|ды|ді|ты|ті|н|да|де|та|те|нда|нде|"
     r"дан|ден|тан|тен|нан|нен|ннан|ннен|мен|бен|пен|дай|дей|тай|тей)?\Z"
 )
-# Word forms that start like a number word but are something else (үшін "for", онда "there", бірге "together").
-_NOT_NUMBERS = frozenset(
-    "үшін онда оны оның оған ондай бірі бірін біріне бірінде бірінен бірге бірде біреу біреуі жүзі жүзін "
-    "жүзінде жүзеге алтын".split()
-)
+_NOT_NUMBERS = frozenset(words("not_numbers.txt"))
 _ORDINAL_SUFFIX_RE = regex.compile(r"(?:ыншы|інші|сыншы|сінші|нші|ншы|шы|ші)(?:\p{L}*)\Z")
 _DIGITS_RE = regex.compile(r"(\d+(?:[.,]\d+)*)(?:-(\p{L}+))?\Z")
 
@@ -147,13 +143,7 @@ def parse_tokens(toks: Sequence[str], gaps: Sequence[str], i: int) -> NumberExpr
             return NumberExpr(i, j, value, ordinal=True, suffix=suffix, kind="ordinal")
         value_max = None
         # ranges: 5-7, 2015-2017
-        if (
-            not suffix
-            and j + 1 < n
-            and toks[j] == "-"
-            and len(gaps[j - 1]) <= 1
-            and len(gaps[j]) <= 1
-        ):
+        if not suffix and j + 1 < n and toks[j] == "-" and len(gaps[j - 1]) <= 1 and len(gaps[j]) <= 1:
             r = digit_value(toks[j + 1])
             if r is not None and not r[2] and r[0] > value:
                 value_max, suffix = r[0], r[1]
@@ -178,13 +168,16 @@ def parse_tokens(toks: Sequence[str], gaps: Sequence[str], i: int) -> NumberExpr
         w = word_value(toks[j]) if j == i else (word_value(toks[j]) if not suffix else None)
         if w is not None and w.kind == "ordinal" and j > i:
             # екі мың он бесінші: a compound that ends in an ordinal
-            return NumberExpr(i, j + 1, total + cur + w.value, ordinal=True, suffix=w.suffix, words=True, kind="ordinal")
+            value = total + cur + w.value
+            return NumberExpr(i, j + 1, value, ordinal=True, suffix=w.suffix, words=True, kind="ordinal")
         if w is None or w.kind in ("ordinal", "collective"):
             break
         if w.kind == "fraction":
-            if j == i or w.value != 0.5:
+            break  # жарты, ширек stand alone
+        if w.kind == "half":
+            if j == i:
                 break
-            cur += 0.5  # бір жарым is not in the table; a trailing жарты is rare
+            cur += w.value  # төрт жарым: four and a half
         elif w.kind in ("unit", "ten"):
             if cur % 10 and w.kind == "unit" or (cur % 100 and w.kind == "ten"):
                 break  # екі үш: two numbers, not one
@@ -199,6 +192,11 @@ def parse_tokens(toks: Sequence[str], gaps: Sequence[str], i: int) -> NumberExpr
     value = total + cur
     if j == i:
         return None
+    # бес – он жылға: a range of number words
+    if not suffix and j + 1 < n and toks[j] == "-" and word_value(toks[j + 1]) is not None:
+        hi = parse_tokens(toks, gaps, j + 1)
+        if hi is not None and hi.words and hi.kind == "cardinal" and hi.value > value:
+            return NumberExpr(i, hi.j, value, hi.value, suffix=hi.suffix, words=True)
     # digits may follow a word scale: мың 204? rare; a scale chain after words: бес миллион
     return NumberExpr(i, j, value, suffix=suffix, words=True)
 

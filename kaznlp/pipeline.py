@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from datetime import date as Date
-from typing import Iterable, Iterator
 
 from .document import Document
 from .facts import extract_facts

@@ -70,8 +70,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         if c.isdigit():
             if prev in PERIOD_ABBREVIATIONS and prev not in ("т.б.", "т.с.с."):
                 continue  # 1 млн. 204 мың, 2016 ж. 15 қарашада
-        elif c.isupper() or c in "«\"(":
-            core = prev.lstrip("«\"(")
+        elif c.isupper() or c in '«"(':
+            core = prev.lstrip('«"(')
             if core in _NO_BREAK_BEFORE_CAPITAL or (len(core) == 2 and core[0].isupper() and core[1] == "."):
                 continue  # Астана қ. Әкімдігі, Д. Абаев
         elif c not in "-–—":

@@ -8,10 +8,9 @@ The same tokenizer serves the fast rules pipeline and spaCy's ``kk`` language (:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from itertools import accumulate
-
-import re
 
 from .lang.kk.punctuation import WHITESPACE
 from .lang.kk.tokenizer_exceptions import PERIOD_ABBREVIATIONS, UNIT_SYMBOLS

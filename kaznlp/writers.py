@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterable
 from pathlib import Path
-from typing import IO, Any, Iterable
+from typing import IO, Any
 
 __all__ = ["FORMATS", "to_dataframe", "write_records", "FACT_COLUMNS", "ENTITY_COLUMNS"]
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 __all__ = ["rows", "words"]
@@ -13,13 +13,13 @@ def _lines(name: str) -> list[str]:
     return [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
 
 
-@lru_cache(maxsize=None)
+@cache
 def rows(name: str) -> tuple[tuple[str, ...], ...]:
     """Rows of a tab-separated table, comment lines dropped."""
     return tuple(tuple(ln.split("\t")) for ln in _lines(name))
 
 
-@lru_cache(maxsize=None)
+@cache
 def words(name: str) -> tuple[str, ...]:
     """One entry a line, comment lines dropped."""
     return tuple(ln.strip() for ln in _lines(name))

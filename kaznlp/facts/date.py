@@ -65,6 +65,9 @@ def match(ctx: Context, e: NumberExpr) -> Candidate | None:
     words, n = ctx.words, len(ctx.words)
     v = e.value
     if e.ordinal:
+        if v.is_integer() and 1 <= v <= 31 and e.j < n and (m := month_of(words[e.j])):
+            # бесінші тамыз: the fifth of August
+            return Candidate(TYPE, e.i, e.j + 1, f"--{m:02d}-{int(v):02d}", extra={"partial": "no_year"})
         yw = _year_word(words[e.j]) if e.j < n else None
         if yw is None:
             return None

@@ -8,17 +8,12 @@ from ..lang.kk.morphology import looks_adjectival, looks_verbal, stem, stem_part
 
 _MODIFIERS = frozenset(words("modifiers.txt"))
 _STOPPERS = {r[0]: r[1] for r in rows("verbs.tsv")}
-_COMPOUNDS = {tuple(c.split()): c for c in words("compound_nouns.txt")}
+_COMPOUNDS = {tuple(r[0].split()): r[1] for r in rows("compound_nouns.tsv")}
 _MEASURE_NOUNS = ("саны", "үлесі", "көлемі", "мөлшері", "басы")
 _ACC_LIKE = ("ды", "ді", "ты", "ті")
 _ACCUSATIVE = ("н", "ны", "ні", "ын", "ін")
-
-
-def _izafet_head(word: str) -> bool:
-    """A possessive noun that heads a compound (рұқсат құжаты, сайлау учаскесінің), not an accusative object."""
-    _, _, poss, case = stem_parts(word)
-    return bool(poss) and case not in _ACCUSATIVE
 _MAX_WORDS = 4
+_MAX_CHAIN = 3
 
 
 def _is_word(w: str) -> bool:
@@ -30,10 +25,25 @@ def _common(word: str) -> str:
     return word if word.isupper() or not word[:1].isupper() else word[:1].lower() + word[1:]
 
 
+def _izafet_head(word: str) -> bool:
+    """A possessive noun that heads a compound (рұқсат құжаты, сайлау учаскесінің), not an accusative object."""
+    _, _, poss, case = stem_parts(word)
+    return bool(poss) and case not in _ACCUSATIVE and not looks_adjectival(word)
+
+
+def _compound(first: str, head: str) -> str | None:
+    for pair in ((stem(first.lower()), head.lower()), (first.lower(), head.lower())):
+        if pair in _COMPOUNDS:
+            return _COMPOUNDS[pair]
+    return None
+
+
 def object_before(lower: list[str], words_: list[str], i: int) -> str | None:
-    """``X-лар саны NUMBER`` → stem of X."""
+    """``X-лар саны NUMBER`` → stem of X (not when X is a participle: ``жатқызылғандардың саны``)."""
     if i >= 2 and lower[i - 1] in _MEASURE_NOUNS and _is_word(words_[i - 2]):
-        return _common(stem(words_[i - 2]))
+        noun = stem(words_[i - 2])
+        if not looks_adjectival(noun):
+            return _common(noun)
     return None
 
 
@@ -43,33 +53,35 @@ def object_after(lower: list[str], words_: list[str], j: int, n: int) -> str | N
     k = j
     while k < end:
         w, lw = words_[k], lower[k]
-        if not _is_word(w) or lw in _STOPPERS or (looks_verbal(lw) and not looks_adjectival(lw)):
+        if not _is_word(w) or lw in _STOPPERS:
             return None
         nxt = lower[k + 1] if k + 1 < n else ""
         nxt_is_word = k + 1 < n and _is_word(words_[k + 1]) and nxt not in _STOPPERS
-        modifier = lw in _MODIFIERS or looks_adjectival(lw) and not w.isupper()
         if lw.endswith(_ACC_LIKE) and not w.isupper():
-            # кабельді магистраль (a modifier) vs мемқызметті интерацияланған (the head, accusative)
+            # кабельді магистраль, дарынды бала: a modifier; мемқызметті интерацияланған: the head
             modifier = nxt_is_word and not looks_adjectival(nxt) and not looks_verbal(nxt)
+        else:
+            if looks_verbal(lw) and not looks_adjectival(lw):
+                return None
+            modifier = lw in _MODIFIERS or looks_adjectival(lw) and not w.isupper()
         if modifier and nxt_is_word and k + 1 < end:
             k += 1
             continue
         head = stem(w)
-        # izafet: рұқсат құжаты → құжат
-        if (
-            nxt_is_word
-            and w == stem(w)
-            and _izafet_head(nxt)
-            and not looks_adjectival(nxt)
-            and not (k + 2 >= n or words_[k + 2] in ".!?")
-            and not looks_verbal(nxt)
-            and nxt not in _STOPPERS
-            and nxt not in _MEASURE_NOUNS
-        ):
-            head = stem(words_[k + 1])
-        elif k > j:
-            for pair in ((stem(lower[k - 1]), head.lower()), (lower[k - 1], head.lower())):
-                if pair in _COMPOUNDS:
-                    return _COMPOUNDS[pair]
+        if w == head:
+            # izafet: рұқсат құжаты → құжат; бастауыш сынып оқушысы → оқушы; оқу орнының → оқу орны
+            for m in range(k + 1, min(n, k + 1 + _MAX_CHAIN)):
+                wm = words_[m]
+                if not _is_word(wm) or lower[m] in _STOPPERS or looks_verbal(lower[m]):
+                    break
+                if m + 1 < n and words_[m + 1] in ".!?" or m + 1 >= n:
+                    break  # a sentence-final word is the verb: кәсіпкер хабарласты.
+                if _izafet_head(wm):
+                    head = stem(wm)
+                    return _compound(lower[m - 1], head) or _common(head)
+                if stem(wm) != wm:
+                    break
+        if k > j and (c := _compound(lower[k - 1], head)):
+            return c
         return _common(head)
     return None

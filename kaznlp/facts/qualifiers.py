@@ -1,4 +1,6 @@
-"""Qualifiers of a number: ``астам`` (more than), ``кемінде`` (at least), ``шамамен`` (about)… from ``data/qualifiers.tsv``."""
+"""Qualifiers of a number: ``астам`` (more than), ``кемінде`` (at least), ``шамамен`` (about)…
+
+The phrases live in ``data/qualifiers.tsv``."""
 
 from __future__ import annotations
 

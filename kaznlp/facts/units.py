@@ -46,7 +46,7 @@ def unit_of(word: str) -> tuple[str, str, str] | None:
         return t, u, tail
     w = word.lower()
     for stem, t, u in _PREFIX:
-        if w.startswith(stem) and is_inflection(w[len(stem) :]):
+        if w.startswith(stem) and is_inflection(w[len(stem) :], stem):
             return t, u, w[len(stem) :]
     return None
 
@@ -59,7 +59,7 @@ def unit_at(words: list[str], i: int) -> UnitHit | None:
     for second, t, u in _COMPOUND.get(w, ()):
         if i + 1 < len(words):
             nxt = words[i + 1].lower()
-            if nxt.startswith(second) and is_inflection(nxt[len(second) :]):
+            if nxt.startswith(second) and is_inflection(nxt[len(second) :], second):
                 return UnitHit(t, u, i, i + 2, words[i + 1], nxt[len(second) :])
     hit = unit_of(w)
     if hit is None:

@@ -7,7 +7,7 @@ rules pipeline see the same tokens. ``nlp.add_pipe("kk_sentencizer")`` adds kazn
 
 from __future__ import annotations
 
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 from spacy.language import BaseDefaults, Language
 from spacy.tokens import Doc

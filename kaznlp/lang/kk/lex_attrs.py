@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from ...numbers import word_value
 from spacy.attrs import LIKE_NUM
+
+from ...numbers import word_value
 
 
 def like_num(text: str) -> bool:

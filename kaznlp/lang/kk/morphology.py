@@ -35,25 +35,38 @@ for _layer in _ENDINGS.values():
     _layer.sort(key=lambda r: len(r[0]), reverse=True)
 
 
-def _fits(stem_: str, after: str) -> bool:
-    last = stem_[-1:]
-    if after == "vowel":
-        return last in _VOWELS
-    if after == "voiceless":
-        return last in _VOICELESS
-    if after == "voiced":
-        return last not in _VOICELESS
-    if after == "consonant":
-        return last not in _VOWELS
-    return True
 _ADJ = tuple(words("adjective_suffixes.txt"))
-_KEEP = frozenset(words("stem_exceptions.txt"))
 _VERB_ENDINGS = tuple(words("verb_endings.txt"))
+_KEEP = frozenset(words("stem_exceptions.txt"))
 
 
-def is_inflection(rest: str) -> bool:
-    """True when ``rest`` is a sequence of inflectional endings (or empty)."""
-    return INFLECTION_RE.match(rest) is not None
+def _sound_class(c: str) -> str:
+    if c in _VOWELS:
+        return "vowel"
+    if c in "мнң":
+        return "nasal"
+    return "voiceless" if c in _VOICELESS else "voiced"
+
+
+def _fits(stem_: str, after: str) -> bool:
+    """Whether an ending that asks for ``after`` may follow a stem that ends like ``stem_``."""
+    if after == "any":
+        return True
+    cls = _sound_class(stem_[-1:].lower())
+    allowed = after.split(",")
+    return cls in allowed or ("consonant" in allowed and cls != "vowel")
+
+
+def is_inflection(rest: str, stem_: str = "") -> bool:
+    """True when ``rest`` is a sequence of inflectional endings (or empty) that may follow ``stem_``
+    (``ай|дың`` yes, ``ай|та`` no: after й the locative is -да)."""
+    if INFLECTION_RE.match(rest) is None:
+        return False
+    if rest and stem_:
+        first, cls = rest[0], _sound_class(stem_[-1:].lower())
+        if first in "тқк" and cls != "voiceless" or first in "дғг" and cls == "voiceless":
+            return False
+    return True
 
 
 @lru_cache(maxsize=65536)
