@@ -9,6 +9,8 @@ from typing import Any
 
 from .facts.base import Fact
 
+CONTEXT_WIDTH = 300  # characters of context either side of a fact, within its sentence
+
 
 @dataclass(frozen=True, slots=True)
 class Span:
@@ -75,12 +77,17 @@ class Document:
         s, e = self.sentence_spans[k]
         return self.text[s:e]
 
+    def context(self, k: int, start: int, end: int, width: int = CONTEXT_WIDTH) -> str:
+        """The sentence of a span, cut to ``width`` characters either side of it when the sentence is long."""
+        s, e = self.sentence_spans[k]
+        return self.text[max(s, start - width) : min(e, end + width)]
+
     def fact_records(self) -> Iterator[dict[str, Any]]:
         """Flat fact records: the spec's fields plus value_max, indicator, sentence index and context."""
         for f in self.facts:
             d = {"doc": self.id}
             d.update(f.to_dict())
-            d["context"] = self.sentence_text(f.sentence) if self.sentence_spans else None
+            d["context"] = self.context(f.sentence, f.start, f.end) if self.sentence_spans else None
             yield d
 
     def entity_records(self) -> Iterator[dict[str, Any]]:

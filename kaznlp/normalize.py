@@ -7,6 +7,7 @@ Most steps replace one character by one; the few that change the length keep a c
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from array import array
 from dataclasses import dataclass
@@ -22,14 +23,15 @@ _ONE_TO_ONE.update({ord("\u201c"): "«", ord("\u201d"): "»", ord("\u201e"): "«
 _ONE_TO_ONE.update({ord("\u2018"): "'", ord("\u2019"): "'", ord("\u02bc"): "'", ord("\r"): "\n"})
 _ONE_TO_ONE.update({ord("\u0131"): "і"})  # dotless i used for Kazakh і in some fonts
 _DROP = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
-_DROP_RE = regex.compile(f"[{_DROP}]")
+_DROP_RE = re.compile(f"[{_DROP}]")
+_ONE_TO_ONE_RE = re.compile("[" + re.escape("".join(map(chr, _ONE_TO_ONE))) + "]")
 
 # Latin letters that look like Cyrillic ones, repaired only inside words that also hold Cyrillic letters.
 _HOMOGLYPHS = str.maketrans(
     "aceiopxyhABCEHIKMOPTXY",
     "асеіорхуһАВСЕНІКМОРТХУ",
 )
-_MIXED_RE = regex.compile(r"\p{Cyrillic}\p{Latin}|\p{Latin}\p{Cyrillic}")
+_MIXED_RE = re.compile(r"[\u0400-\u04ff][A-Za-z]|[A-Za-z][\u0400-\u04ff]")  # fast pre-check
 _WORD_RE = regex.compile(r"[\p{Cyrillic}\p{Latin}]+")
 _NON_HOMOGLYPH_LATIN = regex.compile(r"[^\P{Latin}aceiopxyhABCEHIKMOPTXY]")
 
@@ -99,5 +101,7 @@ def normalize(text: str) -> Normalized:
     work = text
     if _DROP_RE.search(work) or not unicodedata.is_normalized("NFC", work):
         work, cmap = _slow_path(work)
-    work = _fix_homoglyphs(work.translate(_ONE_TO_ONE))
+    if _ONE_TO_ONE_RE.search(work):
+        work = _ONE_TO_ONE_RE.sub(lambda m: _ONE_TO_ONE[ord(m.group())], work)
+    work = _fix_homoglyphs(work)
     return Normalized(text, work, cmap)

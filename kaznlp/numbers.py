@@ -32,6 +32,7 @@ _NUM_SUFFIX_RE = regex.compile(
 )
 _NOT_NUMBERS = frozenset(words("not_numbers.txt"))
 _ORDINAL_SUFFIX_RE = regex.compile(r"(?:ыншы|інші|сыншы|сінші|нші|ншы|шы|ші)(?:\p{L}*)\Z")
+_SEP_RE = regex.compile(r"[.,]")
 _DIGITS_RE = regex.compile(r"(\d+(?:[.,]\d+)*)(?:-(\p{L}+))?\Z")
 
 
@@ -80,11 +81,13 @@ def word_value(word: str) -> NumWord | None:
 
 def digit_value(token: str) -> tuple[float, str, bool] | None:
     """``12,5`` → (12.5, '', False); ``530-ын`` → (530, 'ын', False); ``90-шы`` → (90, 'шы', True)."""
+    if token.isdecimal():
+        return float(token), "", False
     m = _DIGITS_RE.match(token)
     if not m:
         return None
     num, suffix = m.group(1), m.group(2) or ""
-    parts = regex.split(r"[.,]", num)
+    parts = _SEP_RE.split(num)
     if len(parts) == 1:
         value = float(num)
     elif len(parts) == 2:
@@ -128,12 +131,12 @@ def parse_tokens(toks: Sequence[str], gaps: Sequence[str], i: int) -> NumberExpr
     if d is not None:
         value, suffix, ordinal = d
         j = i + 1
-        plain = tok.isdigit()
+        plain = tok.isdecimal()
         # 1 204 000: groups of three digits after single spaces
-        if tok.isdigit() and len(tok) <= 3:
-            while j < n and gaps[j - 1] == " " and len(toks[j]) >= 3 and toks[j][:3].isdigit():
+        if tok.isdecimal() and len(tok) <= 3:
+            while j < n and gaps[j - 1] == " " and len(toks[j]) >= 3 and toks[j][:3].isdecimal():
                 g = digit_value(toks[j])
-                if g is None or not toks[j].split("-")[0].isdigit() or len(toks[j].split("-")[0]) != 3:
+                if g is None or not toks[j].split("-")[0].isdecimal() or len(toks[j].split("-")[0]) != 3:
                     break
                 value = value * 1000 + g[0]
                 suffix, ordinal = g[1], g[2]
@@ -231,8 +234,10 @@ def parse_number(text: str) -> float | tuple[float, float] | None:
 
     Returns None when ``text`` is not one number expression.
     """
+    from .normalize import normalize
     from .tokenizer import tokenize
 
+    text = normalize(text).text
     t = tokenize(text)
     toks = t.words
     if not toks:

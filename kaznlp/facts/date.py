@@ -39,7 +39,7 @@ def _year_word(word: str) -> str | None:
 
 def _day_month(ctx: Context, k: int) -> tuple[int, int, int] | None:
     """``15 қарашада`` at token ``k``: (day, month, end)."""
-    if k + 1 < len(ctx.words) and ctx.words[k].isdigit() and 1 <= int(ctx.words[k]) <= 31:
+    if k + 1 < len(ctx.words) and ctx.words[k].isdecimal() and 1 <= int(ctx.words[k]) <= 31:
         m = month_of(ctx.words[k + 1])
         if m:
             return int(ctx.words[k]), m, k + 2
@@ -55,7 +55,7 @@ def match_token(ctx: Context, i: int) -> Candidate | None:
         d, m, y = w.split(".")
     else:
         return None
-    if not (y.isdigit() and m.isdigit() and d.isdigit()) or not (1 <= int(m) <= 12 and 1 <= int(d) <= 31):
+    if not (y.isdecimal() and m.isdecimal() and d.isdecimal()) or not (1 <= int(m) <= 12 and 1 <= int(d) <= 31):
         return None
     return Candidate(TYPE, i, i + 1, f"{int(y):04d}-{int(m):02d}-{int(d):02d}")
 

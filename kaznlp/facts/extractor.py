@@ -31,7 +31,7 @@ _WORD_STARTS = sorted(
     key=len,
     reverse=True,
 )
-_ANCHOR_RE = re.compile(r"\d|\b(?:" + "|".join(map(re.escape, _WORD_STARTS)) + r")", re.IGNORECASE)
+_ANCHOR_RE = re.compile(r"\b(?:\d|" + "|".join(map(re.escape, _WORD_STARTS)) + r")", re.IGNORECASE)
 _NAME_MAX_WORDS = 8
 _OBJECT_TYPES = ("count", "quantity")
 _QUALIFIED_TYPES = ("count", "percentage", "money", "quantity", "duration")
@@ -50,7 +50,7 @@ def _names(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _classify(ctx: Context, i: int, doc_year: int | None) -> tuple[Candidate, int] | None:
     """The candidate fact at token ``i`` and the token index where scanning goes on."""
     tok = ctx.words[i]
-    if tok[0].isdigit() and (c := date.match_token(ctx, i)):
+    if tok[0].isdecimal() and (c := date.match_token(ctx, i)):
         return c, c.j
     e = parse_tokens(ctx.words, ctx.gaps, i)
     if e is None:
@@ -119,7 +119,7 @@ def _finish(ctx: Context, c: Candidate, norm: Normalized, doc_year: int | None) 
 def _has_case(token: str) -> bool:
     """530-ын: a number with its own case ending stands for a noun; nothing after it is its object."""
     head, sep, tail = token.partition("-")
-    return bool(sep) and head[:1].isdigit() and tail.isalpha()
+    return bool(sep) and head[:1].isdecimal() and tail.isalpha()
 
 
 def extract_facts(
@@ -132,13 +132,11 @@ def extract_facts(
     text = norm.text
     doc_year = doc_date.year if doc_date else None
     starts, ends, words = tokens.starts, tokens.ends, tokens.words
-    anchors: list[int] = []
-    for m in _ANCHOR_RE.finditer(text):
-        k = bisect_left(starts, m.start())
-        if k < len(starts) and starts[k] == m.start() and (not anchors or anchors[-1] != k):
-            anchors.append(k)
-    if not anchors:
+    positions = [m.start() for m in _ANCHOR_RE.finditer(text)]
+    if not positions:
         return []
+    index = dict(zip(starts, range(len(starts))))
+    anchors = [index[p] for p in positions if p in index]
     sent_starts = [s for s, _ in sentences]
     facts: list[Fact] = []
     a = 0
@@ -147,11 +145,12 @@ def extract_facts(
         s_start, s_end = sentences[si]
         t0, t1 = bisect_left(starts, s_start), bisect_left(starts, s_end)
         ws = words[t0:t1]
-        gaps = [text[ends[k] : starts[k + 1]] for k in range(t0, t1 - 1)] + [""]
+        gaps = list(map(text.__getitem__, map(slice, ends[t0 : t1 - 1], starts[t0 + 1 : t1])))
+        gaps.append("")
         ctx = Context(
             text=text,
             words=ws,
-            lower=[w.lower() for w in ws],
+            lower=list(map(str.lower, ws)),
             starts=starts[t0:t1],
             ends=ends[t0:t1],
             gaps=gaps,

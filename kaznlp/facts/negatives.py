@@ -22,8 +22,8 @@ def is_not_fact(ctx: Context, e: NumberExpr) -> bool:
     for k in range(e.j, min(n, e.j + _LOOKAHEAD)):
         if lower[k].startswith(_AFTER):
             return True
-    if e.j + 1 < n and ctx.gaps[e.j - 1] == "" and words[e.j] in (":", "-", "/") and words[e.j + 1][:1].isdigit():
+    if e.j + 1 < n and ctx.gaps[e.j - 1] == "" and words[e.j] in (":", "-", "/") and words[e.j + 1][:1].isdecimal():
         return True  # 10:00, 74-12-34, 12/2016
-    if e.i > 1 and words[e.i - 1] in (":", "/") and ctx.gaps[e.i - 2] == "" and words[e.i - 2][:1].isdigit():
+    if e.i > 1 and words[e.i - 1] in (":", "/") and ctx.gaps[e.i - 2] == "" and words[e.i - 2][:1].isdecimal():
         return True
     return False

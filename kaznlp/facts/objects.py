@@ -12,6 +12,7 @@ _COMPOUNDS = {tuple(r[0].split()): r[1] for r in rows("compound_nouns.tsv")}
 _MEASURE_NOUNS = ("саны", "үлесі", "көлемі", "мөлшері", "басы")
 _ACC_LIKE = ("ды", "ді", "ты", "ті")
 _ACCUSATIVE = ("н", "ны", "ні", "ын", "ін")
+_PASSIVE_OR_WITH = ("нды", "нді", "лды", "лді")  # салынды (was built) or дарынды (talented)
 _MAX_WORDS = 4
 _MAX_CHAIN = 3
 
@@ -42,6 +43,8 @@ def object_before(lower: list[str], words_: list[str], i: int) -> str | None:
     """``X-лар саны NUMBER`` → stem of X (not when X is a participle: ``жатқызылғандардың саны``)."""
     if i >= 2 and lower[i - 1] in _MEASURE_NOUNS and _is_word(words_[i - 2]):
         noun = stem(words_[i - 2])
+        if i >= 3 and (c := _compound(lower[i - 3], noun)):
+            return c  # ірі қара саны
         if not looks_adjectival(noun):
             return _common(noun)
     return None
@@ -57,12 +60,12 @@ def object_after(lower: list[str], words_: list[str], j: int, n: int) -> str | N
             return None
         nxt = lower[k + 1] if k + 1 < n else ""
         nxt_is_word = k + 1 < n and _is_word(words_[k + 1]) and nxt not in _STOPPERS
+        if looks_verbal(lw) and not (lw.endswith(_PASSIVE_OR_WITH) and nxt_is_word):
+            return None  # қысқарады, тіркелді: the verb; дарынды бала goes on below
         if lw.endswith(_ACC_LIKE) and not w.isupper():
             # кабельді магистраль, дарынды бала: a modifier; мемқызметті интерацияланған: the head
             modifier = nxt_is_word and not looks_adjectival(nxt) and not looks_verbal(nxt)
         else:
-            if looks_verbal(lw) and not looks_adjectival(lw):
-                return None
             modifier = lw in _MODIFIERS or looks_adjectival(lw) and not w.isupper()
         if modifier and nxt_is_word and k + 1 < end:
             k += 1

@@ -22,6 +22,12 @@ for _phrase, _pos, _qual, _needs in rows("qualifiers.tsv"):
         _BEFORE.append((_words, _qual))
 _AFTER.sort(key=lambda r: len(r[0]), reverse=True)
 _BEFORE.sort(key=lambda r: len(r[0]), reverse=True)
+_AFTER_BY_FIRST: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
+for _row in _AFTER:
+    _AFTER_BY_FIRST.setdefault(_row[0][0], []).append(_row)
+_BEFORE_BY_LAST: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+for _row in _BEFORE:
+    _BEFORE_BY_LAST.setdefault(_row[0][-1], []).append(_row)
 
 
 def _case_ok(needs: str, last_word: str) -> bool:
@@ -35,7 +41,9 @@ def _case_ok(needs: str, last_word: str) -> bool:
 
 def qualifier_after(lower: list[str], j: int, last_word: str) -> tuple[str, int] | None:
     """A qualifier starting at token ``j``, after a number or unit written ``last_word``: (qualifier, end)."""
-    for phrase, qual, needs in _AFTER:
+    if j >= len(lower):
+        return None
+    for phrase, qual, needs in _AFTER_BY_FIRST.get(lower[j], ()):
         k = j + len(phrase)
         if k <= len(lower) and tuple(lower[j:k]) == phrase and _case_ok(needs, last_word):
             if phrase[-1] in _UP_TO and k < len(lower) and lower[k].startswith(_CHANGE_VERBS):
@@ -46,7 +54,9 @@ def qualifier_after(lower: list[str], j: int, last_word: str) -> tuple[str, int]
 
 def qualifier_before(lower: list[str], i: int) -> tuple[str, int] | None:
     """A qualifier ending just before token ``i``: (qualifier, start)."""
-    for phrase, qual in _BEFORE:
+    if i == 0:
+        return None
+    for phrase, qual in _BEFORE_BY_LAST.get(lower[i - 1], ()):
         k = i - len(phrase)
         if k >= 0 and tuple(lower[k:i]) == phrase:
             return qual, k

@@ -58,6 +58,6 @@ def indicator(ctx: Context, i: int) -> str | None:
     start = by - 1
     while start > 0 and ctx.lower[start - 1] not in _CLAUSE_BREAKS and by - start < 8:
         start -= 1
-    if start > 0 and ctx.lower[start - 1] not in _CLAUSE_BREAKS:
-        return None  # no clause start in reach: the phrase may begin with the subject
+    if start == 0 or ctx.lower[start - 1] not in _CLAUSE_BREAKS:
+        return None  # no clause break before it: the phrase may begin with the subject
     return ctx.span_text(start, by)

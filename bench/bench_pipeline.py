@@ -1,0 +1,80 @@
+"""Tokens per second of spaCy's blank ``xx`` tokenizer (the baseline), the kaznlp tokenizer, spaCy ``kk``
+(kaznlp's tokenizer behind spaCy's Doc), the full rules pipeline (normalise, tokenize, sentences, facts), and,
+where the NER model is installed, the full pipeline with NER; each with its ratio to the baseline, in one run on
+the same texts.
+
+    python bench/bench_pipeline.py [--repeat 3] [--docs N]
+
+The texts are the bundled press release and held-out texts plus KazNERD validation sentences (real Kazakh news)
+grouped into documents of about 30 sentences, the size of a press release.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+import spacy
+
+import kaznlp
+from kaznlp.tokenizer import tokenize
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def load_texts(max_docs: int) -> list[str]:
+    corpora = ROOT / "corpora"
+    texts = [p.read_text(encoding="utf-8") for d in ("press", "heldout") for p in sorted((corpora / d).glob("*.txt"))]
+    kaznerd = ROOT / "corpora" / "kaznerd" / "IOB2_valid.txt"
+    if kaznerd.exists():
+        sents, cur = [], []
+        for line in kaznerd.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                cur.append(line.rsplit(" ", 1)[0])
+            elif cur:
+                sents.append(" ".join(cur))
+                cur = []
+        texts += [" ".join(sents[k : k + 30]) for k in range(0, len(sents), 30)]
+    return texts[:max_docs]
+
+
+def best_rate(fn, texts: list[str], repeat: int) -> tuple[float, int]:
+    best, n = 0.0, 0
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        n = sum(fn(t) for t in texts)
+        best = max(best, n / (time.perf_counter() - t0))
+    return best, n
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--docs", type=int, default=400)
+    args = ap.parse_args()
+    texts = load_texts(args.docs)
+    xx = spacy.blank("xx")
+    kk = spacy.blank("kk")
+    rules = kaznlp.load()
+    rows = [
+        ("spaCy blank('xx') tokenizer (baseline)", lambda t: len(xx.tokenizer(t))),
+        ("kaznlp tokenizer (kaznlp.tokenize)", lambda t: len(tokenize(t))),
+        ("spaCy blank('kk') tokenizer (Doc)", lambda t: len(kk.tokenizer(t))),
+        ("full rules pipeline (kaznlp.load())", lambda t: len(rules(t))),
+    ]
+    try:
+        with_ner = kaznlp.load(ner=True)
+        rows.append(("full pipeline with NER (kaznlp.load(ner=True))", lambda t: len(with_ner(t))))
+    except Exception as exc:  # the model is optional for this bench
+        print(f"(no NER row: {exc})")
+    print(f"{len(texts)} documents, {sum(map(len, texts)):,} characters, best of {args.repeat}")
+    base = None
+    for name, fn in rows:
+        rate, n = best_rate(fn, texts, args.repeat)
+        base = base or rate
+        print(f"{name:<52} {n:>9,} tokens {rate:>12,.0f} tok/s  x{rate / base:5.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,94 @@
+import json
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+
+from kaznlp.cli import EXIT_NOTHING, EXIT_PARTIAL, main
+
+SENTENCE = "Бүгінде олар 29 млн. астам мемлекеттік қызмет көрсетті."
+
+
+@pytest.fixture
+def runner():
+    return CliRunner()
+
+
+def test_extract_jsonl_gives_exact_records(runner, tmp_path):
+    f = tmp_path / "release.txt"
+    f.write_text(SENTENCE, encoding="utf-8")
+    res = runner.invoke(main, ["extract", str(f)])
+    assert res.exit_code == 0, res.output
+    (rec,) = [json.loads(line) for line in res.stdout.splitlines()]
+    assert {k: rec[k] for k in ("doc", "type", "text", "start", "end", "value", "unit", "qualifier", "object")} == {
+        "doc": "release", "type": "count", "text": "29 млн. астам", "start": 13, "end": 26,
+        "value": 29000000, "unit": None, "qualifier": "more_than", "object": "қызмет",
+    }  # fmt: skip
+
+
+def test_extract_directory_csv_and_parquet(runner, root, tmp_path):
+    out = tmp_path / "facts.parquet"
+    res = runner.invoke(main, ["extract", str(root / "corpora" / "press"), "--format", "parquet", "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    df = pd.read_parquet(out)
+    assert len(df) == 34 and df["value"].dtype == "float64"
+    assert df.loc[df["type"] == "date", "value_edtf"].tolist()[0] == "199X"
+    res = runner.invoke(main, ["extract", str(root / "corpora" / "press"), "--format", "csv"])
+    assert res.exit_code == 0 and res.stdout.splitlines()[0].startswith("doc,type,text,start,end,value")
+
+
+def test_stdin_and_doc_date(runner):
+    res = runner.invoke(main, ["extract", "-", "--doc-date", "2016-11-25"], input="1 қазандағы жағдай бойынша.")
+    assert res.exit_code == 0
+    assert json.loads(res.stdout)["value"] == "2016-10-01"
+    bad = runner.invoke(main, ["extract", "-", "--doc-date", "25.11.2016"], input="x")
+    assert bad.exit_code == 2 and "YYYY-MM-DD" in bad.output
+
+
+def test_bad_inputs_get_messages_not_tracebacks(runner, tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 10)
+    (tmp_path / "cp1251.txt").write_bytes(
+        SENTENCE.replace("ә", "а").encode("utf-8").decode("utf-8").encode("cp1251", "replace")
+    )
+    (tmp_path / "utf16.txt").write_bytes(SENTENCE.encode("utf-16"))
+    (tmp_path / "russian.txt").write_text("В Казахстане оказано более 29 млн государственных услуг.", encoding="utf-8")
+    res = runner.invoke(main, ["extract", str(tmp_path), "--records", "documents", "--no-ner"])
+    assert res.exit_code == EXIT_PARTIAL, res.output
+    assert "Traceback" not in res.output
+    recs = {r["id"]: r for r in map(json.loads, res.stdout.splitlines())}
+    assert recs["empty"]["error"] == "empty"
+    assert recs["binary"]["error"] == "binary"
+    assert recs["russian"]["error"] == "language"
+    assert [f["value"] for f in recs["utf16"]["facts"]] == [29000000]
+    assert [f["value"] for f in recs["cp1251"]["facts"]] == [29000000]
+    only_bad = runner.invoke(main, ["extract", str(tmp_path / "empty.txt")])
+    assert only_bad.exit_code == EXIT_NOTHING and "empty input" in only_bad.output
+
+
+def test_cp1251_kazakh_letters_survive(tmp_path):
+    from kaznlp.io import read_text
+
+    p = tmp_path / "a.txt"
+    p.write_bytes("Қазақстан 73%-ға жетті, бәрі жақсы.".encode("cp1251", "replace"))
+    assert read_text(p).startswith("?аза?стан 73%")  # cp1251 has no Kazakh letters: they were lost on writing
+
+
+def test_huge_single_line_runs_in_bounded_time(tmp_path):
+    line = ("Бүгінде 29 млн. астам мемлекеттік қызмет көрсетілді және 73%-ға жетті " * 120_000).encode()
+    p = tmp_path / "huge.txt"
+    p.write_bytes(line[: 10 * 1024 * 1024])
+    proc = subprocess.run(
+        [sys.executable, "-m", "kaznlp.cli", "extract", str(p), "-o", str(tmp_path / "out.jsonl")],
+        capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    assert sum(1 for _ in open(tmp_path / "out.jsonl", encoding="utf-8")) > 100_000
+
+
+def test_evaluate_prints_scores(runner, root):
+    res = runner.invoke(main, ["evaluate", "--gold", str(root / "corpora" / "gold"), str(root / "corpora" / "press")])
+    assert res.exit_code == 0
+    assert "overall" in res.stdout and "unit accuracy: 1.000" in res.stdout

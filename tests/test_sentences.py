@@ -1,0 +1,33 @@
+from kaznlp import split_sentences
+
+
+def sents(text):
+    return [text[s:e] for s, e in split_sentences(text)]
+
+
+def test_no_break_inside_numbers_abbreviations_or_quotes():
+    text = (
+        "Абоненттер саны 1 млн. 204 мың құрады. Бүгінде 29 млн. астам қызмет көрсетілді. "
+        "«Бірінші сөйлем. Екінші сөйлем», - деді ол. Д. Абаев Астана қ. Әкімдігіне барды."
+    )
+    assert sents(text) == [
+        "Абоненттер саны 1 млн. 204 мың құрады.",
+        "Бүгінде 29 млн. астам қызмет көрсетілді.",
+        "«Бірінші сөйлем. Екінші сөйлем», - деді ол.",
+        "Д. Абаев Астана қ. Әкімдігіне барды.",
+    ]
+
+
+def test_breaks_at_real_ends_digits_and_lines():
+    text = "Магистраль салынды. 1999 жылы желі цифрлық болды! Неге?\nТақырып жолы\nКелесі сөйлем."
+    assert sents(text) == [
+        "Магистраль салынды.",
+        "1999 жылы желі цифрлық болды!",
+        "Неге?",
+        "Тақырып жолы",
+        "Келесі сөйлем.",
+    ]
+
+
+def test_seed_release_sentence_count(seed_text):
+    assert len(split_sentences(seed_text)) == 37
