@@ -166,5 +166,56 @@ def evaluate(gold_paths, paths, doc_date, as_json, errors) -> None:
         sys.exit(EXIT_NOTHING)
 
 
+@main.command("train-ner")
+@click.option("--valid", "valid_path", default="corpora/kaznerd/IOB2_valid.txt", show_default=True,
+              help="KazNERD validation split: 90% trains, 10% selects the model (fixed seed).")  # fmt: skip
+@click.option("--config", default="models/ner/config.cfg", show_default=True)
+@click.option("-o", "--output", default="models/kk_kaznerd_ner", show_default=True)
+@click.option("--work", default="build/ner", show_default=True, help="Corpus and checkpoints.")
+@click.option("--max-steps", type=int, default=None, help="Override the config's training.max_steps.")
+def train_ner(valid_path, config, output, work, max_steps) -> None:
+    """Train the Kazakh NER model on KazNERD (never on its test split) and write it to OUTPUT."""
+    from .ner.train import train
+
+    if "test" in Path(valid_path).name.lower():
+        raise click.BadParameter("the KazNERD test split is for evaluation only", param_hint="--valid")
+    out = train(Path(valid_path), Path(config), Path(output), Path(work), max_steps)
+    click.echo(f"model written to {out}")
+
+
+@main.command("evaluate-ner")
+@click.argument("iob2", type=click.Path(exists=True, dir_okay=False))
+@click.option("--model", default=None, help="Model directory (default: the shipped model).")
+@click.option("--tokens", type=click.Choice(["both", "gold", "kaznlp"]), default="both", show_default=True)
+@click.option("--limit", type=int, default=None, help="Score the first N sentences only.")
+@click.option("--json", "as_json", is_flag=True)
+def evaluate_ner(iob2, model, tokens, limit, as_json) -> None:
+    """Exact-match entity P/R/F1, overall and per class, of the NER model on an IOB2 file."""
+    import spacy
+
+    from .entities import model_path
+    from .lang import kk  # noqa: F401
+    from .ner.evaluate import evaluate
+
+    path = model or model_path()
+    if path is None:
+        _warn("no NER model installed: run `kaznlp train-ner` first")
+        sys.exit(EXIT_NOTHING)
+    nlp = spacy.load(path)
+    results = [evaluate(nlp, iob2, gold_tokens=(t == "gold"), limit=limit)
+               for t in (["gold", "kaznlp"] if tokens == "both" else [tokens])]  # fmt: skip
+    if as_json:
+        click.echo(json.dumps(results, ensure_ascii=False, indent=2))
+        return
+    for r in results:
+        o = r["overall"]
+        click.echo(f"{iob2} — {r['sentences']} sentences, {r['tokenization']} tokens, "
+                   f"{r['tokens_per_second']:,.0f} tokens/s")  # fmt: skip
+        click.echo(f"{'class':<16}{'P':>8}{'R':>8}{'F1':>8}{'support':>9}")
+        for lab, s in sorted(r["per_class"].items()):
+            click.echo(f"{lab:<16}{s['precision']:>8.3f}{s['recall']:>8.3f}{s['f1']:>8.3f}{s['support']:>9}")
+        click.echo(f"{'overall':<16}{o['precision']:>8.3f}{o['recall']:>8.3f}{o['f1']:>8.3f}{o['support']:>9}\n")
+
+
 if __name__ == "__main__":
     main()

@@ -13,7 +13,8 @@ from .lang.kk.tokenizer_exceptions import PERIOD_ABBREVIATIONS
 
 __all__ = ["split_sentences"]
 
-_CANDIDATE_RE = re.compile(r"[.!?…]+[»\")\]]*(?=[ \t]+(\S)(\S?))|\n+")
+# a candidate end: punctuation, then spaces and a character that may start a sentence (lower case is rejected here)
+_CANDIDATE_RE = re.compile(r"[.!?…]+[»\")\]]*(?=[ \t]+([^\sа-яәғқңөұүһіёa-z,;:])(\S?))|\n+")
 _QUOTE_RE = re.compile(r"[«»\n]")
 # Abbreviations after which a capital letter does not start a new sentence (Астана қ. Әкімдігі).
 _NO_BREAK_BEFORE_CAPITAL = frozenset({"обл.", "ауд.", "қ.", "а.", "көш.", "ғ."})

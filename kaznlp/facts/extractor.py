@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from datetime import date as Date
+from itertools import compress
+from operator import itemgetter
 
 from ..data import rows
 from ..normalize import Normalized
@@ -31,7 +33,8 @@ _WORD_STARTS = sorted(
     key=len,
     reverse=True,
 )
-_ANCHOR_RE = re.compile(r"\b(?:\d|" + "|".join(map(re.escape, _WORD_STARTS)) + r")", re.IGNORECASE)
+_PREFIXES = frozenset(w[:3] for w in _WORD_STARTS)
+_FIRST = frozenset("0123456789" + "".join(w[0] for w in _WORD_STARTS) + "".join(w[0].upper() for w in _WORD_STARTS))
 _NAME_MAX_WORDS = 8
 _OBJECT_TYPES = ("count", "quantity")
 _QUALIFIED_TYPES = ("count", "percentage", "money", "quantity", "duration")
@@ -132,11 +135,15 @@ def extract_facts(
     text = norm.text
     doc_year = doc_date.year if doc_date else None
     starts, ends, words = tokens.starts, tokens.ends, tokens.words
-    positions = [m.start() for m in _ANCHOR_RE.finditer(text)]
-    if not positions:
+    # tokens that start like a number (a digit or the first letters of a number word): C-level filtering first
+    maybe = compress(range(len(words)), map(_FIRST.__contains__, map(itemgetter(0), words)))
+    anchors = [
+        k
+        for k in maybe
+        if words[k][0].isdecimal() or words[k][:3].lower() in _PREFIXES or words[k][:2].lower() in _PREFIXES
+    ]
+    if not anchors:
         return []
-    index = dict(zip(starts, range(len(starts))))
-    anchors = [index[p] for p in positions if p in index]
     sent_starts = [s for s, _ in sentences]
     facts: list[Fact] = []
     a = 0

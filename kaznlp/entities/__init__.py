@@ -1,0 +1,100 @@
+"""Named entities: the shipped KazNERD model merged with press-release rules.
+
+Priority: a rule entity wins over a model entity that overlaps it (the rules are exact patterns from curated
+tables: state bodies with their base form, position + name, «titles», abbreviations, the gazetteer); the model
+supplies every entity the rules do not cover. Each entity says where it came from (``source``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..document import Document, Entity
+from ..lang.kk.morphology import stem_parts
+from ..normalize import Normalized
+from . import rules
+
+__all__ = ["EntityRecognizer", "MODEL_NAME", "model_path", "base_form"]
+
+MODEL_NAME = "kk_kaznerd_ner"
+_BASE_STRIP_POSSESSIVE = ("GPE", "PERSON", "LOCATION", "NORP")
+
+
+def model_path() -> Path | None:
+    """The shipped model: inside the installed package (``kaznlp/models``) or the checkout's ``models/``."""
+    from importlib import resources
+
+    candidates = []
+    try:
+        candidates.append(Path(str(resources.files("kaznlp.models").joinpath(MODEL_NAME))))
+    except (ModuleNotFoundError, TypeError):
+        pass
+    here = Path(__file__).resolve().parent.parent
+    candidates += [here / "models" / MODEL_NAME, here.parent / "models" / MODEL_NAME]
+    for p in candidates:
+        if (p / "meta.json").exists():
+            return p
+    return None
+
+
+def base_form(text: str, label: str) -> str:
+    """The nominative of an entity: the case ending of its last word removed (``Қазақстанның`` → ``Қазақстан``,
+    ``министрлігінің`` → ``министрлігі``)."""
+    head, sep, last = text.rpartition(" ")
+    core, hy, tail = last.partition("-")
+    if hy and core.isupper():  # БАҚ-қа, ҚР-ның
+        return head + sep + core
+    stem_, plural, poss, case = stem_parts(last)
+    if label in _BASE_STRIP_POSSESSIVE:
+        return head + sep + stem_ + plural if (poss or case) else text
+    return head + sep + (last[: len(last) - len(case)] if case else last)
+
+
+class EntityRecognizer:
+    """Model + rules. ``EntityRecognizer.load()`` reads the shipped spaCy model once."""
+
+    def __init__(self, nlp=None, use_rules: bool = True) -> None:
+        self.nlp = nlp
+        self.use_rules = use_rules
+
+    @classmethod
+    def load(cls, backend: str = "rules", path: str | Path | None = None) -> EntityRecognizer:
+        if backend == "stanza":
+            from ..backends.stanza import StanzaEntityRecognizer
+
+            return StanzaEntityRecognizer.load()
+        p = Path(path) if path else model_path()
+        if p is None:
+            raise RuntimeError(
+                f"the NER model {MODEL_NAME} is not installed; train it with `kaznlp train-ner` "
+                "or run without NER (--no-ner)"
+            )
+        import spacy
+
+        from ..lang import kk  # noqa: F401 - registers the kk language and tokenizer
+
+        return cls(spacy.load(p, exclude=[]))
+
+    def model_entities(self, text: str) -> list[Entity]:
+        if self.nlp is None:
+            return []
+        doc = self.nlp(text)
+        return [
+            Entity(e.label_, e.start_char, e.end_char, e.text, "model", base_form(e.text, e.label_)) for e in doc.ents
+        ]
+
+    def __call__(self, doc: Document, norm: Normalized) -> list[Entity]:
+        model = self.model_entities(doc.text)
+        if not self.use_rules:
+            return model
+        ruled: list[Entity] = []
+        for r in rules.find(norm.text):
+            s, e = norm.to_original(r.start, r.end)
+            extra = {"expansion": r.expansion} if r.expansion else {}
+            ruled.append(Entity(r.label, s, e, doc.text[s:e], "rule", r.base, extra))
+        merged = list(ruled)
+        for m in model:
+            if not any(m.start < r.end and r.start < m.end for r in ruled):
+                merged.append(m)
+        merged.sort(key=lambda x: (x.start, x.end))
+        return merged

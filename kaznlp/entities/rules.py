@@ -1,0 +1,86 @@
+"""Press-release entity rules: state bodies and organisations by their head word (``… министрлігінің``), a
+position before a name (``Министр Дәурен Абаев``), programmes and laws in «…», abbreviations with expansions and a
+gazetteer of Kazakhstan's regions and cities. All word lists are tables in ``kaznlp/data``.
+
+Rules run on the normalised text; spans are mapped back to the original by the caller.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..data import rows, words
+from ..lang.kk.morphology import INFLECTION, stem_parts
+
+_CAP = r"[А-ЯӘҒҚҢӨҰҮҺІЁA-Z]"
+_LOW = r"[а-яәғқңөұүһіёa-z]"
+
+_ORG_HEADS = {r[0]: r[1] for r in rows("org_heads.tsv")}
+_ORG_RE = re.compile(
+    rf"(?<!\w)(?:ҚР\s+)?{_CAP}[\w-]*(?:\s+{_LOW}[\w-]*){{0,5}}?\s+"
+    rf"(?P<head>{'|'.join(sorted(map(re.escape, _ORG_HEADS), key=len, reverse=True))})(?P<case>{INFLECTION})(?!\w)"
+)
+_POSITIONS = sorted(words("positions.txt"), key=len, reverse=True)
+_SURNAME_END = r"(?:ов|ев|ёв|ова|ева|ин|ина|ұлы|қызы|улы|кызы|бай|бек|бекова)"
+_PERSON_RE = re.compile(
+    rf"(?<!\w)(?:(?P<pos>{'|'.join(map(re.escape, _POSITIONS))})\s+)?"
+    rf"(?P<first>{_CAP}{_LOW}+)\s+(?P<last>{_CAP}{_LOW}+{_SURNAME_END})(?P<case>{INFLECTION})(?!\w)"
+)
+_GPE = sorted(words("gazetteer_gpe.txt"), key=len, reverse=True)
+_GPE_RE = re.compile(rf"(?<![\w-])(?P<name>{'|'.join(map(re.escape, _GPE))})(?:-?(?P<case>{INFLECTION}))(?![\w])")
+_ABBR = {r[0]: (r[1], r[2]) for r in rows("abbreviation_entities.tsv")}
+_ABBR_RE = re.compile(rf"(?<![\w-])(?P<abbr>{'|'.join(map(re.escape, _ABBR))})(?:-\w+)?(?![\w])")
+_TITLE_HEADS = {r[0]: r[1] for r in rows("quoted_titles.tsv")}
+_QUOTE_RE = re.compile(r"«(?P<inner>[^«»\n]{2,150})»(?:\s+(?P<head>\w+)(?:\s+(?P<head2>\w+))?)?")
+
+
+@dataclass(slots=True)
+class RuleEntity:
+    label: str
+    start: int
+    end: int
+    base: str | None = None
+    expansion: str | None = None
+
+
+def _title_label(word: str | None) -> str | None:
+    if not word:
+        return None
+    w = stem_parts(word.rsplit("-", 1)[-1])[0]
+    for head, label in _TITLE_HEADS.items():
+        if w.startswith(head) or w.lower().startswith(head):
+            return label
+    return None
+
+
+def find(text: str) -> list[RuleEntity]:
+    """Entities that the rules find in a (normalised) text, overlaps resolved: the longest span wins."""
+    out: list[RuleEntity] = []
+    for m in _ORG_RE.finditer(text):
+        base = text[m.start() : m.end("head")]
+        out.append(RuleEntity(_ORG_HEADS[m.group("head")], m.start(), m.end(), base))
+    for m in _PERSON_RE.finditer(text):
+        if m.group("pos"):
+            out.append(RuleEntity("POSITION", m.start("pos"), m.end("pos"), m.group("pos")))
+        base = f"{m.group('first')} {m.group('last')}"
+        out.append(RuleEntity("PERSON", m.start("first"), m.end(), base))
+    for m in _QUOTE_RE.finditer(text):
+        inner = m.group("inner")
+        last = inner.split()[-1] if inner.split() else ""
+        label = _title_label(last) or _title_label(m.group("head")) or _title_label(m.group("head2"))
+        if label:
+            out.append(RuleEntity(label, m.start("inner"), m.end("inner"), inner))
+    for m in _GPE_RE.finditer(text):
+        out.append(RuleEntity("GPE", m.start(), m.end(), m.group("name")))
+    for m in _ABBR_RE.finditer(text):
+        label, expansion = _ABBR[m.group("abbr")]
+        out.append(RuleEntity(label, m.start(), m.end(), m.group("abbr"), expansion))
+    out.sort(key=lambda e: (e.start, -(e.end - e.start)))
+    kept: list[RuleEntity] = []
+    for e in out:
+        if kept and e.start < kept[-1].end:
+            # a position inside a PERSON match sits before it, so only true overlaps are dropped here
+            continue
+        kept.append(e)
+    return kept

@@ -1,0 +1,1 @@
+"""Models trained and shipped by kaznlp (this folder is the package kaznlp.models in the wheel)."""
