@@ -7,6 +7,7 @@ supplies every entity the rules do not cover. Each entity says where it came fro
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from ..document import Document, Entity
@@ -25,10 +26,8 @@ def model_path() -> Path | None:
     from importlib import resources
 
     candidates = []
-    try:
+    with contextlib.suppress(ModuleNotFoundError, TypeError):
         candidates.append(Path(str(resources.files("kaznlp.models").joinpath(MODEL_NAME))))
-    except (ModuleNotFoundError, TypeError):
-        pass
     here = Path(__file__).resolve().parent.parent
     candidates += [here / "models" / MODEL_NAME, here.parent / "models" / MODEL_NAME]
     for p in candidates:
