@@ -1,5 +1,6 @@
 """kaznlp: numeric facts and named entities from Kazakh press releases."""
 
+from . import writers
 from .document import Document, Entity, Span
 from .facts import FACT_TYPES, Fact
 from .normalize import normalize
@@ -22,4 +23,5 @@ __all__ = [
     "parse_number",
     "split_sentences",
     "tokenize",
+    "writers",
 ]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -215,6 +216,131 @@ def evaluate_ner(iob2, model, tokens, limit, as_json) -> None:
         for lab, s in sorted(r["per_class"].items()):
             click.echo(f"{lab:<16}{s['precision']:>8.3f}{s['recall']:>8.3f}{s['f1']:>8.3f}{s['support']:>9}")
         click.echo(f"{'overall':<16}{o['precision']:>8.3f}{o['recall']:>8.3f}{o['f1']:>8.3f}{o['support']:>9}\n")
+
+
+def _parse_fields(values: tuple[str, ...]) -> dict[str, str]:
+    fields = {}
+    for v in values:
+        key, sep, name = v.partition("=")
+        if not sep or key not in ("id", "title", "text", "date", "url"):
+            raise click.BadParameter(
+                f"{v!r}: use KEY=NAME with KEY one of id, title, text, date, url", param_hint="--field"
+            )
+        fields[key] = name
+    return fields
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("-o", "--output", "outdir", required=True, help="Output folder for shards and summary.json.")
+@click.option("--workers", type=int, default=1, show_default=True, help="Worker processes (local engine).")
+@click.option("--resume", is_flag=True, help="Finish an interrupted run in the same folder.")
+@click.option("--lang", type=click.Choice(["kk", "ru", "other"]), default=None, help="Keep only this language.")
+@click.option("--ner/--no-ner", default=False, show_default=True, help="Named entities (slower).")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True)
+@click.option("--scheduler", default=None, help="Dask scheduler address, tcp://HOST:PORT.")
+@click.option("--shard-size", type=int, default=1000, show_default=True, help="Documents per shard.")
+@click.option("--field", "fields", multiple=True, help="Field name in JSONL/CSV rows: text=body, id=guid …")
+@click.option("--no-parquet", is_flag=True, help="Write JSON Lines shards only.")
+@click.option("--quiet", is_flag=True, help="No progress bar.")
+def batch(inputs, outdir, workers, resume, lang, ner, engine, scheduler, shard_size, fields, no_parquet, quiet):
+    """Process news archives (folders, .txt, .jsonl, .csv, .gz, .zip, .tar) into shards for indexing."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from .batch import BatchOptions, run
+
+    if engine == "dask" and not scheduler:
+        raise click.UsageError("--engine dask needs --scheduler tcp://HOST:PORT")
+    opts = BatchOptions(
+        workers=workers, resume=resume, lang=lang, ner=ner, engine=engine, scheduler=scheduler,
+        shard_size=shard_size, fields=_parse_fields(fields), parquet=not no_parquet,
+    )  # fmt: skip
+    console = Console(stderr=True)
+    columns = [TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+               TextColumn("[progress.data.speed]{task.fields[rate]}"), TimeElapsedColumn()]  # fmt: skip
+    try:
+        with Progress(*columns, console=console, disable=quiet, transient=False) as progress:
+            task = progress.add_task("documents", total=None, rate="")
+            started = time.perf_counter()
+            done = [0]
+
+            def tick(n: int) -> None:
+                done[0] += n
+                rate = done[0] / max(1e-9, time.perf_counter() - started)
+                progress.update(task, advance=n, rate=f"{rate:,.1f} docs/s")
+
+            summary = run(list(inputs), outdir, opts, on_progress=tick)
+    except FileExistsError as exc:
+        _warn(str(exc))
+        sys.exit(EXIT_USAGE)
+    console.print_json(json.dumps(summary, ensure_ascii=False))
+    if summary["documents"] and summary["errors"] == summary["documents"]:
+        sys.exit(EXIT_NOTHING)
+
+
+@main.command()
+@click.argument("outdir", type=click.Path(exists=True, file_okay=False))
+@click.option("--db", default="archive.sqlite", show_default=True)
+def index(outdir, db):
+    """Load a batch run's shards into SQLite with full-text search (FTS5)."""
+    from .batch.index import build_index
+
+    n = build_index(outdir, db)
+    click.echo(f"{db}: {n['documents']} documents, {n['facts']} facts, {n['entities']} entities")
+
+
+@main.command()
+@click.argument("query", required=False)
+@click.option("--db", default="archive.sqlite", show_default=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--type", "type_", type=click.Choice(["percentage", "count", "money", "quantity", "ranking", "date",
+              "duration"]), default=None)  # fmt: skip
+@click.option("--min", "min_value", type=float, default=None)
+@click.option("--max", "max_value", type=float, default=None)
+@click.option("--from", "date_from", default=None, help="Documents dated on or after YYYY-MM-DD.")
+@click.option("--to", "date_to", default=None, help="Documents dated on or before YYYY-MM-DD.")
+@click.option("--entity", default=None, help="An entity named near the fact (base form or text).")
+@click.option("--limit", type=int, default=50, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
+def search(query, db, type_, min_value, max_value, date_from, date_to, entity, limit, fmt):
+    """Search indexed facts by words of their context, type, value range, date and entity."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from .batch.index import search as do_search
+
+    rows = list(do_search(db, query, type_, min_value, max_value, date_from, date_to, entity, limit))
+    if fmt == "jsonl":
+        for r in rows:
+            click.echo(json.dumps(r, ensure_ascii=False))
+        return
+    table = Table(title=f"{len(rows)} facts")
+    for col in ("doc", "type", "text", "value", "unit", "qualifier", "object", "date"):
+        table.add_column(col)
+    for r in rows:
+        v = r["value"]
+        value = r["value_edtf"] or ("" if v is None else f"{v:,.0f}" if float(v).is_integer() else f"{v:,}")
+        cells = (r["doc"], r["type"], r["text"], value, r["unit"], r["qualifier"], r["object"], r["date"])
+        table.add_row(*("" if x is None else str(x) for x in cells))
+    Console().print(table)
+
+
+@main.group()
+def export():
+    """Export a batch run for other indexes."""
+
+
+@export.command("es")
+@click.argument("outdir", type=click.Path(exists=True, file_okay=False))
+@click.option("-o", "--output", default="kaznlp-bulk.ndjson", show_default=True)
+@click.option("--index", "index_name", default="kaznlp", show_default=True)
+def export_es_cmd(outdir, output, index_name):
+    """Elasticsearch/OpenSearch bulk NDJSON and its index mapping (OUTPUT.mapping.json)."""
+    from .batch.index import export_es
+
+    n = export_es(outdir, output, index_name)
+    click.echo(f"{output}: {n['documents']} documents, {n['facts']} facts, {n['entities']} entities; "
+               f"mapping in {output}.mapping.json")  # fmt: skip
 
 
 if __name__ == "__main__":

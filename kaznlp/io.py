@@ -1,6 +1,6 @@
 """Reading texts from disk or stdin: encoding detection, and clear errors for what is not a text.
 
-UTF-8 (with or without BOM), UTF-16/32 with a BOM, UTF-16 without one, and Windows-1251 are decoded; empty,
+UTF-8 (with or without BOM), UTF-16/32 with a BOM, UTF-16 without one, Windows-1251 and KZ-1048 are decoded; empty,
 binary and undecodable input raise :class:`InputError` with a ``kind`` that becomes an error record.
 """
 
@@ -20,6 +20,7 @@ _BOMS = (
 )
 _CONTROL = bytes(range(0, 32)).replace(b"\t", b"").replace(b"\n", b"").replace(b"\r", b"").replace(b"\x0c", b"")
 _SNIFF = 65536
+_KZ1048_SIGNS = frozenset("ЂЃѓЉЊЌЋЏђљњќћџЎўЈҐ")
 
 
 class InputError(ValueError):
@@ -75,9 +76,17 @@ def decode_bytes(data: bytes, name: str = "<input>") -> str:
     try:
         text = data.decode("cp1251")
     except UnicodeDecodeError:
-        raise InputError("encoding", f"{name}: not UTF-8, UTF-16 or Windows-1251 text") from None
+        text = ""
+    # KZ-1048, the Windows code page for Kazakh, puts Kazakh letters where cp1251 has Serbian and Macedonian ones
+    if not text or any(c in _KZ1048_SIGNS for c in text[:_SNIFF]):
+        try:
+            kz = data.decode("kz1048")
+            if _cyrillic_share(kz) >= 0.3:
+                return kz
+        except UnicodeDecodeError:
+            pass
     if _cyrillic_share(text) < 0.3:
-        raise InputError("encoding", f"{name}: not UTF-8, UTF-16 or Windows-1251 text")
+        raise InputError("encoding", f"{name}: not UTF-8, UTF-16, Windows-1251 or KZ-1048 text")
     return text
 
 

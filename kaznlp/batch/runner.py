@@ -1,0 +1,284 @@
+"""Batch runs over news archives: parallel, streaming, resumable, into shards for indexing.
+
+Documents stream from the readers in a fixed order and get a sequence number. Workers (a local process pool, or a
+Dask cluster) process batches; results come back in order and are written in shards. A shard is committed by
+renaming its documents file into place last, so a run killed at any moment leaves only whole shards, covering
+documents ``0..K-1``; ``resume=True`` skips those and rebuilds the duplicate index from them. Every input
+document gets exactly one document record: processed, or an error record (bad encoding, empty, binary, not
+Kazakh, extractor failure), which never stops the run.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import time
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date as Date
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+from .dedup import DuplicateIndex, fingerprints
+from .readers import RawDoc, iter_documents
+
+__all__ = ["BatchOptions", "run", "iter_results", "process_batch"]
+
+DOC_FILE = "documents-{:05d}.jsonl.gz"
+
+
+@dataclass
+class BatchOptions:
+    workers: int = 1
+    resume: bool = False
+    lang: str | None = None  # "kk": documents in other languages become error records
+    shard_size: int = 1000
+    batch_size: int = 32
+    ner: bool = False
+    engine: str = "local"  # or "dask"
+    scheduler: str | None = None  # tcp://HOST:PORT for dask; None starts nothing and uses a LocalCluster given
+    fields: dict[str, str] = field(default_factory=dict)
+    parquet: bool = True
+    progress: bool = True
+
+
+# ---------------------------------------------------------------- worker side
+_PIPELINES: dict[bool, Any] = {}
+
+
+def _pipeline(ner: bool):
+    if ner not in _PIPELINES:
+        from ..pipeline import Pipeline
+
+        _PIPELINES[ner] = Pipeline(ner=ner)
+    return _PIPELINES[ner]
+
+
+def _doc_date(meta: dict[str, Any]) -> str | None:
+    d = meta.get("date")
+    if not isinstance(d, str) or len(d) < 10:
+        return None
+    try:
+        return Date.fromisoformat(d[:10]).isoformat()
+    except ValueError:
+        return None
+
+
+def process_one(seq: int, raw: RawDoc, ner: bool, lang: str | None) -> dict[str, Any]:
+    """The records of one document (run in a worker)."""
+    from ..langid import detect_language
+
+    base = {"seq": seq, "id": raw.id, **raw.meta}
+    if raw.error:
+        return {"document": {**base, "error": raw.error, "message": raw.message}}
+    text = raw.text or ""
+    language = detect_language(text)
+    if lang and language != lang:
+        return {"document": {**base, "language": language, "error": "language", "message": f"not {lang}"}}
+    try:
+        doc = _pipeline(ner)(text, doc_date=_doc_date(raw.meta), doc_id=raw.id)
+        exact, simhash = fingerprints(text)
+    except Exception as exc:  # one bad document never stops the run
+        return {"document": {**base, "error": "extractor", "message": f"{type(exc).__name__}: {exc}"}}
+    rec = doc.to_record()
+    rec.pop("id", None)
+    rec.pop("doc_date", None)
+    document = {**base, "language": language, **rec, "fingerprint": [exact, f"{simhash:016x}"]}
+    return {
+        "document": document,
+        "facts": list(doc.fact_records()),
+        "entities": list(doc.entity_records()),
+    }
+
+
+def process_batch(items: list[tuple[int, RawDoc]], ner: bool, lang: str | None) -> list[dict[str, Any]]:
+    return [process_one(seq, raw, ner, lang) for seq, raw in items]
+
+
+# ---------------------------------------------------------------- engines
+def _batches(items: Iterator[tuple[int, RawDoc]], size: int) -> Iterator[list[tuple[int, RawDoc]]]:
+    while batch := list(islice(items, size)):
+        yield batch
+
+
+def _ordered(submit: Callable, batches: Iterable, window: int) -> Iterator[list[dict[str, Any]]]:
+    """Results of ``submit(batch)`` futures in submission order, with at most ``window`` in flight."""
+    pending: deque = deque()
+    for b in batches:
+        pending.append(submit(b))
+        if len(pending) >= window:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
+
+
+def iter_results(items: Iterator[tuple[int, RawDoc]], opts: BatchOptions, client=None) -> Iterator[dict[str, Any]]:
+    """Per-document results in input order, from the chosen engine."""
+    batches = _batches(items, opts.batch_size)
+    if opts.engine == "dask":
+        from dask.distributed import Client
+
+        own = client is None
+        client = client or Client(opts.scheduler)
+        try:
+            n = max(1, len(client.scheduler_info().get("workers", {})))
+            for res in _ordered(lambda b: client.submit(process_batch, b, opts.ner, opts.lang, pure=False),
+                                batches, window=4 * n):  # fmt: skip
+                yield from res
+        finally:
+            if own:
+                client.close()
+    elif opts.workers > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(opts.workers) as ex:
+            for res in _ordered(lambda b: ex.submit(process_batch, b, opts.ner, opts.lang), batches,
+                                window=4 * opts.workers):  # fmt: skip
+                yield from res
+    else:
+        for b in batches:
+            yield from process_batch(b, opts.ner, opts.lang)
+
+
+# ---------------------------------------------------------------- shards
+def _write_jsonl_gz(path: Path, records: list[dict[str, Any]]) -> None:
+    tmp = path.with_name("tmp-" + path.name)
+    with gzip.open(tmp, "wt", encoding="utf-8", compresslevel=5) as f:
+        for r in records:
+            f.write(json.dumps(r, ensure_ascii=False) + "\n")
+    os.replace(tmp, path)
+
+
+def _write_parquet(path: Path, records: list[dict[str, Any]], columns: list[str] | None) -> None:
+    from ..writers import write_records
+
+    tmp = path.with_name("tmp-" + path.name)
+    write_records(records, "parquet", tmp, columns)
+    os.replace(tmp, path)
+
+
+def _write_shard(out: Path, k: int, docs: list, facts: list, ents: list, parquet: bool) -> None:
+    from ..writers import ENTITY_COLUMNS, FACT_COLUMNS
+
+    _write_jsonl_gz(out / f"facts-{k:05d}.jsonl.gz", facts)
+    _write_jsonl_gz(out / f"entities-{k:05d}.jsonl.gz", ents)
+    if parquet:
+        _write_parquet(out / f"facts-{k:05d}.parquet", facts, FACT_COLUMNS)
+        _write_parquet(out / f"entities-{k:05d}.parquet", ents, ENTITY_COLUMNS)
+        flat = [{k2: v for k2, v in d.items() if k2 not in ("facts", "entities", "sentences")} for d in docs]
+        _write_parquet(out / f"documents-{k:05d}.parquet", flat, None)
+    _write_jsonl_gz(out / DOC_FILE.format(k), docs)  # the commit marker: written last
+
+
+def _committed(out: Path) -> list[Path]:
+    shards = []
+    k = 0
+    while (p := out / DOC_FILE.format(k)).exists():
+        shards.append(p)
+        k += 1
+    return shards
+
+
+def _clean_uncommitted(out: Path, n_committed: int) -> None:
+    for p in out.iterdir():
+        if p.name.startswith("tmp-"):
+            p.unlink()
+            continue
+        parts = p.name.split("-")
+        if len(parts) == 2 and parts[0] in ("documents", "facts", "entities"):
+            num = parts[1].split(".")[0]
+            if num.isdecimal() and int(num) >= n_committed:
+                p.unlink()
+
+
+def read_shard(path: Path) -> Iterator[dict[str, Any]]:
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        for line in f:
+            yield json.loads(line)
+
+
+# ---------------------------------------------------------------- the run
+def run(
+    inputs: list[str | Path],
+    outdir: str | Path,
+    opts: BatchOptions | None = None,
+    client=None,
+    on_progress: Callable[[int], None] | None = None,
+) -> dict[str, Any]:
+    """Process ``inputs`` into shards under ``outdir``; returns the run summary (also ``summary.json``)."""
+    opts = opts or BatchOptions()
+    out = Path(outdir)
+    out.mkdir(parents=True, exist_ok=True)
+    dups = DuplicateIndex()
+    stats: Counter[str] = Counter()
+    errors: Counter[str] = Counter()
+    languages: Counter[str] = Counter()
+    skip = 0
+    committed = _committed(out)
+    if committed and not opts.resume:
+        raise FileExistsError(f"{out} holds the shards of another run: use --resume to finish it, or a new folder")
+    _clean_uncommitted(out, len(committed))
+    for p in committed:  # rebuild what the finished part of the run knows
+        for d in read_shard(p):
+            skip += 1
+            if d.get("fingerprint") and not d.get("duplicate_of"):
+                dups.add(d["id"], d["fingerprint"][0], int(d["fingerprint"][1], 16))
+    resumed = skip
+    t0 = time.perf_counter()
+    items = ((seq, raw) for seq, raw in enumerate(iter_documents(inputs, opts.fields)) if seq >= skip)
+    shard = len(committed)
+    docs: list[dict] = []
+    facts: list[dict] = []
+    ents: list[dict] = []
+    for res in iter_results(items, opts, client):
+        d = res["document"]
+        if "error" in d:
+            errors[d["error"]] += 1
+        else:
+            kind = dups.check(d["id"], d["fingerprint"][0], int(d["fingerprint"][1], 16))
+            if kind:
+                d["duplicate"], d["duplicate_of"] = kind
+                stats[f"duplicates_{kind}"] += 1
+            languages[d.get("language", "?")] += 1
+        docs.append(d)
+        facts += res.get("facts", [])
+        ents += res.get("entities", [])
+        stats["documents"] += 1
+        if on_progress:
+            on_progress(1)
+        if len(docs) >= opts.shard_size:
+            _write_shard(out, shard, docs, facts, ents, opts.parquet)
+            stats["facts"] += len(facts)
+            stats["entities"] += len(ents)
+            shard += 1
+            docs, facts, ents = [], [], []
+    if docs:
+        _write_shard(out, shard, docs, facts, ents, opts.parquet)
+        stats["facts"] += len(facts)
+        stats["entities"] += len(ents)
+        shard += 1
+    elapsed = time.perf_counter() - t0
+    summary = {
+        "documents": resumed + stats["documents"],
+        "processed_this_run": stats["documents"],
+        "resumed_from": resumed,
+        "errors": sum(errors.values()),
+        "errors_by_kind": dict(errors),
+        "duplicates_exact": stats["duplicates_exact"],
+        "duplicates_near": stats["duplicates_near"],
+        "languages": dict(languages),
+        "facts": stats["facts"],
+        "entities": stats["entities"],
+        "shards": shard,
+        "seconds": round(elapsed, 3),
+        "documents_per_second": round(stats["documents"] / elapsed, 2) if elapsed else None,
+        "engine": opts.engine,
+        "workers": opts.workers,
+    }
+    tmp = out / "tmp-summary.json"
+    tmp.write_text(json.dumps(summary, ensure_ascii=False, indent=2), encoding="utf-8")
+    os.replace(tmp, out / "summary.json")
+    return summary
