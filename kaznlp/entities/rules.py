@@ -17,8 +17,11 @@ _CAP = r"[А-ЯӘҒҚҢӨҰҮҺІЁA-Z]"
 _LOW = r"[а-яәғқңөұүһіёa-z]"
 
 _ORG_HEADS = {r[0]: r[1] for r in rows("org_heads.tsv")}
+_ORG_PREFIXES = "|".join(
+    re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words("org_prefixes.txt"), key=len, reverse=True)
+)
 _ORG_RE = re.compile(
-    rf"(?<!\w)(?:ҚР\s+)?{_CAP}[\w-]*(?:\s+{_LOW}[\w-]*){{0,5}}?\s+"
+    rf"(?<!\w)(?:(?:{_ORG_PREFIXES})\s+)?{_CAP}[\w-]*(?:\s+{_LOW}[\w-]*){{0,5}}?\s+"
     rf"(?P<head>{'|'.join(sorted(map(re.escape, _ORG_HEADS), key=len, reverse=True))})(?P<case>{INFLECTION})(?!\w)"
 )
 _POSITIONS = sorted(words("positions.txt"), key=len, reverse=True)

@@ -26,7 +26,7 @@ INFLECTION = _DERIV + _PLURAL + _POSS + _CASE + _REL
 INFLECTION_RE = regex.compile(INFLECTION + r"\Z")
 
 _VOWELS = frozenset("аәеёиоөуұүыіэюя")
-_VOICELESS = frozenset("кқпстфхцчшщ")
+_VOICELESS = frozenset("кқпстфхцчшщв")  # a final в (Абаев) takes voiceless endings: Абаевтың
 _VOICED_FINAL = {"г": "к", "ғ": "қ", "б": "п"}
 _ENDINGS: dict[str, list[tuple[str, str]]] = {"case": [], "poss": [], "plural": []}
 for _ending, _layer, _after in rows("noun_endings.tsv"):

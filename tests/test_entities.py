@@ -1,0 +1,59 @@
+import kaznlp
+from kaznlp.entities import base_form, model_path
+from kaznlp.entities.rules import find
+
+
+def test_seed_release_first_two_sentences(seed_text):
+    doc = kaznlp.extract(seed_text, ner=True)
+    s0, s1 = doc.sentence_spans[0], doc.sentence_spans[1]
+    first = [(e.label, e.text, e.base) for e in doc.entities if s0[0] <= e.start and e.end <= s1[1]]
+    assert ("POSITION", "Министр", "Министр") in first
+    assert ("PERSON", "Дәурен Абаев", "Дәурен Абаев") in first
+    assert ("ORGANISATION", "ҚР Ақпарат және коммуникациялар министрлігінің", "ҚР Ақпарат және коммуникациялар министрлігі") in first
+    assert ("GPE", "Қазақстан", "Қазақстан") in first
+    for e in doc.entities:
+        assert seed_text[e.start : e.end] == e.text
+        assert e.source in ("model", "rule")
+
+
+def test_ranking_linked_to_its_source_and_subject(seed_text):
+    doc = kaznlp.extract(seed_text, ner=True)
+    (rank39,) = [f for f in doc.facts if f.type == "ranking" and f.value == 39]
+    roles = {(x["role"], x["label"], x["base"]) for x in rank39.extra["entities"]}
+    assert ("source", "ORGANISATION", "Дүниежүзілік экономикалық форум") in roles
+    assert ("subject", "GPE", "Қазақстан") in roles
+    assert rank39.indicator == "желілік дайындық"
+
+
+def test_count_linked_to_the_body_it_describes():
+    doc = kaznlp.extract("Қазақстан Республикасының Ақпарат министрлігі 3 мыңнан астам БАҚ-ты тіркеді.", ner=True)
+    (fact,) = doc.facts
+    subject = [x for x in fact.extra["entities"] if x["role"] == "subject"]
+    assert [(x["label"], x["base"]) for x in subject] == [("ORGANISATION", "Қазақстан Республикасының Ақпарат министрлігі")]
+
+
+def test_rules_for_titles_abbreviations_and_inflected_bodies():
+    text = "«Цифрлық Қазақстан» мемлекеттік бағдарламасы мен БҰҰ-ның баяндамасы Алматы облысының әкімдігіне жіберілді."
+    got = [(e.label, text[e.start : e.end], e.base, e.expansion) for e in find(text)]
+    assert got == [
+        ("PROJECT", "Цифрлық Қазақстан", "Цифрлық Қазақстан", None),
+        ("ORGANISATION", "БҰҰ-ның", "БҰҰ", "Біріккен Ұлттар Ұйымы"),
+        ("ORGANISATION", "Алматы облысының әкімдігіне", "Алматы облысының әкімдігі", None),
+    ]
+
+
+def test_base_forms():
+    assert base_form("Қазақстанның", "GPE") == "Қазақстан"
+    assert base_form("Абаевтың", "PERSON") == "Абаев"
+    assert base_form("Ақпарат министрлігінің", "ORGANISATION") == "Ақпарат министрлігі"
+    assert base_form("БАҚ-қа", "MISCELLANEOUS") == "БАҚ"
+
+
+def test_model_ships_in_the_package_and_loads_offline():
+    path = model_path()
+    assert path is not None and (path / "meta.json").exists()
+    nlp = kaznlp.load(ner=True)
+    doc = nlp("Астанада Президент Қасым-Жомарт Тоқаев кездесу өткізді.")
+    assert any(e.label == "GPE" and e.text == "Астанада" for e in doc.entities)
+    recs = list(doc.entity_records())
+    assert all(set(r) >= {"doc", "label", "text", "start", "end", "source", "base"} for r in recs)
