@@ -243,12 +243,21 @@ def _parse_fields(values: tuple[str, ...]) -> dict[str, str]:
 @click.option("--field", "fields", multiple=True, help="Field name in JSONL/CSV rows: text=body, id=guid …")
 @click.option("--no-parquet", is_flag=True, help="Write JSON Lines shards only.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
-def batch(inputs, outdir, workers, resume, lang, ner, engine, scheduler, shard_size, fields, no_parquet, quiet):
+@click.option("--count/--no-count", default=True, show_default=True,
+              help="Count the documents first (one extra read of the inputs) for the ETA.")  # fmt: skip
+def batch(inputs, outdir, workers, resume, lang, ner, engine, scheduler, shard_size, fields, no_parquet, quiet, count):
     """Process news archives (folders, .txt, .jsonl, .csv, .gz, .zip, .tar) into shards for indexing."""
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
 
-    from .batch import BatchOptions, run
+    from .batch import BatchOptions, iter_documents, run
 
     if engine == "dask" and not scheduler:
         raise click.UsageError("--engine dask needs --scheduler tcp://HOST:PORT")
@@ -258,10 +267,12 @@ def batch(inputs, outdir, workers, resume, lang, ner, engine, scheduler, shard_s
     )  # fmt: skip
     console = Console(stderr=True)
     columns = [TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-               TextColumn("[progress.data.speed]{task.fields[rate]}"), TimeElapsedColumn()]  # fmt: skip
+               TextColumn("[progress.data.speed]{task.fields[rate]}"), TimeElapsedColumn(),
+               TextColumn("ETA"), TimeRemainingColumn()]  # fmt: skip
+    total = sum(1 for _ in iter_documents(list(inputs), opts.fields)) if count and not quiet else None
     try:
         with Progress(*columns, console=console, disable=quiet, transient=False) as progress:
-            task = progress.add_task("documents", total=None, rate="")
+            task = progress.add_task("documents", total=total, rate="")
             started = time.perf_counter()
             done = [0]
 

@@ -31,3 +31,13 @@ def detect_language(text: str) -> str:
     if ru_words > kk_words or kk < cyr * 0.005:
         return "ru"
     return "kk"
+
+
+def sentence_languages(text: str, spans: list[tuple[int, int]]) -> list[str]:
+    """The language of each sentence span of ``text`` (short sentences follow the document)."""
+    doc_lang = detect_language(text)
+    out = []
+    for s, e in spans:
+        sent = text[s:e]
+        out.append(detect_language(sent) if len(_LETTER.findall(sent)) >= 20 else doc_lang)
+    return out

@@ -9,7 +9,11 @@ def test_seed_release_first_two_sentences(seed_text):
     first = [(e.label, e.text, e.base) for e in doc.entities if s0[0] <= e.start and e.end <= s1[1]]
     assert ("POSITION", "Министр", "Министр") in first
     assert ("PERSON", "Дәурен Абаев", "Дәурен Абаев") in first
-    assert ("ORGANISATION", "ҚР Ақпарат және коммуникациялар министрлігінің", "ҚР Ақпарат және коммуникациялар министрлігі") in first
+    assert (
+        "ORGANISATION",
+        "ҚР Ақпарат және коммуникациялар министрлігінің",
+        "ҚР Ақпарат және коммуникациялар министрлігі",
+    ) in first
     assert ("GPE", "Қазақстан", "Қазақстан") in first
     for e in doc.entities:
         assert seed_text[e.start : e.end] == e.text
@@ -29,7 +33,9 @@ def test_count_linked_to_the_body_it_describes():
     doc = kaznlp.extract("Қазақстан Республикасының Ақпарат министрлігі 3 мыңнан астам БАҚ-ты тіркеді.", ner=True)
     (fact,) = doc.facts
     subject = [x for x in fact.extra["entities"] if x["role"] == "subject"]
-    assert [(x["label"], x["base"]) for x in subject] == [("ORGANISATION", "Қазақстан Республикасының Ақпарат министрлігі")]
+    assert [(x["label"], x["base"]) for x in subject] == [
+        ("ORGANISATION", "Қазақстан Республикасының Ақпарат министрлігі")
+    ]
 
 
 def test_rules_for_titles_abbreviations_and_inflected_bodies():
