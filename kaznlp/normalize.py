@@ -95,8 +95,16 @@ def _slow_path(text: str) -> tuple[str, array]:
     return "".join(out), cmap
 
 
+# one scan finds whether any step has work to do: most Kazakh text needs none
+_ANY_WORK_RE = re.compile(
+    "[" + re.escape(_DROP + "".join(map(chr, _ONE_TO_ONE))) + r"A-Za-z\u0300-\u036f\u0483-\u0489]"
+)
+
+
 def normalize(text: str) -> Normalized:
     """Normalise ``text``; spans of the result map back with :meth:`Normalized.to_original`."""
+    if not _ANY_WORK_RE.search(text) and unicodedata.is_normalized("NFC", text):
+        return Normalized(text, text, None)
     cmap = None
     work = text
     if _DROP_RE.search(work) or not unicodedata.is_normalized("NFC", work):

@@ -28,6 +28,17 @@ DEFAULT_CONFIG = """
 """
 
 
+def _add_whitespace(gap: str, words: list[str], spaces: list[bool], norms: list[str | None]) -> None:
+    """spaCy's convention: one space after a token is its ``whitespace_``; any other whitespace is a token."""
+    if gap and words and gap[0] == " " and not spaces[-1]:
+        spaces[-1] = True
+        gap = gap[1:]
+    if gap:
+        words.append(gap)
+        spaces.append(False)
+        norms.append(None)
+
+
 class KazakhTokenizer:
     """spaCy tokenizer over :func:`kaznlp.tokenizer.tokenize`; ``doc.text`` is the original text and each
     token's ``norm_`` its normalised form."""
@@ -48,28 +59,12 @@ class KazakhTokenizer:
         for w, s, e in zip(toks.words, toks.starts, toks.ends):
             if norm.char_map is not None:
                 s, e = norm.to_original(s, e)
-            gap = text[pos:s]
-            if gap:
-                if words and gap[0] == " " and not spaces[-1]:
-                    spaces[-1] = True
-                    gap = gap[1:]
-                if gap:
-                    words.append(gap)
-                    spaces.append(False)
-                    norms.append(None)
+            _add_whitespace(text[pos:s], words, spaces, norms)
             words.append(text[s:e])
             spaces.append(False)
             norms.append(w if w != text[s:e] else None)
             pos = e
-        tail = text[pos:]
-        if tail:
-            if words and tail[0] == " ":
-                spaces[-1] = True
-                tail = tail[1:]
-            if tail:
-                words.append(tail)
-                spaces.append(False)
-                norms.append(None)
+        _add_whitespace(text[pos:], words, spaces, norms)
         doc = Doc(self.vocab, words=words, spaces=spaces)
         for k, n in enumerate(norms):
             if n is not None:
