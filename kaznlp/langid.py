@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import re
 
+from .data import cue_words
+
 __all__ = ["detect_language", "LANGUAGES"]
 
 LANGUAGES = ("kk", "ru", "other")
 _KK_LETTERS = re.compile(r"[әғқңөұүһіӘҒҚҢӨҰҮҺІ]")
 _CYRILLIC = re.compile(r"[а-яёА-ЯЁ]")
 _LETTER = re.compile(r"[^\W\d_]")
-_RU_WORDS = re.compile(r"(?<!\w)(?:и|в|не|на|что|с|по|это|для|как|от|из|года|также|который|которые|были|было)(?!\w)")
-_KK_WORDS = re.compile(r"(?<!\w)(?:және|мен|бен|бойынша|үшін|деп|жылы|бұл|осы|туралы|арқылы|болып|сондай-ақ)(?!\w)")
+_RU_WORDS = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, cue_words("ru_marker"))) + r")(?!\w)")
+_KK_WORDS = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, cue_words("kk_marker"))) + r")(?!\w)")
 _SAMPLE = 20000
 
 

@@ -8,10 +8,11 @@ organisations, places and people of the sentence as ``mentions``.
 
 from __future__ import annotations
 
+from .data import cue_words
 from .document import Document, Entity
 
 _SUBJECT_LABELS = ("ORGANISATION", "GPE", "LOCATION", "FACILITY")
-_SOURCE_CUES = ("деректері", "дерегі", "мәліметі", "мәліметтері", "рейтинг", "бағалауы", "зерттеуі")
+_SOURCE_CUES = cue_words("source_cue")
 _MENTION_LABELS = _SUBJECT_LABELS + ("PERSON", "PROJECT", "LAW")
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ..data import rows
+from ..data import cue_words, rows
 from ..lang.kk.morphology import is_inflection
 from ..numbers import NumberExpr
 from .base import Candidate, Context
@@ -14,7 +14,7 @@ from .units import unit_of
 TYPE = "date"
 _MONTHS = sorted(((r[0], int(r[1])) for r in rows("months.tsv")), key=lambda r: len(r[0]), reverse=True)
 _YEAR_MIN, _YEAR_MAX = 1000, 2100
-_YEAR_LINKS = ("дейін", "бастап", "қарай", "шейін")
+_YEAR_LINKS = cue_words("year_link")
 
 
 @lru_cache(maxsize=8192)

@@ -3,13 +3,13 @@ or the noun before ``саны``/``үлесі`` (``абоненттер саны 
 
 from __future__ import annotations
 
-from ..data import rows, words
+from ..data import cue_words, rows, words
 from ..lang.kk.morphology import looks_adjectival, looks_verbal, stem, stem_parts
 
 _MODIFIERS = frozenset(words("modifiers.txt"))
 _STOPPERS = {r[0]: r[1] for r in rows("verbs.tsv")}
 _COMPOUNDS = {tuple(r[0].split()): r[1] for r in rows("compound_nouns.tsv")}
-_MEASURE_NOUNS = ("саны", "үлесі", "көлемі", "мөлшері", "басы")
+_MEASURE_NOUNS = cue_words("measure_noun")
 _ACC_LIKE = ("ды", "ді", "ты", "ті")
 _ACCUSATIVE = ("н", "ны", "ні", "ын", "ін")
 _PASSIVE_OR_WITH = ("нды", "нді", "лды", "лді")  # салынды (was built) or дарынды (talented)

@@ -4,10 +4,10 @@ The phrases live in ``data/qualifiers.tsv``."""
 
 from __future__ import annotations
 
-from ..data import rows, words
+from ..data import cue_words, rows, words
 
 _CHANGE_VERBS = tuple(words("change_verbs.txt"))
-_UP_TO = ("дейін", "шейін")
+_UP_TO = cue_words("up_to")
 
 _ABLATIVE = ("нан", "нен", "дан", "ден", "тан", "тен")
 _DATIVE = ("ға", "ге", "қа", "ке", "а", "е")

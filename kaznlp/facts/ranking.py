@@ -6,14 +6,15 @@ The rating or index a place belongs to is given as ``indicator`` where the sente
 
 from __future__ import annotations
 
+from ..data import cue_words
 from ..numbers import NumberExpr
 from .base import Candidate, Context
 from .units import UnitHit
 
 TYPE = "ranking"
-_TOP_WORDS = frozenset({"үздік", "алғашқы", "топ", "топ-", "бірінші", "алдыңғы"})
-_BY = "бойынша"
-_INDEX_WORDS = ("индекс", "рейтинг", "көрсеткіш", "тізім")
+_TOP_WORDS = frozenset(cue_words("rank_top"))
+_BY = cue_words("rank_by")[0]
+_INDEX_WORDS = cue_words("rank_index")
 _CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")", "-", _BY})
 
 

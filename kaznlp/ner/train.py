@@ -12,7 +12,7 @@ import random
 import shutil
 from pathlib import Path
 
-from .corpus import read_iob2, to_sentence, to_doc
+from .corpus import read_iob2, to_doc, to_sentence
 
 DEV_SHARE = 0.1
 SEED = 0
