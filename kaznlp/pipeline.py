@@ -10,6 +10,7 @@ from datetime import date as Date
 from .document import Document
 from .facts import extract_facts
 from .normalize import normalize
+from .parallel import chunks, ordered
 from .sentences import split_sentences
 from .tokenizer import tokenize
 
@@ -78,12 +79,8 @@ class Pipeline:
                 yield self(t, doc_date=doc_date)
             return
         with ProcessPoolExecutor(n_process, initializer=_init_worker, initargs=(self.ner, self.backend)) as ex:
-            yield from ex.map(_work, texts, [doc_date] * 0 or _repeat(doc_date), chunksize=batch_size)
-
-
-def _repeat(x):
-    while True:
-        yield x
+            for docs in ordered(lambda b: ex.submit(_work, b, doc_date), chunks(texts, batch_size), 2 * n_process):
+                yield from docs
 
 
 _WORKER: Pipeline | None = None
@@ -94,9 +91,9 @@ def _init_worker(ner: bool, backend: str) -> None:
     _WORKER = Pipeline(ner=ner, backend=backend)
 
 
-def _work(text: str, doc_date) -> Document:
+def _work(texts: list[str], doc_date) -> list[Document]:
     assert _WORKER is not None
-    return _WORKER(text, doc_date=doc_date)
+    return [_WORKER(t, doc_date=doc_date) for t in texts]
 
 
 _DEFAULT: dict[tuple[bool, str], Pipeline] = {}

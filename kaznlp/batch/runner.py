@@ -14,14 +14,14 @@ import gzip
 import json
 import os
 import time
-from collections import Counter, deque
-from collections.abc import Callable, Iterable, Iterator
+from collections import Counter
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date as Date
-from itertools import islice
 from pathlib import Path
 from typing import Any
 
+from ..parallel import chunks, ordered
 from .dedup import DuplicateIndex, fingerprints
 from .readers import RawDoc, iter_documents
 
@@ -99,25 +99,9 @@ def process_batch(items: list[tuple[int, RawDoc]], ner: bool, lang: str | None) 
 
 
 # ---------------------------------------------------------------- engines
-def _batches(items: Iterator[tuple[int, RawDoc]], size: int) -> Iterator[list[tuple[int, RawDoc]]]:
-    while batch := list(islice(items, size)):
-        yield batch
-
-
-def _ordered(submit: Callable, batches: Iterable, window: int) -> Iterator[list[dict[str, Any]]]:
-    """Results of ``submit(batch)`` futures in submission order, with at most ``window`` in flight."""
-    pending: deque = deque()
-    for b in batches:
-        pending.append(submit(b))
-        if len(pending) >= window:
-            yield pending.popleft().result()
-    while pending:
-        yield pending.popleft().result()
-
-
 def iter_results(items: Iterator[tuple[int, RawDoc]], opts: BatchOptions, client=None) -> Iterator[dict[str, Any]]:
     """Per-document results in input order, from the chosen engine."""
-    batches = _batches(items, opts.batch_size)
+    batches = chunks(items, opts.batch_size)
     if opts.engine == "dask":
         from dask.distributed import Client
 
@@ -125,7 +109,7 @@ def iter_results(items: Iterator[tuple[int, RawDoc]], opts: BatchOptions, client
         client = client or Client(opts.scheduler)
         try:
             n = max(1, len(client.scheduler_info().get("workers", {})))
-            for res in _ordered(lambda b: client.submit(process_batch, b, opts.ner, opts.lang, pure=False),
+            for res in ordered(lambda b: client.submit(process_batch, b, opts.ner, opts.lang, pure=False),
                                 batches, window=4 * n):  # fmt: skip
                 yield from res
         finally:
@@ -135,7 +119,7 @@ def iter_results(items: Iterator[tuple[int, RawDoc]], opts: BatchOptions, client
         from concurrent.futures import ProcessPoolExecutor
 
         with ProcessPoolExecutor(opts.workers) as ex:
-            for res in _ordered(lambda b: ex.submit(process_batch, b, opts.ner, opts.lang), batches,
+            for res in ordered(lambda b: ex.submit(process_batch, b, opts.ner, opts.lang), batches,
                                 window=4 * opts.workers):  # fmt: skip
                 yield from res
     else:

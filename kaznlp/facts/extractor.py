@@ -36,6 +36,7 @@ _WORD_STARTS = sorted(
 _PREFIXES = frozenset(w[:3] for w in _WORD_STARTS)
 _FIRST = frozenset("0123456789" + "".join(w[0] for w in _WORD_STARTS) + "".join(w[0].upper() for w in _WORD_STARTS))
 _NAME_MAX_WORDS = 8
+_SPEECH_RE = re.compile(r"[.!?,;:]\s")  # punctuation inside «…» makes it a quotation, not a name
 _OBJECT_TYPES = ("count", "quantity")
 _QUALIFIED_TYPES = ("count", "percentage", "money", "quantity", "duration")
 
@@ -45,7 +46,7 @@ def _names(text: str, start: int, end: int) -> list[tuple[int, int]]:
     out = []
     for s, e in _quote_regions(text[start:end]):
         inner = text[start + s + 1 : start + e - 1]
-        if inner.count(" ") < _NAME_MAX_WORDS and not re.search(r"[.!?,;:]\s", inner):
+        if inner.count(" ") < _NAME_MAX_WORDS and not _SPEECH_RE.search(inner):
             out.append((start + s, start + e))
     return out
 
