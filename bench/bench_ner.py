@@ -38,11 +38,13 @@ def main() -> None:
     sents = [s.text for s in read_sentences(ROOT / "corpora" / "kaznerd" / "IOB2_valid.txt")[: args.sentences]]
     docs = [" ".join(sents[k : k + 20]) for k in range(0, len(sents), 20)]
     xx = spacy.blank("xx")
-    full = kaznlp.load(ner=True)
+    full = kaznlp.load(ner=True, model=str(path))
+    rules = kaznlp.load()
     rows = [
         ("spaCy blank('xx') tokenizer (baseline)", lambda: sum(len(xx.tokenizer(t)) for t in docs)),
         ("NER model alone (nlp.pipe)", lambda: sum(len(d) for d in nlp.pipe(docs, batch_size=64))),
-        ("full pipeline with NER (kaznlp.load(ner=True))", lambda: sum(len(full(t)) for t in docs)),
+        ("full pipeline with NER (kaznlp.load(ner=True).pipe)", lambda: sum(len(d) for d in full.pipe(docs))),
+        ("full rules pipeline (kaznlp.load().pipe)", lambda: sum(len(d) for d in rules.pipe(docs))),
     ]
     base = None
     for name, fn in rows:

@@ -26,16 +26,20 @@ def _as_date(d: Date | str | None) -> Date | None:
 class Pipeline:
     """A reusable pipeline. ``ner=True`` adds the named-entity layer (model and rules) when it is available."""
 
-    def __init__(self, ner: bool = False, backend: str = "rules") -> None:
+    def __init__(self, ner: bool = False, backend: str = "rules", model: str | None = None) -> None:
         self.ner = ner
         self.backend = backend
+        self.model = model
         self._entities = None
         if ner:
             from .entities import EntityRecognizer
 
-            self._entities = EntityRecognizer.load(backend=backend)
+            self._entities = EntityRecognizer.load(backend=backend, path=model)
 
-    def __call__(self, text: str, doc_date: Date | str | None = None, doc_id: str | None = None) -> Document:
+    def __call__(
+        self, text: str, doc_date: Date | str | None = None, doc_id: str | None = None, parsed=None
+    ) -> Document:
+        """Process one text. ``parsed``: the NER model's Doc for it, from :meth:`parse_many` (batching)."""
         if not isinstance(text, str):
             raise TypeError(f"kaznlp works on str, not {type(text).__name__}; decode bytes first")
         dd = _as_date(doc_date)
@@ -58,11 +62,15 @@ class Pipeline:
             facts=extract_facts(norm, toks, sents, dd),
         )
         if self._entities is not None:
-            doc.entities = self._entities(doc, norm)
+            doc.entities = self._entities(doc, norm, parsed)
             from .linking import link_facts
 
             link_facts(doc)
         return doc
+
+    def parse_many(self, texts: list[str]) -> list:
+        """The NER model over many texts in one batch (None each without NER)."""
+        return self._entities.parse_many(texts) if self._entities is not None else [None] * len(texts)
 
     def pipe(
         self,
@@ -75,10 +83,12 @@ class Pipeline:
         if n_process == -1:
             n_process = os.cpu_count() or 1
         if n_process <= 1:
-            for t in texts:
-                yield self(t, doc_date=doc_date)
+            for batch in chunks(texts, batch_size):
+                for t, parsed in zip(batch, self.parse_many(batch)):
+                    yield self(t, doc_date=doc_date, parsed=parsed)
             return
-        with ProcessPoolExecutor(n_process, initializer=_init_worker, initargs=(self.ner, self.backend)) as ex:
+        init = (self.ner, self.backend, self.model)
+        with ProcessPoolExecutor(n_process, initializer=_init_worker, initargs=init) as ex:
             for docs in ordered(lambda b: ex.submit(_work, b, doc_date), chunks(texts, batch_size), 2 * n_process):
                 yield from docs
 
@@ -86,24 +96,24 @@ class Pipeline:
 _WORKER: Pipeline | None = None
 
 
-def _init_worker(ner: bool, backend: str) -> None:
+def _init_worker(ner: bool, backend: str, model: str | None) -> None:
     global _WORKER
-    _WORKER = Pipeline(ner=ner, backend=backend)
+    _WORKER = Pipeline(ner=ner, backend=backend, model=model)
 
 
 def _work(texts: list[str], doc_date) -> list[Document]:
     assert _WORKER is not None
-    return [_WORKER(t, doc_date=doc_date) for t in texts]
+    return list(_WORKER.pipe(texts, doc_date=doc_date, batch_size=len(texts)))
 
 
-_DEFAULT: dict[tuple[bool, str], Pipeline] = {}
+_DEFAULT: dict[tuple[bool, str, str | None], Pipeline] = {}
 
 
-def load(ner: bool = False, backend: str = "rules") -> Pipeline:
-    """A pipeline, built once per setting and reused."""
-    key = (ner, backend)
+def load(ner: bool = False, backend: str = "rules", model: str | None = None) -> Pipeline:
+    """A pipeline, built once per setting and reused; ``model`` is an NER model folder (default: the shipped one)."""
+    key = (ner, backend, model)
     if key not in _DEFAULT:
-        _DEFAULT[key] = Pipeline(ner=ner, backend=backend)
+        _DEFAULT[key] = Pipeline(ner=ner, backend=backend, model=model)
     return _DEFAULT[key]
 
 

@@ -61,7 +61,10 @@ class StanzaEntityRecognizer:
                                f"({type(exc).__name__}: {exc})") from None  # fmt: skip
         return cls(pipeline)
 
-    def __call__(self, doc: Document, norm: Any) -> list[Entity]:
+    def parse_many(self, texts: list[str]) -> list:
+        return [None] * len(texts)
+
+    def __call__(self, doc: Document, norm: Any, parsed: Any = None) -> list[Entity]:
         sdoc = self.pipeline(doc.text)
         doc.meta["stanza_tokens"] = tokens_from_stanza(sdoc)
         return entities_from_stanza(sdoc, doc.text)

@@ -67,8 +67,8 @@ def _doc_date(meta: dict[str, Any]) -> str | None:
         return None
 
 
-def process_one(seq: int, raw: RawDoc, ner: bool, lang: str | None) -> dict[str, Any]:
-    """The records of one document (run in a worker)."""
+def process_one(seq: int, raw: RawDoc, ner: bool, lang: str | None, parsed: Any = None) -> dict[str, Any]:
+    """The records of one document (run in a worker); ``parsed``: its NER model Doc, when batched."""
     from ..langid import detect_language
 
     base = {"seq": seq, "id": raw.id, **raw.meta}
@@ -79,7 +79,7 @@ def process_one(seq: int, raw: RawDoc, ner: bool, lang: str | None) -> dict[str,
     if lang and language != lang:
         return {"document": {**base, "language": language, "error": "language", "message": f"not {lang}"}}
     try:
-        doc = _pipeline(ner)(text, doc_date=_doc_date(raw.meta), doc_id=raw.id)
+        doc = _pipeline(ner)(text, doc_date=_doc_date(raw.meta), doc_id=raw.id, parsed=parsed)
         exact, simhash = fingerprints(text)
     except Exception as exc:  # one bad document never stops the run
         return {"document": {**base, "error": "extractor", "message": f"{type(exc).__name__}: {exc}"}}
@@ -95,7 +95,15 @@ def process_one(seq: int, raw: RawDoc, ner: bool, lang: str | None) -> dict[str,
 
 
 def process_batch(items: list[tuple[int, RawDoc]], ner: bool, lang: str | None) -> list[dict[str, Any]]:
-    return [process_one(seq, raw, ner, lang) for seq, raw in items]
+    parsed: list[Any] = [None] * len(items)
+    if ner:  # the NER model runs over the batch at once
+        ok = [k for k, (_, raw) in enumerate(items) if raw.text and not raw.error]
+        try:
+            for k, p in zip(ok, _pipeline(ner).parse_many([items[k][1].text for k in ok])):
+                parsed[k] = p
+        except Exception:  # noqa: BLE001 - fall back to one by one, where a bad document gets its error record
+            parsed = [None] * len(items)
+    return [process_one(seq, raw, ner, lang, p) for (seq, raw), p in zip(items, parsed)]
 
 
 # ---------------------------------------------------------------- engines
