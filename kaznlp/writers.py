@@ -59,7 +59,7 @@ def write_records(
             if not to_stdout:
                 stream.close()
         return n
-    rows = [_flatten_for_table(r) for r in records]
+    rows = [_flatten_for_table(r) if any(isinstance(v, (list, dict)) for v in r.values()) else r for r in records]
     if fmt == "parquet" and to_stdout:
         raise ValueError("parquet needs an output file: use -o FILE")
     df = to_dataframe(rows, columns)
