@@ -22,6 +22,7 @@ _ORDINALS: dict[str, float] = {r[0]: float(r[1]) for r in rows("ordinals.tsv")}
 _SCALES: dict[str, float] = {r[0]: float(r[1]) for r in rows("scale_words.tsv")}
 _COLLECTIVES: dict[str, float] = {r[0]: float(r[1]) for r in rows("collectives.tsv")}
 _BASES_BY_LEN = sorted(_BASE, key=len, reverse=True)
+_SCALE_ABBREVIATIONS = tuple(s for s in _SCALES if s.isalpha() and s not in _BASE and len(s) <= 4)
 _ORDINALS_BY_LEN = sorted(_ORDINALS, key=len, reverse=True)
 _COLLECTIVES_BY_LEN = sorted(_COLLECTIVES, key=len, reverse=True)
 
@@ -73,7 +74,7 @@ def word_value(word: str) -> NumWord | None:
             break
     if w in _SCALES:
         return NumWord(_SCALES[w], "scale")
-    for s in ("млн", "млрд", "трлн"):
+    for s in _SCALE_ABBREVIATIONS:  # млнға, млрдтан
         if w.startswith(s) and _NUM_SUFFIX_RE.match(w[len(s) :]):
             return NumWord(_SCALES[s], "scale", w[len(s) :])
     return None

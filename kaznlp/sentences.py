@@ -9,15 +9,13 @@ from __future__ import annotations
 
 import re
 
-from .lang.kk.tokenizer_exceptions import PERIOD_ABBREVIATIONS
+from .lang.kk.tokenizer_exceptions import BEFORE_NAME_ABBREVIATIONS, PERIOD_ABBREVIATIONS
 
 __all__ = ["split_sentences"]
 
 # a candidate end: punctuation, then spaces and a character that may start a sentence (lower case is rejected here)
 _CANDIDATE_RE = re.compile(r"[.!?…]+[»\")\]]*(?=[ \t]+([^\sа-яәғқңөұүһіёa-z,;:])(\S?))|\n+")
 _QUOTE_RE = re.compile(r"[«»\n]")
-# Abbreviations after which a capital letter does not start a new sentence (Астана қ. Әкімдігі).
-_NO_BREAK_BEFORE_CAPITAL = frozenset({"обл.", "ауд.", "қ.", "а.", "көш.", "ғ."})
 _MAX_QUOTE = 3000
 
 
@@ -73,7 +71,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
                 continue  # 1 млн. 204 мың, 2016 ж. 15 қарашада
         elif c.isupper() or c in '«"(':
             core = prev.lstrip('«"(')
-            if core in _NO_BREAK_BEFORE_CAPITAL or (len(core) == 2 and core[0].isupper() and core[1] == "."):
+            if core in BEFORE_NAME_ABBREVIATIONS or (len(core) == 2 and core[0].isupper() and core[1] == "."):
                 continue  # Астана қ. Әкімдігі, Д. Абаев
         elif c not in "-–—":
             continue

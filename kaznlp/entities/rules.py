@@ -25,7 +25,7 @@ _ORG_RE = re.compile(
     rf"(?P<head>{'|'.join(sorted(map(re.escape, _ORG_HEADS), key=len, reverse=True))})(?P<case>{INFLECTION})(?!\w)"
 )
 _POSITIONS = sorted(words("positions.txt"), key=len, reverse=True)
-_SURNAME_END = r"(?:ов|ев|ёв|ова|ева|ин|ина|ұлы|қызы|улы|кызы|бай|бек|бекова)"
+_SURNAME_END = "(?:" + "|".join(sorted(words("surname_endings.txt"), key=len, reverse=True)) + ")"
 _PERSON_RE = re.compile(
     rf"(?<!\w)(?:(?P<pos>{'|'.join(map(re.escape, _POSITIONS))})\s+)?"
     rf"(?P<first>{_CAP}{_LOW}+)\s+(?P<last>{_CAP}{_LOW}+{_SURNAME_END})(?P<case>{INFLECTION})(?!\w)"

@@ -22,7 +22,7 @@ from . import count, date, duration, money, negatives, percentage, quantity, ran
 from .base import Candidate, Context, Fact
 from .objects import object_after, object_before
 from .qualifiers import qualifier_after, qualifier_before
-from .units import unit_at, unit_of
+from .units import UnitHit, unit_at, unit_of
 
 __all__ = ["extract_facts"]
 
@@ -51,7 +51,7 @@ def _names(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def _classify(ctx: Context, i: int, doc_year: int | None) -> tuple[Candidate, int] | None:
+def _classify(ctx: Context, i: int) -> tuple[Candidate | None, int] | None:
     """The candidate fact at token ``i`` and the token index where scanning goes on."""
     tok = ctx.words[i]
     if tok[0].isdecimal() and (c := date.match_token(ctx, i)):
@@ -65,8 +65,6 @@ def _classify(ctx: Context, i: int, doc_year: int | None) -> tuple[Candidate, in
     if c is None:
         hit = None
         if e.suffix and not e.words and (u := unit_of(e.suffix)):  # 1-орын, 5-жыл
-            from .units import UnitHit
-
             hit = UnitHit(u[0], u[1] or None, e.j - 1, e.j, e.suffix, u[2])
         elif e.j < len(ctx.words) and not (e.suffix and e.kind == "cardinal" and not e.words):
             hit = unit_at(ctx.words, e.j)
@@ -78,7 +76,7 @@ def _classify(ctx: Context, i: int, doc_year: int | None) -> tuple[Candidate, in
             c = ranking.match(ctx, e, hit)
         if c is None and (hit is None or hit.type == "year"):
             c = count.match(e)
-    return (c, max(e.j, c.j if c else e.j)) if c else (None, e.j)
+    return (c, max(e.j, c.j)) if c else (None, e.j)
 
 
 def _finish(ctx: Context, c: Candidate, norm: Normalized, doc_year: int | None) -> Fact:
@@ -171,7 +169,7 @@ def extract_facts(
             a += 1
             if i < resume:
                 continue
-            got = _classify(ctx, i, doc_year)
+            got = _classify(ctx, i)
             if got is None:
                 continue
             c, resume = got
