@@ -201,3 +201,13 @@ def test_streaming_reader_on_rows_and_missing(tmp_path):
         (str(tmp_path / "nope.txt"), None, "missing"),
     ]
     assert docs[0].meta == {"title": "Тақырып"}
+
+
+def test_resume_refuses_another_run_and_a_second_run_refuses_a_used_folder(tmp_path, root):
+    out = tmp_path / "out"
+    run([root / "corpora" / "press"], out, BatchOptions())
+    with pytest.raises(FileExistsError, match="--resume"):
+        run([root / "corpora" / "press"], out, BatchOptions())
+    with pytest.raises(FileExistsError, match="other inputs"):
+        run([root / "corpora" / "heldout"], out, BatchOptions(resume=True))
+    assert run([root / "corpora" / "press"], out, BatchOptions(resume=True))["resumed_from"] == 1

@@ -231,6 +231,13 @@ def run(
     committed = _committed(out)
     if committed and not opts.resume:
         raise FileExistsError(f"{out} holds the shards of another run: use --resume to finish it, or a new folder")
+    # what decides the documents and their records; a resumed run must be the same run
+    manifest = {"inputs": [str(Path(p).resolve()) for p in inputs], "fields": opts.fields, "lang": opts.lang,
+                "ner": opts.ner, "shard_size": opts.shard_size}  # fmt: skip
+    run_file = out / "run.json"
+    if committed and run_file.exists() and json.loads(run_file.read_text(encoding="utf-8")) != manifest:
+        raise FileExistsError(f"{out} holds a run with other inputs or options (see {run_file}); use a new folder")
+    run_file.write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
     _clean_uncommitted(out, len(committed))
     for p in committed:  # rebuild what the finished part of the run knows
         for d in read_shard(p):
