@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from ..data import cue_words, rows
 from ..lang.kk.morphology import is_inflection
-from ..numbers import NumberExpr
+from ..numbers import NumberExpr, digit_value
 from .base import Candidate, Context
 from .units import unit_of
 
@@ -38,11 +38,14 @@ def _year_word(word: str) -> str | None:
 
 
 def _day_month(ctx: Context, k: int) -> tuple[int, int, int] | None:
-    """``15 қарашада`` at token ``k``: (day, month, end)."""
-    if k + 1 < len(ctx.words) and ctx.words[k].isdecimal() and 1 <= int(ctx.words[k]) <= 31:
+    """``15 қарашада`` or ``12-нші маусымында`` at token ``k``: (day, month, end)."""
+    if k + 1 >= len(ctx.words):
+        return None
+    d = digit_value(ctx.words[k])
+    if d is not None and d[0].is_integer() and 1 <= d[0] <= 31 and (not d[1] or d[2]):
         m = month_of(ctx.words[k + 1])
         if m:
-            return int(ctx.words[k]), m, k + 2
+            return int(d[0]), m, k + 2
     return None
 
 
@@ -76,7 +79,10 @@ def match(ctx: Context, e: NumberExpr) -> Candidate | None:
                 return Candidate(TYPE, e.i, e.j + 1, f"19{int(v) // 10}X")
             if _is_year(v) and v % 10 == 0:
                 return Candidate(TYPE, e.i, e.j + 1, f"{int(v) // 10}X")
-        elif _is_year(v):  # 1996-ншы жылы, екі мың он бесінші жылы
+        elif _is_year(v):  # 1996-ншы жылы, екі мың он бесінші жылы; 2019-ыншы жылдың 12-нші маусымында
+            d = _day_month(ctx, e.j + 1)
+            if d:
+                return Candidate(TYPE, e.i, d[2], f"{int(v):04d}-{d[1]:02d}-{d[0]:02d}")
             return Candidate(TYPE, e.i, e.j + 1, f"{int(v):04d}")
         return None
     if e.words or not _is_year(v) or not (e.plain_int or e.value_max is not None):

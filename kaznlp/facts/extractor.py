@@ -74,7 +74,7 @@ def _classify(ctx: Context, i: int) -> tuple[Candidate | None, int] | None:
                     break
         if c is None:
             c = ranking.match(ctx, e, hit)
-        if c is None and (hit is None or hit.type == "year"):
+        if c is None and (hit is None or hit.type in ("year", "ranking")):
             c = count.match(e)
     return (c, max(e.j, c.j)) if c else (None, e.j)
 

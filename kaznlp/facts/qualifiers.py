@@ -8,6 +8,8 @@ from ..data import cue_words, rows, words
 
 _CHANGE_VERBS = tuple(words("change_verbs.txt"))
 _UP_TO = cue_words("up_to")
+_PAST = ("ды", "ді", "ты", "ті")  # the past tense ending, right after the verb stem
+_CHANGE_VERBS_BY_LEN = sorted(_CHANGE_VERBS, key=len, reverse=True)
 
 _ABLATIVE = ("нан", "нен", "дан", "ден", "тан", "тен")
 _DATIVE = ("ға", "ге", "қа", "ке", "а", "е")
@@ -30,6 +32,12 @@ for _row in _BEFORE:
     _BEFORE_BY_LAST.setdefault(_row[0][-1], []).append(_row)
 
 
+def _reached(word: str) -> bool:
+    """A verb of change in the past tense (жетті, өсті): "to N", where the present (жетеді) means "up to N"."""
+    stem = next((s for s in _CHANGE_VERBS_BY_LEN if word.startswith(s)), None)
+    return stem is not None and word[len(stem) :] in _PAST  # жет|ті, төменде|ді; not жет|еді, төменде|йді
+
+
 def _case_ok(needs: str, last_word: str) -> bool:
     w = last_word.lower()
     if needs == "abl":
@@ -46,8 +54,8 @@ def qualifier_after(lower: list[str], j: int, last_word: str) -> tuple[str, int]
     for phrase, qual, needs in _AFTER_BY_FIRST.get(lower[j], ()):
         k = j + len(phrase)
         if k <= len(lower) and tuple(lower[j:k]) == phrase and _case_ok(needs, last_word):
-            if phrase[-1] in _UP_TO and k < len(lower) and lower[k].startswith(_CHANGE_VERBS):
-                return None  # 25-ке дейін жетті: reached 25, no bound
+            if phrase[-1] in _UP_TO and k < len(lower) and _reached(lower[k]):
+                return None  # 25-ке дейін жетті: reached 25, no bound (but 8 метрге дейін жетеді: up to 8 m)
             return qual, k
     return None
 

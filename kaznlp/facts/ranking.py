@@ -15,6 +15,7 @@ TYPE = "ranking"
 _TOP_WORDS = frozenset(cue_words("rank_top"))
 _BY = cue_words("rank_by")[0]
 _INDEX_WORDS = cue_words("rank_index")
+_DERIVED = ("дық", "лық", "тық", "дығ", "лығ", "тығ")
 _CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")", "-", _BY})
 
 
@@ -23,8 +24,8 @@ def match(ctx: Context, e: NumberExpr, hit: UnitHit | None) -> Candidate | None:
         if e.i > 0 and ctx.lower[e.i - 1] in _TOP_WORDS:
             return Candidate(TYPE, e.i - 1, e.j, e.value, indicator=indicator(ctx, e.i - 1))
         return None
-    if hit is None or hit.type != TYPE:
-        return None
+    if hit is None or hit.type != TYPE or hit.suffix.startswith(_DERIVED):
+        return None  # 180 орындық ұшақ: a 180-seat plane, not a place
     return Candidate(TYPE, e.i, hit.j, e.value, e.value_max, indicator=indicator(ctx, e.i))
 
 

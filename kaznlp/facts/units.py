@@ -22,6 +22,9 @@ for _first, _second, _type, _unit in rows("compound_units.tsv"):
     _COMPOUND.setdefault(_first, []).append((_second, _type, _unit))
 
 
+_PER = {"hour": "h", "minute": "min", "day": "d", "second": "s"}  # километр / сағат → km/h
+
+
 @dataclass(frozen=True, slots=True)
 class UnitHit:
     """A unit found at tokens ``i``..``j`` with its fact type, unit code and the ending it carries."""
@@ -64,4 +67,8 @@ def unit_at(words: list[str], i: int) -> UnitHit | None:
     hit = unit_of(w)
     if hit is None:
         return None
+    if hit[0] == "quantity" and i + 2 < len(words) and words[i + 1] == "/":
+        per = unit_of(words[i + 2])  # километр / сағат: a rate
+        if per is not None and per[0] == "duration" and per[1] in _PER:
+            return UnitHit("quantity", f"{hit[1]}/{_PER[per[1]]}", i, i + 3, words[i + 2], per[2])
     return UnitHit(hit[0], hit[1] or None, i, i + 1, w, hit[2])

@@ -38,6 +38,7 @@ for _layer in _ENDINGS.values():
 _ADJ = tuple(words("adjective_suffixes.txt"))
 _VERB_ENDINGS = tuple(words("verb_endings.txt"))
 _KEEP = frozenset(words("stem_exceptions.txt"))
+_ALTERNATIONS = {r[0]: r[1] for r in rows("stem_alternations.tsv")}
 
 
 def _sound_class(c: str) -> str:
@@ -96,6 +97,8 @@ def stem_parts(word: str, min_len: int = 2) -> tuple[str, str, str, str]:
                 w = w[:-1] + _VOICED_FINAL[lw[-1]]
                 lw = w.lower()
             break
+    if (found["poss"] or found["case"]) and lw in _ALTERNATIONS:
+        w = (w[0] if w[:1].isupper() else "") + _ALTERNATIONS[lw][1 if w[:1].isupper() else 0 :]  # халқы → халық
     return w, found["plural"], found["poss"], found["case"]
 
 
