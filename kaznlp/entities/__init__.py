@@ -1,8 +1,10 @@
 """Named entities: the shipped KazNERD model merged with press-release rules.
 
-Priority: a rule entity wins over a model entity that overlaps it (the rules are exact patterns from curated
-tables: state bodies with their base form, position + name, «titles», abbreviations, the gazetteer); the model
-supplies every entity the rules do not cover. Each entity says where it came from (``source``).
+Priority, in three steps: (1) the rules for state bodies and organisations (by their head word, with the base
+form) and for programmes and laws in «…» win over any model entity they overlap; (2) the model's entities come
+next; (3) the other rules (a position and a name, the gazetteer of places, abbreviations) fill only the gaps the
+model left. Measured on KazNERD's dev split, letting every rule win cost 3.6 points of F1 (TV news follows other
+conventions for names and places), this order costs 0.3. Each entity says where it came from (``source``).
 """
 
 from __future__ import annotations
@@ -18,6 +20,14 @@ from . import rules
 __all__ = ["EntityRecognizer", "MODEL_NAME", "model_path", "base_form"]
 
 MODEL_NAME = "kk_kaznerd_ner"
+#: rule entities of these labels win over the model; rules of other labels only fill the model's gaps
+STRONG_RULE_LABELS = frozenset({"ORGANISATION", "PROJECT", "LAW"})
+
+
+def _overlaps(e: Entity, others: list[Entity]) -> bool:
+    return any(e.start < o.end and o.start < e.end for o in others)
+
+
 _BASE_STRIP_POSSESSIVE = ("GPE", "PERSON", "LOCATION", "NORP")
 
 
@@ -97,9 +107,13 @@ class EntityRecognizer:
             s, e = norm.to_original(r.start, r.end)
             extra = {"expansion": r.expansion} if r.expansion else {}
             ruled.append(Entity(r.label, s, e, doc.text[s:e], "rule", r.base, extra))
-        merged = list(ruled)
-        for m in model:
-            if not any(m.start < r.end and r.start < m.end for r in ruled):
-                merged.append(m)
+        strong = [r for r in ruled if r.label in STRONG_RULE_LABELS]
+        weak = {(r.start, r.end, r.label): r for r in ruled if r.label not in STRONG_RULE_LABELS}
+        for m in model:  # where a weak rule agrees with the model, the rule knows the base form (gazetteer, names)
+            if (r := weak.get((m.start, m.end, m.label))) is not None:
+                m.base = r.base
+                m.extra.update(r.extra)
+        merged = strong + [m for m in model if not _overlaps(m, strong)]
+        merged += [r for r in ruled if r.label not in STRONG_RULE_LABELS and not _overlaps(r, merged)]
         merged.sort(key=lambda x: (x.start, x.end))
         return merged

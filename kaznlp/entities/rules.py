@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..data import rows, words
+from ..data import cue_words, rows, words
 from ..lang.kk.morphology import INFLECTION, stem_parts
 
 _CAP = r"[А-ЯӘҒҚҢӨҰҮҺІЁA-Z]"
@@ -26,12 +26,23 @@ _ORG_RE = re.compile(
 )
 _POSITIONS = sorted(words("positions.txt"), key=len, reverse=True)
 _SURNAME_END = "(?:" + "|".join(sorted(words("surname_endings.txt"), key=len, reverse=True)) + ")"
+# the case endings a name takes (no derivation: Қытайлықтар is a people, not a place)
+_NAME_CASE = (
+    r"(?:ның|нің|дың|дің|тың|тің|ға|ге|қа|ке|на|не|а|е|ны|ні|ды|ді|ты|ті|н|да|де|та|те|нда|нде|"
+    r"дан|ден|тан|тен|нан|нен|мен|бен|пен|дағы|дегі|тағы|тегі|ндағы|ндегі|ы|і|сы|сі)?"
+)
 _PERSON_RE = re.compile(
-    rf"(?<!\w)(?:(?P<pos>{'|'.join(map(re.escape, _POSITIONS))})\s+)?"
-    rf"(?P<first>{_CAP}{_LOW}+)\s+(?P<last>{_CAP}{_LOW}+{_SURNAME_END})(?P<case>{INFLECTION})(?!\w)"
+    rf"(?<![\w-])(?:(?P<pos>{'|'.join(map(re.escape, _POSITIONS))})\s+)?"
+    rf"(?P<first>{_CAP}{_LOW}+(?:-{_CAP}{_LOW}+)?)\s+(?P<last>{_CAP}{_LOW}+{_SURNAME_END})(?P<case>{_NAME_CASE})(?!\w)"
 )
 _GPE = sorted(words("gazetteer_gpe.txt"), key=len, reverse=True)
-_GPE_RE = re.compile(rf"(?<![\w-])(?P<name>{'|'.join(map(re.escape, _GPE))})(?:-?(?P<case>{INFLECTION}))(?![\w])")
+_GPE_KINDS = sorted(words("gpe_kinds.txt"), key=len, reverse=True)
+_GPE_RE = re.compile(
+    rf"(?<![\w-])(?P<name>{'|'.join(map(re.escape, _GPE))})"
+    rf"(?:\s+(?P<kind>{'|'.join(map(re.escape, _GPE_KINDS))}))?(?:-?(?P<case>{_NAME_CASE}))(?![\w])"
+)
+# words that open a sentence without being a name (Ал, Қазір, Бүгін …): an organisation does not start there
+_NOT_NAME_START = frozenset(words("stop_words.txt")) | frozenset(cue_words("sentence_opener"))
 _ABBR = {r[0]: (r[1], r[2]) for r in rows("abbreviation_entities.tsv")}
 _ABBR_RE = re.compile(rf"(?<![\w-])(?P<abbr>{'|'.join(map(re.escape, _ABBR))})(?:-\w+)?(?![\w])")
 _TITLE_HEADS = {r[0]: r[1] for r in rows("quoted_titles.tsv")}
@@ -61,6 +72,8 @@ def find(text: str) -> list[RuleEntity]:
     """Entities that the rules find in a (normalised) text, overlaps resolved: the longest span wins."""
     out: list[RuleEntity] = []
     for m in _ORG_RE.finditer(text):
+        if text[m.start() : m.end()].split(maxsplit=1)[0].lower() in _NOT_NAME_START:
+            continue
         base = text[m.start() : m.end("head")]
         out.append(RuleEntity(_ORG_HEADS[m.group("head")], m.start(), m.end(), base))
     for m in _PERSON_RE.finditer(text):
@@ -75,7 +88,9 @@ def find(text: str) -> list[RuleEntity]:
         if label:
             out.append(RuleEntity(label, m.start("inner"), m.end("inner"), inner))
     for m in _GPE_RE.finditer(text):
-        out.append(RuleEntity("GPE", m.start(), m.end(), m.group("name")))
+        kind = m.group("kind")
+        base = m.group("name") + (" " + kind if kind else "")
+        out.append(RuleEntity("GPE", m.start(), m.end(), base))
     for m in _ABBR_RE.finditer(text):
         label, expansion = _ABBR[m.group("abbr")]
         out.append(RuleEntity(label, m.start(), m.end(), m.group("abbr"), expansion))
