@@ -195,7 +195,7 @@ def evaluate_ner(iob2, model, tokens, limit, as_json) -> None:
     import spacy
 
     from .entities import model_path
-    from .lang import kk  # noqa: F401
+    from .lang.kk import language  # noqa: F401 - registers the kk language and tokenizer
     from .ner.evaluate import evaluate
 
     path = model or model_path()

@@ -80,7 +80,7 @@ class EntityRecognizer:
             )
         import spacy
 
-        from ..lang import kk  # noqa: F401 - registers the kk language and tokenizer
+        from ..lang.kk import language  # noqa: F401 - registers the kk language and tokenizer
 
         return cls(spacy.load(p, exclude=[]))
 
