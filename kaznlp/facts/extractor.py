@@ -150,6 +150,9 @@ def extract_facts(
         si = bisect_right(sent_starts, starts[anchors[a]]) - 1
         s_start, s_end = sentences[si]
         t0, t1 = bisect_left(starts, s_start), bisect_left(starts, s_end)
+        if si < 0 or not t0 <= anchors[a] < t1:  # a token outside every sentence: never expected, never a hang
+            a += 1
+            continue
         ws = words[t0:t1]
         gaps = list(map(text.__getitem__, map(slice, ends[t0 : t1 - 1], starts[t0 + 1 : t1])))
         gaps.append("")
