@@ -73,10 +73,6 @@ class Document:
     def __len__(self) -> int:
         return len(self.token_starts)
 
-    def sentence_text(self, k: int) -> str:
-        s, e = self.sentence_spans[k]
-        return self.text[s:e]
-
     def context(self, k: int, start: int, end: int, width: int = CONTEXT_WIDTH) -> str:
         """The sentence of a span, cut to ``width`` characters either side of it when the sentence is long."""
         s, e = self.sentence_spans[k]
