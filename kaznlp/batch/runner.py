@@ -84,21 +84,28 @@ def process_one(seq: int, raw: RawDoc, ner: bool, lang: str | None, parsed: Any 
         exact, simhash = fingerprints(text)
     except Exception as exc:  # one bad document never stops the run
         return {"document": {**base, "error": "extractor", "message": f"{type(exc).__name__}: {exc}"}}
-    rec = doc.to_record()
-    rec.pop("id", None)
-    rec.pop("doc_date", None)
-    document = {**base, "language": language, **rec, "fingerprint": [exact, f"{simhash:016x}"]}
     facts, entities = list(doc.fact_records()), list(doc.entity_records())
+    flat = {**base, "language": language, **doc.meta, "text": text, "n_tokens": len(doc),
+            "fingerprint": [exact, f"{simhash:016x}"]}  # fmt: skip
+    # everything is serialised here, in the worker, once: the writing process only writes. A nested record is
+    # the flat one without its "doc" key, so each fact and entity is turned into JSON a single time.
+    nested_facts = [_json_without_doc(r) for r in facts]
+    nested_ents = [_json_without_doc(r) for r in entities]
+    head = json.dumps({**flat, "sentences": [[s, e] for s, e in doc.sentence_spans]}, ensure_ascii=False)
+    doc_json = f'{head[:-1]}, "facts": [{", ".join(nested_facts)}], "entities": [{", ".join(nested_ents)}]}}'
+    prefix = '{"doc": ' + json.dumps(raw.id, ensure_ascii=False) + ", "
     return {
-        # the flat document (for dedup and Parquet) and the whole record, serialised here in the worker
-        "document": {k: v for k, v in document.items() if k not in ("facts", "entities", "sentences")},
-        "document_json": json.dumps(document, ensure_ascii=False),
+        "document": flat,  # for the duplicate index and the Parquet shard
+        "document_json": doc_json,
         "facts": facts,
         "entities": entities,
-        # serialised here, in the worker, so that the writing process only writes
-        "facts_jsonl": "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in facts),
-        "entities_jsonl": "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in entities),
+        "facts_jsonl": "".join(prefix + s[1:] + "\n" for s in nested_facts),
+        "entities_jsonl": "".join(prefix + s[1:] + "\n" for s in nested_ents),
     }
+
+
+def _json_without_doc(rec: dict[str, Any]) -> str:
+    return json.dumps({k: v for k, v in rec.items() if k != "doc"}, ensure_ascii=False)
 
 
 def process_batch(items: list[tuple[int, RawDoc]], ner: bool, lang: str | None) -> list[dict[str, Any]]:
