@@ -4,15 +4,15 @@ The phrases live in ``data/qualifiers.tsv``."""
 
 from __future__ import annotations
 
-from ..data import cue_words, rows, words
+from ..data import cue_words, endings, rows, words
 
 _CHANGE_VERBS = tuple(words("change_verbs.txt"))
 _UP_TO = cue_words("up_to")
-_PAST = ("ды", "ді", "ты", "ті")  # the past tense ending, right after the verb stem
+_PAST = endings("dy_ti")  # the past tense ending, right after the verb stem
 _CHANGE_VERBS_BY_LEN = sorted(_CHANGE_VERBS, key=len, reverse=True)
 
-_ABLATIVE = ("нан", "нен", "дан", "ден", "тан", "тен")
-_DATIVE = ("ға", "ге", "қа", "ке", "а", "е")
+_ABLATIVE = endings("ablative")
+_DATIVE = endings("dative")
 
 _AFTER: list[tuple[tuple[str, ...], str, str]] = []
 _BEFORE: list[tuple[tuple[str, ...], str]] = []

@@ -6,7 +6,7 @@ The rating or index a place belongs to is given as ``indicator`` where the sente
 
 from __future__ import annotations
 
-from ..data import cue_words
+from ..data import cue_words, endings
 from ..numbers import NumberExpr
 from .base import Candidate, Context
 from .units import UnitHit
@@ -15,7 +15,7 @@ TYPE = "ranking"
 _TOP_WORDS = frozenset(cue_words("rank_top"))
 _BY = cue_words("rank_by")[0]
 _INDEX_WORDS = cue_words("rank_index")
-_DERIVED = ("дық", "лық", "тық", "дығ", "лығ", "тығ")
+_DERIVED = endings("derived")
 _CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")", "-", _BY})
 
 
