@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from datetime import date as Date
+from itertools import compress
+from operator import itemgetter
 
 from ..data import rows
 from ..normalize import Normalized
@@ -24,8 +26,6 @@ from .units import UnitHit, unit_at, unit_of
 
 __all__ = ["extract_facts"]
 
-_match_start = re.Match.start
-
 _WORD_STARTS = sorted(
     {r[0][:3] for r in rows("numerals.tsv")}
     | {r[0][:3] for r in rows("ordinals.tsv")}
@@ -34,8 +34,7 @@ _WORD_STARTS = sorted(
     reverse=True,
 )
 _PREFIXES = frozenset(w[:3] for w in _WORD_STARTS)
-# where a number may start: a digit or the first letters of a number word, not inside a word (one C-level scan)
-_ANCHOR_RE = re.compile(r"(?<![^\W_])(?:\d|" + "|".join(map(re.escape, _WORD_STARTS)) + ")", re.IGNORECASE)
+_FIRST = frozenset("0123456789" + "".join(w[0] for w in _WORD_STARTS) + "".join(w[0].upper() for w in _WORD_STARTS))
 _NAME_MAX_WORDS = 8
 _SPEECH_RE = re.compile(r"[.!?,;:]\s")  # punctuation inside «…» makes it a quotation, not a name
 _OBJECT_TYPES = ("count", "quantity")
@@ -135,14 +134,13 @@ def extract_facts(
     text = norm.text
     doc_year = doc_date.year if doc_date else None
     starts, ends, words = tokens.starts, tokens.ends, tokens.words
-    n = len(words)
-    anchors = []
-    for p in map(_match_start, _ANCHOR_RE.finditer(text)):
-        k = bisect_left(starts, p)
-        if k < n and starts[k] == p:
-            w = words[k]
-            if w[0].isdecimal() or w[:3].lower() in _PREFIXES or w[:2].lower() in _PREFIXES:
-                anchors.append(k)
+    # tokens that start like a number (a digit or the first letters of a number word): C-level filtering first
+    maybe = compress(range(len(words)), map(_FIRST.__contains__, map(itemgetter(0), words)))
+    anchors = [
+        k
+        for k in maybe
+        if words[k][0].isdecimal() or words[k][:3].lower() in _PREFIXES or words[k][:2].lower() in _PREFIXES
+    ]
     if not anchors:
         return []
     sent_starts = [s for s, _ in sentences]
