@@ -169,7 +169,7 @@ def evaluate(gold_paths, paths, doc_date, as_json, errors) -> None:
 
 @main.command("train-ner")
 @click.option("--valid", "valid_path", default="corpora/kaznerd/IOB2_valid.txt", show_default=True,
-              help="KazNERD validation split: 90% trains, 10% selects the model (fixed seed).")  # fmt: skip
+              help="KazNERD validation split: ~90% trains, ~10% selects the model (fixed seed).")  # fmt: skip
 @click.option("--config", default="models/ner/config.cfg", show_default=True)
 @click.option("-o", "--output", default="models/kk_kaznerd_ner", show_default=True)
 @click.option("--work", default="build/ner", show_default=True, help="Corpus and checkpoints.")

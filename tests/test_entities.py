@@ -1,6 +1,8 @@
 import kaznlp
-from kaznlp.entities import base_form, model_path
+from kaznlp.document import Document, Entity
+from kaznlp.entities import EntityRecognizer, base_form, model_path
 from kaznlp.entities.rules import find
+from kaznlp.normalize import normalize
 
 
 def test_seed_release_first_two_sentences(seed_text):
@@ -63,3 +65,44 @@ def test_model_ships_in_the_package_and_loads_offline():
     assert any(e.label == "GPE" and e.text == "Астанада" for e in doc.entities)
     recs = list(doc.entity_records())
     assert all(set(r) >= {"doc", "label", "text", "start", "end", "source", "base"} for r in recs)
+
+
+class _FixedModel(EntityRecognizer):
+    """The merge under test, with the model's entities given instead of predicted."""
+
+    def __init__(self, spans: list[tuple[str, str]]) -> None:
+        super().__init__(nlp=None)
+        self.spans = spans
+
+    def model_entities(self, text, parsed=None):
+        out = []
+        for label, words in self.spans:
+            s = text.index(words)
+            out.append(Entity(label, s, s + len(words), words, "model", words))
+        return out
+
+
+def _merge(text: str, model_spans: list[tuple[str, str]]) -> list[tuple[str, str, str]]:
+    doc = Document(text=text)
+    return [(e.label, e.text, e.source) for e in _FixedModel(model_spans)(doc, normalize(text))]
+
+
+def test_merge_order_strong_rules_then_model_then_other_rules():
+    text = "Министр Дәурен Абаев Ақпарат министрлігінің отырысында Алматыда сөйледі."
+    # the model mislabels the position and cuts the ministry short: the strong rules win there;
+    # the model's PERSON stands, and the gazetteer fills the place the model missed
+    got = _merge(text, [("PERSON", "Министр"), ("PERSON", "Дәурен Абаев"), ("ORGANISATION", "министрлігінің")])
+    assert got == [
+        ("POSITION", "Министр", "rule"),
+        ("PERSON", "Дәурен Абаев", "model"),
+        ("ORGANISATION", "Ақпарат министрлігінің", "rule"),
+        ("GPE", "Алматыда", "rule"),
+    ]
+
+
+def test_a_wider_model_entity_of_the_same_label_stands_over_a_strong_rule():
+    text = "Мемлекет басшысы Қасым-Жомарт Тоқаев сөз сөйледі."
+    got = _merge(text, [("POSITION", "Мемлекет басшысы"), ("PERSON", "Қасым-Жомарт Тоқаев")])
+    assert got == [("POSITION", "Мемлекет басшысы", "model"), ("PERSON", "Қасым-Жомарт Тоқаев", "model")]
+    # without the model's wider reading the rule gives the position word alone
+    assert _merge(text, [])[0] == ("POSITION", "басшысы", "rule")

@@ -87,7 +87,8 @@ def read_sentences(path: str | Path) -> list[Sentence]:
 
 
 def to_doc(nlp, sent: Sentence, gold_tokens: bool = False):
-    """A spaCy Doc with entities: on the gold tokens, or on kaznlp's tokenization of the raw sentence."""
+    """A spaCy Doc with entities and their IOB2 tags (what the tagger learns): on the gold tokens, or on
+    kaznlp's tokenization of the raw sentence."""
     from spacy.tokens import Doc
 
     if gold_tokens:
@@ -108,4 +109,6 @@ def to_doc(nlp, sent: Sentence, gold_tokens: bool = False):
             clean.append(sp)
             last = sp.end
     doc.ents = clean
+    for tok in doc:  # IOB2 tags for the tagger that the model is (kaznlp.ner.components)
+        tok.tag_ = "O" if tok.ent_iob_ == "O" else f"{tok.ent_iob_}-{tok.ent_type_}"
     return doc

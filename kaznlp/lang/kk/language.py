@@ -14,6 +14,7 @@ from spacy.util import load_config_from_str, registry
 from spacy.vocab import Vocab
 
 from .lex_attrs import LEX_ATTRS
+from .lex_attrs import norm as stem_norm
 from .stop_words import STOP_WORDS
 from .tokenizer_exceptions import TOKENIZER_EXCEPTIONS
 
@@ -40,7 +41,7 @@ def _add_whitespace(gap: str, words: list[str], spaces: list[bool], norms: list[
 
 class KazakhTokenizer:
     """spaCy tokenizer over :func:`kaznlp.tokenizer.tokenize`; ``doc.text`` is the original text and each
-    token's ``norm_`` its normalised form."""
+    token's ``norm_`` the lowercased stem of its normalised form (:func:`.lex_attrs.norm`)."""
 
     def __init__(self, vocab: Vocab) -> None:
         self.vocab = vocab
@@ -61,7 +62,7 @@ class KazakhTokenizer:
             _add_whitespace(text[pos:s], words, spaces, norms)
             words.append(text[s:e])
             spaces.append(False)
-            norms.append(w if w != text[s:e] else None)
+            norms.append(stem_norm(w) if w != text[s:e] else None)
             pos = e
         _add_whitespace(text[pos:], words, spaces, norms)
         doc = Doc(self.vocab, words=words, spaces=spaces)
@@ -131,3 +132,5 @@ class KazakhSentencizer:
 
 
 registry.languages.register("kk", func=Kazakh)
+
+from ...ner import components  # noqa: E402, F401 - registers the kk_tags_to_ents component

@@ -1,10 +1,12 @@
-"""Lexical attributes of Kazakh: ``like_num`` knows Kazakh number words and their case forms."""
+"""Lexical attributes of Kazakh: ``like_num`` knows Kazakh number words and their case forms; ``norm`` is the
+lowercased noun stem, so that a model sees one feature for every case form of a word."""
 
 from __future__ import annotations
 
-from spacy.attrs import LIKE_NUM
+from spacy.attrs import LIKE_NUM, NORM
 
 from ...numbers import word_value
+from .morphology import stem
 
 
 def like_num(text: str) -> bool:
@@ -18,4 +20,9 @@ def like_num(text: str) -> bool:
     return word_value(text.lower()) is not None
 
 
-LEX_ATTRS = {LIKE_NUM: like_num}
+def norm(text: str) -> str:
+    """``Абаевтың`` → ``абаев``, ``министрлігінің`` → ``министрлік``, ``АҚШ-тың`` → ``ақш``; other tokens lowercased."""
+    return stem(text).lower()
+
+
+LEX_ATTRS = {LIKE_NUM: like_num, NORM: norm}

@@ -1,0 +1,86 @@
+"""The parts of the NER model that kaznlp owns: IOB2 tags in the training corpus, their decoding into entities,
+and the stem that the model sees as each token's NORM."""
+
+import spacy
+
+from kaznlp.lang.kk import language  # noqa: F401 - registers kk and the kk_tags_to_ents component
+from kaznlp.ner.components import tags_to_spans
+from kaznlp.ner.corpus import to_doc, to_sentence
+
+
+def test_iob2_tags_decode_as_seqeval_does():
+    tags = ["O", "I-GPE", "I-GPE", "B-PERSON", "I-PERSON", "I-ORGANISATION", "O", "B-DATE", "B-DATE"]
+    assert tags_to_spans(tags) == [
+        (1, 3, "GPE"),
+        (3, 5, "PERSON"),
+        (5, 6, "ORGANISATION"),
+        (7, 8, "DATE"),
+        (8, 9, "DATE"),
+    ]
+    assert tags_to_spans(["B-GPE"]) == [(0, 1, "GPE")]
+    assert tags_to_spans([]) == [] and tags_to_spans(["O", "O"]) == []
+
+
+def test_training_docs_carry_iob2_tags_on_both_tokenizations():
+    nlp = spacy.blank("kk")
+    pairs = [
+        ("ҚР", "B-GPE"),
+        ("Президенті", "B-POSITION"),
+        ("Қасым-Жомарт", "B-PERSON"),
+        ("Тоқаев", "I-PERSON"),
+        ("4", "B-PERCENTAGE"),
+        (",", "I-PERCENTAGE"),
+        ("5", "I-PERCENTAGE"),
+        ("%-ке", "I-PERCENTAGE"),
+        ("өсті", "O"),
+        (".", "O"),
+    ]
+    sent = to_sentence(pairs)
+    assert sent.text == "ҚР Президенті Қасым-Жомарт Тоқаев 4,5%-ке өсті."
+    gold = to_doc(nlp, sent, gold_tokens=True)
+    assert [t.tag_ for t in gold] == [t for _, t in pairs]
+    own = to_doc(nlp, sent)
+    assert [(t.text, t.tag_) for t in own][4:] == [
+        ("4,5", "B-PERCENTAGE"),
+        ("%-ке", "I-PERCENTAGE"),
+        ("өсті", "O"),
+        (".", "O"),
+    ]
+
+
+def test_tags_to_ents_sets_entities_and_clears_the_tags():
+    nlp = spacy.blank("kk")
+    nlp.add_pipe("kk_tags_to_ents", name="ner")
+    doc = nlp.make_doc("Министр Дәурен Абаев Астанада болды.")
+    for tok, tag in zip(doc, ["B-POSITION", "B-PERSON", "I-PERSON", "B-GPE", "O", "O"]):
+        tok.tag_ = tag
+    doc = nlp.get_pipe("ner")(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Министр", "POSITION"),
+        ("Дәурен Абаев", "PERSON"),
+        ("Астанада", "GPE"),
+    ]
+    assert all(t.tag_ == "" for t in doc)
+
+
+def test_norm_is_the_lowercased_stem_so_case_forms_share_a_feature():
+    nlp = spacy.blank("kk")
+    doc = nlp("Абаевтың ҚР Ақпарат министрлігінің АҚШ-тың 73%-ға")
+    assert [t.norm_ for t in doc] == ["абаев", "қр", "ақпарат", "министрлік", "ақш", "73", "%-ға"]
+    # a token changed by normalisation (a Latin homoglyph) gets the stem of its normalised form
+    assert spacy.blank("kk")("Aстанада")[0].norm_ == "астана"
+
+
+def test_twin_sentences_stay_on_one_side_of_the_dev_split():
+    from kaznlp.ner.train import split_dev, twin_key
+
+    def sent(text: str) -> list[tuple[str, str]]:
+        return [(w, "O") for w in text.split()]
+
+    twins = [sent("20 арнайы техника пайдаланылуда ."), sent("Жиырма арнайы техника пайдаланылуда .")]
+    assert twin_key(twins[0]) == twin_key(twins[1]) == "арнайы техника пайдаланылуда ."
+    others = [sent(f"Сөйлем {k} туралы {w} .") for k, w in enumerate("абвгдежзийклмнопрстуфхцчшщ")]
+    for seed in range(5):
+        dev, train = split_dev(twins + others, seed=seed)
+        assert len(dev) + len(train) == 28 and len(dev) >= 3
+        assert (twins[0] in dev) == (twins[1] in dev)
