@@ -17,20 +17,9 @@ from spacy.scorer import get_ner_prf
 from spacy.tokens import Doc, Span
 from spacy.training import Example
 
+from .corpus import tags_to_spans
 
-def tags_to_spans(tags: list[str]) -> list[tuple[int, int, str]]:
-    """IOB2 tags to (start, end, label) token spans, seqeval-style: ``O I-X I-X`` is one X."""
-    spans: list[tuple[int, int, str]] = []
-    start, label = 0, None
-    for i, tag in enumerate(tags):
-        if tag.startswith("I-") and tag[2:] == label:
-            continue
-        if label is not None:
-            spans.append((start, i, label))
-        start, label = i, (tag[2:] if tag[:2] in ("B-", "I-") else None)
-    if label is not None:
-        spans.append((start, len(tags), label))
-    return spans
+__all__ = ["TagsToEnts", "tags_to_spans"]
 
 
 class TagsToEnts:

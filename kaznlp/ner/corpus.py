@@ -60,25 +60,25 @@ def detokenize(tokens: list[str]) -> tuple[str, list[tuple[int, int]]]:
     return "".join(parts), spans
 
 
+def tags_to_spans(tags: list[str]) -> list[tuple[int, int, str]]:
+    """IOB2 tags to (start, end, label) token spans, seqeval-style: ``O I-X I-X`` is one X."""
+    spans: list[tuple[int, int, str]] = []
+    start, label = 0, None
+    for i, tag in enumerate(tags):
+        if tag.startswith("I-") and tag[2:] == label:
+            continue
+        if label is not None:
+            spans.append((start, i, label))
+        start, label = i, (tag[2:] if tag[:2] in ("B-", "I-") else None)
+    if label is not None:
+        spans.append((start, len(tags), label))
+    return spans
+
+
 def to_sentence(pairs: list[tuple[str, str]]) -> Sentence:
     tokens = [t for t, _ in pairs]
     text, spans = detokenize(tokens)
-    ents: list[tuple[int, int, str]] = []
-    start = label = None
-    end = 0
-    for (s, e), (_, tag) in zip(spans, pairs):
-        if tag.startswith("B-") or (tag.startswith("I-") and label != tag[2:]):
-            if label is not None:
-                ents.append((start, end, label))
-            start, end, label = s, e, tag[2:]
-        elif tag.startswith("I-"):
-            end = e
-        else:
-            if label is not None:
-                ents.append((start, end, label))
-            start = label = None
-    if label is not None:
-        ents.append((start, end, label))
+    ents = [(spans[s][0], spans[e - 1][1], label) for s, e, label in tags_to_spans([t for _, t in pairs])]
     return Sentence(text, spans, ents)
 
 
