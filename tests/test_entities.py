@@ -55,6 +55,10 @@ def test_base_forms():
     assert base_form("Абаевтың", "PERSON") == "Абаев"
     assert base_form("Ақпарат министрлігінің", "ORGANISATION") == "Ақпарат министрлігі"
     assert base_form("БАҚ-қа", "MISCELLANEOUS") == "БАҚ"
+    # unit words end like inflected forms (тең|ге, дол|лар, ап|та) but are whole stems
+    assert base_form("204 мың теңге", "MONEY") == "204 мың теңге"
+    assert base_form("5 мың долларға", "MONEY") == "5 мың доллар"
+    assert base_form("2 аптаның", "DATE") == "2 апта"
 
 
 def test_model_ships_in_the_package_and_loads_offline():

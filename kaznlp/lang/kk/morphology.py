@@ -37,7 +37,8 @@ for _layer in _ENDINGS.values():
 
 _ADJ = tuple(words("adjective_suffixes.txt"))
 _VERB_ENDINGS = tuple(words("verb_endings.txt"))
-_KEEP = frozenset(words("stem_exceptions.txt"))
+# whole stems that end like an inflected form: the listed exceptions and every unit word (доллар, гектар, апта)
+_KEEP = frozenset(words("stem_exceptions.txt")) | frozenset(r[0] for r in rows("units.tsv") if r[0].isalpha())
 _ALTERNATIONS = {r[0]: r[1] for r in rows("stem_alternations.tsv")}
 
 
