@@ -38,19 +38,6 @@ class TagsToEnts:
     def score(self, examples: Iterable[Example], **kwargs) -> dict:
         return get_ner_prf(examples)
 
-    # Nothing to learn or save.
-    def to_bytes(self, **kwargs) -> bytes:
-        return b""
-
-    def from_bytes(self, data: bytes, **kwargs) -> TagsToEnts:
-        return self
-
-    def to_disk(self, path, **kwargs) -> None:
-        return None
-
-    def from_disk(self, path, **kwargs) -> TagsToEnts:
-        return self
-
 
 @Language.factory(
     "kk_tags_to_ents",
