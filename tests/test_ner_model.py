@@ -84,3 +84,41 @@ def test_twin_sentences_stay_on_one_side_of_the_dev_split():
         dev, train = split_dev(twins + others, seed=seed)
         assert len(dev) + len(train) == 28 and len(dev) >= 3
         assert (twins[0] in dev) == (twins[1] in dev)
+
+
+def test_an_i_tag_that_continues_nothing_is_decoded_again_by_viterbi():
+    import numpy
+
+    from kaznlp.ner.components import constrained_tags, iob_transitions
+
+    labels = ("B-GPE", "B-PERSON", "I-GPE", "I-PERSON", "O")
+    allowed, first = iob_transitions(labels)
+    # token by token: O, I-GPE, I-GPE — invalid; the best valid reading makes the second token B-GPE
+    scores = numpy.array(
+        [[0.1, 0.0, 0.0, 0.0, 0.9], [0.3, 0.0, 0.6, 0.0, 0.1], [0.0, 0.0, 0.9, 0.0, 0.1]], dtype="float32"
+    )
+    assert [labels[k] for k in constrained_tags(scores, allowed, first)] == ["O", "B-GPE", "I-GPE"]
+    # I-PERSON after B-GPE is invalid too: here reading the first token as B-PERSON costs least
+    scores = numpy.array([[0.6, 0.4, 0.0, 0.0, 0.0], [0.0, 0.0, 0.2, 0.8, 0.0]], dtype="float32")
+    assert [labels[k] for k in constrained_tags(scores, allowed, first)] == ["B-PERSON", "I-PERSON"]
+    # a valid sequence is each token's own best tag
+    scores = numpy.array([[0.2, 0.7, 0.0, 0.0, 0.1], [0.0, 0.0, 0.0, 0.6, 0.4]], dtype="float32")
+    assert [labels[k] for k in constrained_tags(scores, allowed, first)] == ["B-PERSON", "I-PERSON"]
+
+
+def test_a_decimal_split_into_three_tokens_is_one_entity():
+    from spacy.tokens import Doc
+
+    nlp = spacy.blank("kk")
+    nlp.add_pipe("kk_tags_to_ents", name="ner")
+    words = ["23", ",", "7", "миллиард", "теңгені", ",", "1", ",", "5", "%-ке", "өсті"]
+    spaces = [False, False, True, True, False, True, False, False, False, True, False]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces)
+    tags = ["B-CARDINAL", "O", "B-MONEY", "I-MONEY", "I-MONEY", "O", "B-PERCENTAGE", "O", "O", "O", "O"]
+    for tok, tag in zip(doc, tags):
+        tok.tag_ = tag
+    doc = nlp.get_pipe("ner")(doc)
+    assert doc.text == "23,7 миллиард теңгені, 1,5%-ке өсті"
+    # the right part's class wins; where the right part has none, the left part's class spans the number
+    assert [(e.text, e.label_) for e in doc.ents] == [("23,7 миллиард теңгені", "MONEY"), ("1,5", "PERCENTAGE")]
+

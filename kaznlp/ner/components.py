@@ -1,8 +1,11 @@
-"""spaCy components of the NER pipeline: ``kk_tags_to_ents`` turns per-token IOB2 tags into ``doc.ents``.
+"""spaCy components of the NER pipeline: ``kk_iob_tagger`` tags tokens with IOB2 labels, ``kk_tags_to_ents``
+turns those tags into ``doc.ents``.
 
 The shipped model tags each token with an IOB2 label (``B-PERSON``, ``I-PERSON``, ``O``) by a softmax over the
 tok2vec vectors (spaCy's ``tagger``), which is much faster than the transition-based ``ner`` with its 101 moves.
-This component reads those tags, decodes them as seqeval does (an ``I-X`` that does not continue an ``X``
+``kk_iob_tagger`` is that tagger with constrained decoding: where the best tag of each token on its own gives an
+``I-X`` that does not continue an ``X``, the document is decoded again by Viterbi over the valid IOB2 sequences.
+``kk_tags_to_ents`` reads the tags, decodes them as seqeval does (an ``I-X`` that does not continue an ``X``
 starts a new entity), sets ``doc.ents`` and clears the tags, so that ``token.tag_`` keeps its usual meaning.
 """
 
@@ -13,20 +16,91 @@ from collections.abc import Iterable
 import numpy
 from spacy.attrs import TAG
 from spacy.language import Language
+from spacy.pipeline import Tagger
+from spacy.pipeline.tagger import DEFAULT_TAGGER_MODEL
 from spacy.scorer import get_ner_prf
 from spacy.tokens import Doc, Span
 from spacy.training import Example
 
 from .corpus import tags_to_spans
 
-__all__ = ["TagsToEnts", "tags_to_spans"]
+__all__ = ["IOBTagger", "TagsToEnts", "constrained_tags", "iob_transitions", "join_split_decimals", "tags_to_spans"]
+
+
+def iob_transitions(labels: tuple[str, ...]) -> tuple[numpy.ndarray, numpy.ndarray]:
+    """(``allowed[prev, cur]``, ``allowed_first[cur]``): ``I-X`` may only follow ``B-X`` or ``I-X``."""
+    inside = [lab[2:] if lab.startswith("I-") else None for lab in labels]
+    kind = [lab[2:] if lab[:2] in ("B-", "I-") else None for lab in labels]
+    allowed = numpy.array([[inside[c] is None or kind[p] == inside[c] for c in range(len(labels))]
+                           for p in range(len(labels))])  # fmt: skip
+    first = numpy.array([x is None for x in inside])
+    return allowed, first
+
+
+def constrained_tags(scores: numpy.ndarray, allowed: numpy.ndarray, first: numpy.ndarray) -> numpy.ndarray:
+    """The best valid tag sequence for a (tokens × labels) matrix of probabilities. Each token's own best tag
+    when that sequence is valid (then it is also the best valid one), else the Viterbi path."""
+    guesses = scores.argmax(axis=1)
+    if not len(guesses) or (first[guesses[0]] and allowed[guesses[:-1], guesses[1:]].all()):
+        return guesses
+    logp = numpy.log(numpy.maximum(scores, 1e-12))
+    trans = numpy.where(allowed, 0.0, -numpy.inf)
+    delta = logp[0] + numpy.where(first, 0.0, -numpy.inf)
+    back = numpy.zeros(scores.shape, dtype="int64")
+    for t in range(1, len(scores)):
+        cand = delta[:, None] + trans
+        back[t] = cand.argmax(axis=0)
+        delta = cand[back[t], numpy.arange(scores.shape[1])] + logp[t]
+    path = numpy.empty(len(scores), dtype="int64")
+    path[-1] = delta.argmax()
+    for t in range(len(scores) - 1, 0, -1):
+        path[t - 1] = back[t, path[t]]
+    return path
+
+
+class IOBTagger(Tagger):
+    """spaCy's tagger over IOB2 labels, decoding only valid IOB2 sequences (:func:`constrained_tags`)."""
+
+    _constraints: tuple[tuple[str, ...], numpy.ndarray, numpy.ndarray] | None = None
+
+    def _scores2guesses(self, scores):
+        labels = tuple(self.labels)
+        if self._constraints is None or self._constraints[0] != labels:
+            self._constraints = (labels, *iob_transitions(labels))
+        _, allowed, first = self._constraints
+        out = []
+        for doc_scores in scores:
+            if not isinstance(doc_scores, numpy.ndarray):
+                doc_scores = doc_scores.get()
+            out.append(constrained_tags(doc_scores, allowed, first))
+        return out
+
+
+def join_split_decimals(doc: Doc, tags: list[str]) -> list[str]:
+    """On text tokenised elsewhere, a decimal may come as three tokens (``4 , 5 %-ке``, KazNERD's tokens): they
+    are one number, so they join the entity of the part after the mark (else of the part before it)."""
+    for i in range(1, len(doc) - 1):
+        left, mark, right = doc[i - 1], doc[i], doc[i + 1]
+        if (
+            mark.text in (",", ".")
+            and not left.whitespace_
+            and not mark.whitespace_
+            and left.text.isdecimal()
+            and right.text[:1].isdecimal()
+        ):
+            label = tags[i + 1][2:] or tags[i - 1][2:]
+            if label:
+                if tags[i - 1][2:] != label:
+                    tags[i - 1] = "B-" + label
+                tags[i] = tags[i + 1] = "I-" + label
+    return tags
 
 
 class TagsToEnts:
     """Sets ``doc.ents`` from the IOB2 tags written by the preceding tagger and clears the tags."""
 
     def __call__(self, doc: Doc) -> Doc:
-        tags = [t.tag_ for t in doc]
+        tags = join_split_decimals(doc, [t.tag_ for t in doc])
         doc.ents = [Span(doc, s, e, label=lab) for s, e, lab in tags_to_spans(tags)]
         doc.from_array([TAG], numpy.zeros((len(doc), 1), dtype="uint64"))
         return doc
@@ -37,6 +111,24 @@ class TagsToEnts:
 
     def score(self, examples: Iterable[Example], **kwargs) -> dict:
         return get_ner_prf(examples)
+
+
+@Language.factory(
+    "kk_iob_tagger",
+    assigns=["token.tag"],
+    default_config={
+        "model": DEFAULT_TAGGER_MODEL,
+        "overwrite": True,
+        "scorer": {"@scorers": "spacy.tagger_scorer.v1"},
+        "neg_prefix": "!",
+        "label_smoothing": 0.0,
+    },
+    default_score_weights={"tag_acc": 0.0},
+)
+def create_iob_tagger(nlp: Language, name: str, model, overwrite: bool, scorer, neg_prefix: str,
+                      label_smoothing: float) -> IOBTagger:  # fmt: skip
+    return IOBTagger(nlp.vocab, model, name=name, overwrite=overwrite, scorer=scorer, neg_prefix=neg_prefix,
+                     label_smoothing=label_smoothing)  # fmt: skip
 
 
 @Language.factory(
