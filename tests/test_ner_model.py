@@ -121,4 +121,3 @@ def test_a_decimal_split_into_three_tokens_is_one_entity():
     assert doc.text == "23,7 миллиард теңгені, 1,5%-ке өсті"
     # the right part's class wins; where the right part has none, the left part's class spans the number
     assert [(e.text, e.label_) for e in doc.ents] == [("23,7 миллиард теңгені", "MONEY"), ("1,5", "PERCENTAGE")]
-
