@@ -110,3 +110,19 @@ def test_a_wider_model_entity_of_the_same_label_stands_over_a_strong_rule():
     assert got == [("POSITION", "Мемлекет басшысы", "model"), ("PERSON", "Қасым-Жомарт Тоқаев", "model")]
     # without the model's wider reading the rule gives the position word alone
     assert _merge(text, [])[0] == ("POSITION", "басшысы", "rule")
+
+
+def test_a_place_inside_an_event_name_is_kept_nested():
+    text = "Қазақстан Тәуелсіздігінің 25 жылдығы қарсаңында Астана қаласында жиын өтті."
+    event = "Қазақстан Тәуелсіздігінің 25 жылдығы"
+    doc = Document(text=text)
+    ents = _FixedModel([("EVENT", event), ("GPE", "Астана қаласында")])(doc, normalize(text))
+    assert [(e.label, e.text, e.source, e.extra.get("inside")) for e in ents] == [
+        ("EVENT", event, "model", None),
+        ("GPE", "Қазақстан", "rule", "EVENT"),
+        ("GPE", "Астана қаласында", "model", None),
+    ]
+    # inside an organisation's name a place is not repeated: the body is what the record is about
+    assert _merge("Қазақстан Ұлттық банкі хабарлады.", [("ORGANISATION", "Қазақстан Ұлттық банкі")]) == [
+        ("ORGANISATION", "Қазақстан Ұлттық банкі", "model")
+    ]
