@@ -10,22 +10,19 @@ Use the dev split written by `kaznlp train-ner`; KazNERD's test split is for the
 from __future__ import annotations
 
 import argparse
-from collections import Counter
 
 import kaznlp
 from kaznlp import entities
 from kaznlp.ner.corpus import read_sentences
+from kaznlp.ner.evaluate import prf
 
 
 def score(pred: list[set], gold: list[set]) -> tuple[float, float, float]:
-    c: Counter[str] = Counter()
-    for p, g in zip(pred, gold):
-        c["tp"] += len(p & g)
-        c["fp"] += len(p - g)
-        c["fn"] += len(g - p)
-    prec = c["tp"] / max(1, c["tp"] + c["fp"])
-    rec = c["tp"] / max(1, c["tp"] + c["fn"])
-    return prec, rec, 2 * prec * rec / max(1e-9, prec + rec)
+    tp = sum(len(p & g) for p, g in zip(pred, gold))
+    fp = sum(len(p - g) for p, g in zip(pred, gold))
+    fn = sum(len(g - p) for p, g in zip(pred, gold))
+    s = prf(tp, fp, fn)
+    return s["precision"], s["recall"], s["f1"]
 
 
 def main() -> None:

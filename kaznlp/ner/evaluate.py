@@ -12,7 +12,7 @@ from typing import Any
 from .corpus import read_sentences, to_doc
 
 
-def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
+def prf(tp: int, fp: int, fn: int) -> dict[str, float]:
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
     return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0, "support": tp + fn}
@@ -49,7 +49,7 @@ def evaluate(nlp, iob2_path: str | Path, gold_tokens: bool = False, limit: int |
     return {
         "sentences": len(sents),
         "tokenization": "gold" if gold_tokens else "kaznlp",
-        "overall": _prf(sum(tp.values()), sum(fp.values()), sum(fn.values())),
-        "per_class": {lab: _prf(tp[lab], fp[lab], fn[lab]) for lab in labels},
+        "overall": prf(sum(tp.values()), sum(fp.values()), sum(fn.values())),
+        "per_class": {lab: prf(tp[lab], fp[lab], fn[lab]) for lab in labels},
         "tokens_per_second": n_tokens / elapsed if elapsed else 0.0,
     }
