@@ -23,15 +23,15 @@ _ONE_TO_ONE.update({ord("\u201c"): "«", ord("\u201d"): "»", ord("\u201e"): "«
 _ONE_TO_ONE.update({ord("\u2018"): "'", ord("\u2019"): "'", ord("\u02bc"): "'", ord("\r"): "\n"})
 _ONE_TO_ONE.update({ord("\u0131"): "і"})  # dotless i used for Kazakh і in some fonts
 _DROP = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
-_DROP_RE = re.compile(f"[{_DROP}]")
-_ONE_TO_ONE_RE = re.compile("[" + re.escape("".join(map(chr, _ONE_TO_ONE))) + "]")
+_ONE_TO_ONE_PAIRS = tuple((chr(k), v) for k, v in _ONE_TO_ONE.items())
 
 # Latin letters that look like Cyrillic ones, repaired only inside words that also hold Cyrillic letters.
 _HOMOGLYPHS = str.maketrans(
     "aceiopxyhABCEHIKMOPTXY",
     "асеіорхуһАВСЕНІКМОРТХУ",
 )
-_MIXED_RE = re.compile(r"[\u0400-\u04ff][A-Za-z]|[A-Za-z][\u0400-\u04ff]")  # fast pre-check
+# a Latin letter next to a Cyrillic one; it starts with a character class, so re scans for it at C speed
+_MIXED_RE = re.compile(r"[A-Za-z](?:(?<=[\u0400-\u04ff][A-Za-z])|(?=[\u0400-\u04ff]))")
 _WORD_RE = regex.compile(r"[\p{Cyrillic}\p{Latin}]+")
 _NON_HOMOGLYPH_LATIN = regex.compile(r"[^\P{Latin}aceiopxyhABCEHIKMOPTXY]")
 
@@ -54,8 +54,12 @@ class Normalized:
         return m[start], m[end - 1] + 1 if m[end] <= m[end - 1] else m[end]
 
 
+# ASCII letters are rare in Kazakh text: a byte-level check (C speed) skips the regex scan for most texts
+_NOT_LATIN_BYTES = bytes(b for b in range(256) if not (65 <= b <= 90 or 97 <= b <= 122))
+
+
 def _fix_homoglyphs(text: str) -> str:
-    if not _MIXED_RE.search(text):
+    if not text.encode("utf-8", "surrogatepass").translate(None, _NOT_LATIN_BYTES) or not _MIXED_RE.search(text):
         return text
     parts = []
     last = 0
@@ -107,9 +111,10 @@ def normalize(text: str) -> Normalized:
         return Normalized(text, text, None)
     cmap = None
     work = text
-    if _DROP_RE.search(work) or not unicodedata.is_normalized("NFC", work):
+    if any(c in work for c in _DROP) or not unicodedata.is_normalized("NFC", work):
         work, cmap = _slow_path(work)
-    if _ONE_TO_ONE_RE.search(work):
-        work = _ONE_TO_ONE_RE.sub(lambda m: _ONE_TO_ONE[ord(m.group())], work)
+    for c, repl in _ONE_TO_ONE_PAIRS:  # str.replace per character present: C speed, no callback per match
+        if c in work:
+            work = work.replace(c, repl)
     work = _fix_homoglyphs(work)
     return Normalized(text, work, cmap)

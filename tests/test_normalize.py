@@ -11,6 +11,10 @@ def test_homoglyphs_nbsp_quotes_and_dashes_are_repaired():
     assert n.char_map is None  # one character for one: offsets are unchanged
 
 
+def test_homoglyphs_at_the_start_and_end_of_a_word():
+    assert normalize("aлма мен алмa, Xалық").text == "алма мен алма, Халық"
+
+
 def test_latin_words_and_mixed_acronyms_stay():
     n = normalize("«OTAU TV» PR-Стратегиясын Wi-Fi")
     assert n.text == "«OTAU TV» PR-Стратегиясын Wi-Fi"

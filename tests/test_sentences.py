@@ -31,3 +31,13 @@ def test_breaks_at_real_ends_digits_and_lines():
 
 def test_seed_release_sentence_count(seed_text):
     assert len(split_sentences(seed_text)) == 37
+
+
+def test_a_dash_opens_a_reply_unless_the_speaker_follows_in_lower_case():
+    text = "Сен келесің бе? - деді ол. - Иә, келемін. Жарайды! – Жақсы."
+    assert [text[s:e] for s, e in split_sentences(text)] == [
+        "Сен келесің бе? - деді ол.",
+        "- Иә, келемін.",
+        "Жарайды!",
+        "– Жақсы.",
+    ]

@@ -11,15 +11,14 @@ import re
 from bisect import bisect_left, bisect_right
 from datetime import date as Date
 from itertools import compress
-from operator import itemgetter
 
 from ..data import rows
 from ..normalize import Normalized
-from ..numbers import parse_tokens
+from ..numbers import parse_tokens, word_value
 from ..sentences import _quote_regions
 from ..tokenizer import Tokens
 from . import count, date, duration, money, negatives, percentage, quantity, ranking
-from .base import Candidate, Context, Fact
+from .base import Candidate, Context, Fact, Gaps
 from .objects import object_after, object_before
 from .qualifiers import qualifier_after, qualifier_before
 from .units import UnitHit, unit_at, unit_of
@@ -34,11 +33,28 @@ _WORD_STARTS = sorted(
     reverse=True,
 )
 _PREFIXES = frozenset(w[:3] for w in _WORD_STARTS)
-_FIRST = frozenset("0123456789" + "".join(w[0] for w in _WORD_STARTS) + "".join(w[0].upper() for w in _WORD_STARTS))
 _NAME_MAX_WORDS = 8
 _SPEECH_RE = re.compile(r"[.!?,;:]\s")  # punctuation inside «…» makes it a quotation, not a name
 _OBJECT_TYPES = ("count", "quantity")
 _QUALIFIED_TYPES = ("count", "percentage", "money", "quantity", "duration")
+
+
+class _AnchorCache(dict):
+    """word → whether a number may start at it: a digit, or a number word (it starts like a numeral and
+    :func:`word_value` reads it; ``parse_tokens`` gives None at any other word). Filled on first sight, cleared
+    when it grows large."""
+
+    def __missing__(self, word: str) -> bool:
+        low = word[:3].lower()
+        v = word[0].isdecimal() or ((low in _PREFIXES or low[:2] in _PREFIXES) and word_value(word) is not None)
+        if len(self) >= _ANCHOR_CACHE_SIZE:
+            self.clear()
+        self[word] = v
+        return v
+
+
+_ANCHOR_CACHE_SIZE = 200_000
+_IS_ANCHOR = _AnchorCache()
 
 
 def _names(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -134,13 +150,8 @@ def extract_facts(
     text = norm.text
     doc_year = doc_date.year if doc_date else None
     starts, ends, words = tokens.starts, tokens.ends, tokens.words
-    # tokens that start like a number (a digit or the first letters of a number word): C-level filtering first
-    maybe = compress(range(len(words)), map(_FIRST.__contains__, map(itemgetter(0), words)))
-    anchors = [
-        k
-        for k in maybe
-        if words[k][0].isdecimal() or words[k][:3].lower() in _PREFIXES or words[k][:2].lower() in _PREFIXES
-    ]
+    # tokens where a number may start (a digit, or a number word): one dictionary lookup per token
+    anchors = list(compress(range(len(words)), map(_IS_ANCHOR.__getitem__, words)))
     if not anchors:
         return []
     sent_starts = [s for s, _ in sentences]
@@ -153,18 +164,16 @@ def extract_facts(
         if si < 0 or not t0 <= anchors[a] < t1:  # a token outside every sentence: never expected, never a hang
             a += 1
             continue
-        ws = words[t0:t1]
-        gaps = list(map(text.__getitem__, map(slice, ends[t0 : t1 - 1], starts[t0 + 1 : t1])))
-        gaps.append("")
+        ws, sstarts, sends = words[t0:t1], starts[t0:t1], ends[t0:t1]
         ctx = Context(
             text=text,
             words=ws,
             lower=list(map(str.lower, ws)),
-            starts=starts[t0:t1],
-            ends=ends[t0:t1],
-            gaps=gaps,
+            starts=sstarts,
+            ends=sends,
+            gaps=Gaps(text, sstarts, sends),
             sentence=si,
-            names=_names(text, s_start, s_end) if "«" in text[s_start:s_end] else [],
+            names=_names(text, s_start, s_end) if text.find("«", s_start, s_end) >= 0 else [],
         )
         resume = 0
         while a < len(anchors) and anchors[a] < t1:
