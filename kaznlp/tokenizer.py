@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from itertools import accumulate, chain, repeat
-from operator import add, itemgetter
+from itertools import accumulate
 
 from .lang.kk.punctuation import WHITESPACE
 from .lang.kk.tokenizer_exceptions import PERIOD_ABBREVIATIONS, UNIT_SYMBOLS
@@ -59,41 +58,10 @@ class Tokens:
         return [text[e[k] : s[k + 1]] for k in range(len(s) - 1)] + [text[e[-1] :] if e else ""]
 
 
-def _tokenize_regex(text: str) -> tuple[list[str], list[int]]:
-    """Tokens and their start offsets, by the token pattern alone."""
-    raw = _TOKEN_RE.findall(text)
-    words = list(map(str.lstrip, raw))
-    return words, list(map(int.__sub__, accumulate(map(len, raw)), map(len, words)))
-
-
-class _ChunkCache(dict):
-    """A space-free chunk of text → its tokens and their offsets in the chunk. No token holds a space and every
-    look-around of the pattern treats a space as it treats the end of the text, so a text cut at its spaces
-    tokenizes as the whole text does; press text repeats its chunks, so most are read once."""
-
-    def __missing__(self, chunk: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
-        words, starts = _tokenize_regex(chunk)
-        v = (tuple(words), tuple(starts))
-        if len(chunk) <= _CHUNK_MAX:
-            if len(self) >= _CACHE_SIZE:
-                self.clear()
-            self[chunk] = v
-        return v
-
-
-_CHUNK_MAX = 48
-_CACHE_SIZE = 50_000
-_CHUNKS = _ChunkCache()
-_first, _second = itemgetter(0), itemgetter(1)
-
-
 def tokenize(text: str) -> Tokens:
     """Split ``text`` into tokens with offsets; ``text[start:end] == word`` for every token."""
-    chunks = text.split(" ")
-    found = list(map(_CHUNKS.__getitem__, chunks))
-    chunk_starts = accumulate(map(add, map(len, chunks), repeat(1)), initial=0)
-    per_chunk = list(map(_first, found))
-    words = list(chain.from_iterable(per_chunk))
-    offsets = chain.from_iterable(map(repeat, chunk_starts, map(len, per_chunk)))
-    starts = list(map(add, chain.from_iterable(map(_second, found)), offsets))
-    return Tokens(words, starts, list(map(add, starts, map(len, words))))
+    raw = _TOKEN_RE.findall(text)
+    ends = list(accumulate(map(len, raw)))
+    words = list(map(str.lstrip, raw))
+    starts = list(map(int.__sub__, ends, map(len, words)))
+    return Tokens(words, starts, ends)

@@ -3,7 +3,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kaznlp import tokenize
-from kaznlp.tokenizer import _tokenize_regex
 
 
 def test_kazakh_tokens():
@@ -45,21 +44,6 @@ def test_offsets_on_random_text(text):
         assert text[s:e] == w and s >= last and w.strip() == w and w
         last = e
     assert "".join(text.split()) == "".join(t.words)  # nothing but whitespace is dropped
-
-
-_TRICKY = st.sampled_from(list("аБқ1 2 .,-%@:/·«»\n\u00a0x") + ["млн.", "т.б.", "кВт·сағ", "https://gov.kz", "ж."])
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.lists(_TRICKY, max_size=30).map("".join))
-def test_cutting_at_spaces_tokenizes_as_the_whole_text(text):
-    # tokenize() reads the text chunk by chunk (between spaces), with a cache; the pattern over the whole text
-    # is the reference, on the first reading of each chunk and on the cached one
-    words, starts = _tokenize_regex(text)
-    for _ in range(2):
-        t = tokenize(text)
-        assert (t.words, t.starts) == (words, starts)
-        assert t.ends == [s + len(w) for s, w in zip(starts, words)]
 
 
 def test_spacy_blank_kk_uses_the_kazakh_tokenizer_and_keeps_the_text():

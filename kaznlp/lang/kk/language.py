@@ -133,4 +133,4 @@ class KazakhSentencizer:
 
 registry.languages.register("kk", func=Kazakh)
 
-from ...ner import components  # noqa: E402, F401 - registers the kk_iob_tagger and kk_tags_to_ents components
+from ...ner import architectures, components  # noqa: E402, F401 - registers the NER's layers and components
