@@ -23,7 +23,8 @@ _ONE_TO_ONE.update({ord("\u201c"): "«", ord("\u201d"): "»", ord("\u201e"): "«
 _ONE_TO_ONE.update({ord("\u2018"): "'", ord("\u2019"): "'", ord("\u02bc"): "'", ord("\r"): "\n"})
 _ONE_TO_ONE.update({ord("\u0131"): "і"})  # dotless i used for Kazakh і in some fonts
 _DROP = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
-_ONE_TO_ONE_PAIRS = tuple((chr(k), v) for k, v in _ONE_TO_ONE.items())
+_ONE_TO_ONE_PAIRS = tuple((chr(k), v) for k, v in _ONE_TO_ONE.items())  # applied one after another:
+assert not {ord(v) for v in _ONE_TO_ONE.values()} & set(_ONE_TO_ONE), "a replacement must not be replaced again"
 
 # Latin letters that look like Cyrillic ones, repaired only inside words that also hold Cyrillic letters.
 _HOMOGLYPHS = str.maketrans(

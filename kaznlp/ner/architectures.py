@@ -13,7 +13,7 @@ from spacy.ml import _character_embed
 from spacy.ml.featureextractor import FeatureExtractor
 from spacy.util import registry
 from thinc.api import HashEmbed, Maxout, Model, chain, concatenate, list2ragged, ragged2list, with_array
-from thinc.types import Floats2d, Ragged
+from thinc.types import Floats2d
 
 __all__ = ["hash_char_embed"]
 
@@ -29,6 +29,3 @@ def hash_char_embed(width: int, attrs: list[str], rows: list[int], nM: int, nC: 
     chars = chain(_character_embed.CharacterEmbed(nM=nM, nC=nC), cast(Model, list2ragged()))
     mix = with_array(Maxout(width, width * len(attrs) + nM * nC, nP=3, dropout=0.0, normalize=True))
     return cast(Model[list, list[Floats2d]], chain(concatenate(hashed, chars), mix, ragged2list()))
-
-
-_ = Ragged  # typing only
