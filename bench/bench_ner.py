@@ -29,10 +29,11 @@ def main() -> None:
     import kaznlp
     from kaznlp.entities import model_path
     from kaznlp.ner.corpus import read_sentences
+    from kaznlp.ner.model import load_model
 
     path = args.model or model_path()
     t1 = time.perf_counter()
-    nlp = spacy.load(path)
+    nlp = load_model(path)
     load = time.perf_counter() - t1
     print(f"model {path}: import {t1 - t0:.2f} s, load {load:.2f} s")
     sents = [s.text for s in read_sentences(ROOT / "corpora" / "kaznerd" / "IOB2_valid.txt")[: args.sentences]]

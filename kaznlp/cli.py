@@ -192,17 +192,15 @@ def train_ner(valid_path, config, output, work, max_steps) -> None:
 @click.option("--json", "as_json", is_flag=True)
 def evaluate_ner(iob2, model, tokens, limit, as_json) -> None:
     """Exact-match entity P/R/F1, overall and per class, of the NER model on an IOB2 file."""
-    import spacy
-
     from .entities import model_path
-    from .lang.kk import language  # noqa: F401 - registers the kk language and tokenizer
     from .ner.evaluate import evaluate
+    from .ner.model import load_model
 
     path = model or model_path()
     if path is None:
         _warn("no NER model installed: run `kaznlp train-ner` first")
         sys.exit(EXIT_NOTHING)
-    nlp = spacy.load(path)
+    nlp = load_model(path)
     results = [evaluate(nlp, iob2, gold_tokens=(t == "gold"), limit=limit)
                for t in (["gold", "kaznlp"] if tokens == "both" else [tokens])]  # fmt: skip
     if as_json:

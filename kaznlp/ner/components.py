@@ -14,11 +14,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import numpy
-from spacy.attrs import TAG
+from spacy.attrs import ORTH, SPACY, TAG
 from spacy.language import Language
 from spacy.pipeline import Tagger
 from spacy.pipeline.tagger import DEFAULT_TAGGER_MODEL
 from spacy.scorer import get_ner_prf
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 from spacy.training import Example
 
@@ -76,23 +77,24 @@ class IOBTagger(Tagger):
         return out
 
 
+_MARKS = (get_string_id(","), get_string_id("."))
+
+
 def join_split_decimals(doc: Doc, tags: list[str]) -> list[str]:
     """On text tokenised elsewhere, a decimal may come as three tokens (``4 , 5 %-ке``, KazNERD's tokens): they
     are one number, so they join the entity of the part after the mark (else of the part before it)."""
-    for i in range(1, len(doc) - 1):
-        left, mark, right = doc[i - 1], doc[i], doc[i + 1]
-        if (
-            mark.text in (",", ".")
-            and not left.whitespace_
-            and not mark.whitespace_
-            and left.text.isdecimal()
-            and right.text[:1].isdecimal()
-        ):
-            label = tags[i + 1][2:] or tags[i - 1][2:]
-            if label:
-                if tags[i - 1][2:] != label:
-                    tags[i - 1] = "B-" + label
-                tags[i] = tags[i + 1] = "I-" + label
+    arr = doc.to_array([ORTH, SPACY])  # read as arrays: a Token object per token would cost more than the rest
+    orth, space = arr[:, 0], arr[:, 1]
+    for i in numpy.flatnonzero((orth == _MARKS[0]) | (orth == _MARKS[1])).tolist():
+        if not 0 < i < len(doc) - 1 or space[i - 1] or space[i]:
+            continue
+        if not (doc[i - 1].text.isdecimal() and doc[i + 1].text[:1].isdecimal()):
+            continue
+        label = tags[i + 1][2:] or tags[i - 1][2:]
+        if label:
+            if tags[i - 1][2:] != label:
+                tags[i - 1] = "B-" + label
+            tags[i] = tags[i + 1] = "I-" + label
     return tags
 
 
@@ -100,7 +102,8 @@ class TagsToEnts:
     """Sets ``doc.ents`` from the IOB2 tags written by the preceding tagger and clears the tags."""
 
     def __call__(self, doc: Doc) -> Doc:
-        tags = join_split_decimals(doc, [t.tag_ for t in doc])
+        strings = doc.vocab.strings
+        tags = join_split_decimals(doc, [strings[h] for h in doc.to_array(TAG).tolist()])
         doc.ents = [Span(doc, s, e, label=lab) for s, e, lab in tags_to_spans(tags)]
         doc.from_array([TAG], numpy.zeros((len(doc), 1), dtype="uint64"))
         return doc
