@@ -53,7 +53,7 @@ class _AnchorCache(dict):
         return v
 
 
-_ANCHOR_CACHE_SIZE = 200_000
+_ANCHOR_CACHE_SIZE = 100_000  # distinct words; about 10 MB at most
 _IS_ANCHOR = _AnchorCache()
 
 
