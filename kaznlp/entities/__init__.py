@@ -7,8 +7,8 @@ unless the model reads a wider entity of the same label around them (``Мемл�
 the gaps the model left; (4) a place from the gazetteer inside the name of an event, programme, law, work or
 building (``Қазақстан Тәуелсіздігінің 25 жылдығы``, EVENT) is kept as well, nested, with ``inside`` naming the
 outer label: KazNERD's entities are flat, but a reader wants the place. Measured on KazNERD's dev split
-(``bench/ner_merge.py``, flat scoring): the model alone 0.879, this order 0.873 (0.875 without step 4), every
-rule winning 0.856 (TV news follows other conventions for names and places). Each entity says where it came
+(``bench/ner_merge.py``, flat scoring): the model alone 0.883, this order 0.875, every rule winning 0.859
+(TV news follows other conventions for names and places). Each entity says where it came
 from (``source``).
 """
 
