@@ -103,11 +103,14 @@ class EntityRecognizer:
         if self.nlp is None:
             return []
         doc = parsed if parsed is not None else self.nlp(text)
-        # the kk tokenizer keeps the text as it is (doc.text == text): slicing it is much cheaper than Span.text
+        # the kk tokenizer keeps the text as it is, so slicing it gives each entity's text (much cheaper than
+        # Span.text); a Doc of another text (its length differs) is read through spaCy
+        same = not len(doc) or doc[-1].idx + len(doc[-1].text_with_ws) == len(text)
         out = []
         for e in doc.ents:
             s, end = e.start_char, e.end_char
-            out.append(Entity(e.label_, s, end, text[s:end], "model", base_form(text[s:end], e.label_)))
+            surface = text[s:end] if same else e.text
+            out.append(Entity(e.label_, s, end, surface, "model", base_form(surface, e.label_)))
         return out
 
     def __call__(self, doc: Document, norm: Normalized, parsed=None) -> list[Entity]:

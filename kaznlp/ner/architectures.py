@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import cast
 
-from spacy.ml import _character_embed
+from spacy.ml import _character_embed  # spaCy's own CharacterEmbed uses it; pinned by spacy<3.9
 from spacy.ml.featureextractor import FeatureExtractor
 from spacy.util import registry
 from thinc.api import HashEmbed, Maxout, Model, chain, concatenate, list2ragged, ragged2list, with_array
