@@ -9,13 +9,14 @@ The same tokenizer serves the fast rules pipeline and spaCy's ``kk`` language (:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 
 from .lang.kk.punctuation import WHITESPACE
 from .lang.kk.tokenizer_exceptions import PERIOD_ABBREVIATIONS, UNIT_SYMBOLS
 
-__all__ = ["Tokens", "tokenize", "TOKEN_PATTERN"]
+__all__ = ["Gaps", "Tokens", "tokenize", "TOKEN_PATTERN"]
 
 _ws = re.escape(WHITESPACE)
 _specials = sorted(PERIOD_ABBREVIATIONS | UNIT_SYMBOLS, key=len, reverse=True)
@@ -52,10 +53,32 @@ class Tokens:
     def __len__(self) -> int:
         return len(self.words)
 
-    def gaps(self, text: str) -> list[str]:
-        """The whitespace after each token (``gaps[k]`` lies between token k and k+1; the last is the tail)."""
-        s, e = self.starts, self.ends
-        return [text[e[k] : s[k + 1]] for k in range(len(s) - 1)] + [text[e[-1] :] if e else ""]
+    def gaps(self, text: str) -> Gaps:
+        """The whitespace after each token (``gaps[k]`` lies between token k and k+1; the last is empty)."""
+        return Gaps(text, self.starts, self.ends)
+
+
+class Gaps(Sequence[str]):
+    """The text between token k and token k+1 of a sentence (``""`` after the last), cut out only when a rule
+    asks: the rules look at a few gaps, so a list of them all would be mostly waste."""
+
+    __slots__ = ("_text", "_starts", "_ends")
+
+    def __init__(self, text: str, starts: list[int], ends: list[int]) -> None:
+        self._text, self._starts, self._ends = text, starts, ends
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    def __getitem__(self, k):  # type: ignore[override]
+        n = len(self._starts)
+        if isinstance(k, slice):
+            return [self[x] for x in range(*k.indices(n))]
+        if k < 0:
+            k += n
+        if not 0 <= k < n:
+            raise IndexError(k)
+        return self._text[self._ends[k] : self._starts[k + 1]] if k + 1 < n else ""
 
 
 def tokenize(text: str) -> Tokens:

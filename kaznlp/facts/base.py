@@ -37,29 +37,6 @@ class Fact:
         return d
 
 
-class Gaps(Sequence[str]):
-    """The text between token k and token k+1 of a sentence (``""`` after the last), cut out only when a rule
-    asks: the rules look at a few gaps, so a list of them all would be mostly waste."""
-
-    __slots__ = ("_text", "_starts", "_ends")
-
-    def __init__(self, text: str, starts: list[int], ends: list[int]) -> None:
-        self._text, self._starts, self._ends = text, starts, ends
-
-    def __len__(self) -> int:
-        return len(self._starts)
-
-    def __getitem__(self, k):  # type: ignore[override]
-        n = len(self._starts)
-        if isinstance(k, slice):
-            return [self[x] for x in range(*k.indices(n))]
-        if k < 0:
-            k += n
-        if not 0 <= k < n:
-            raise IndexError(k)
-        return self._text[self._ends[k] : self._starts[k + 1]] if k + 1 < n else ""
-
-
 @dataclass(slots=True)
 class Context:
     """One sentence's tokens (normalised text) for the rules; token offsets are into the normalised text."""

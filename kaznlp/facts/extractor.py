@@ -16,9 +16,9 @@ from ..data import rows
 from ..normalize import Normalized
 from ..numbers import parse_tokens, word_value
 from ..sentences import _quote_regions
-from ..tokenizer import Tokens
+from ..tokenizer import Gaps, Tokens
 from . import count, date, duration, money, negatives, percentage, quantity, ranking
-from .base import Candidate, Context, Fact, Gaps
+from .base import Candidate, Context, Fact
 from .objects import object_after, object_before
 from .qualifiers import qualifier_after, qualifier_before
 from .units import UnitHit, unit_at, unit_of
