@@ -16,7 +16,7 @@ from itertools import accumulate
 from .lang.kk.punctuation import WHITESPACE
 from .lang.kk.tokenizer_exceptions import PERIOD_ABBREVIATIONS, UNIT_SYMBOLS
 
-__all__ = ["Gaps", "Tokens", "tokenize", "TOKEN_PATTERN"]
+__all__ = ["FAST", "Gaps", "Tokens", "tokenize", "tokenize_by_pattern", "TOKEN_PATTERN"]
 
 _ws = re.escape(WHITESPACE)
 _specials = sorted(PERIOD_ABBREVIATIONS | UNIT_SYMBOLS, key=len, reverse=True)
@@ -40,6 +40,20 @@ TOKEN_PATTERN = (
     r")"
 )
 _TOKEN_RE = re.compile(TOKEN_PATTERN)
+
+# The C scanner (kaznlp/_tokenscan.c) takes the shapes of the pattern's first alternatives itself and calls the
+# pattern where they do not apply: a word stops being plain before these characters (a hyphenated suffix,
+# ``млн.``, ``кВт·сағ``, ``Мбит/с``, a URL's ``:``, an e-mail's ``@``), and a punctuation character is not a token
+# on its own where it may start an e-mail, a percent, ``...``, ``?!`` or one of the special tokens. The scanner
+# itself decides on ``. % ! ?`` by the character after them, so no special token may start with one.
+_WORD_STOP = "'’-.·/:@"
+_PUNCT_STOP = "".join(sorted(set(".+-%!?") | {s[0] for s in _specials if not s[0].isalnum()}))
+assert not any(s[0] in ".%!?" for s in _specials), "the C scanner takes . % ! ? alone by the next character"
+try:
+    from ._tokenscan import scan as _scan
+except ImportError:  # built without a C compiler: the pattern alone, same tokens, slower
+    _scan = None
+FAST = _scan is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +97,13 @@ class Gaps(Sequence[str]):
 
 def tokenize(text: str) -> Tokens:
     """Split ``text`` into tokens with offsets; ``text[start:end] == word`` for every token."""
+    if _scan is not None:
+        return Tokens(*_scan(text, _TOKEN_RE.match, _WORD_STOP, _PUNCT_STOP))
+    return tokenize_by_pattern(text)
+
+
+def tokenize_by_pattern(text: str) -> Tokens:
+    """:func:`tokenize` by the regular expression alone: the definition the C scanner follows."""
     raw = _TOKEN_RE.findall(text)
     ends = list(accumulate(map(len, raw)))
     words = list(map(str.lstrip, raw))

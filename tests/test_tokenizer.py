@@ -1,8 +1,12 @@
+import os
+
+import pytest
 import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kaznlp import tokenize
+from kaznlp.tokenizer import FAST, tokenize_by_pattern
 
 
 def test_kazakh_tokens():
@@ -56,3 +60,34 @@ def test_spacy_blank_kk_uses_the_kazakh_tokenizer_and_keeps_the_text():
     assert [s.text for s in doc.sents] == ["Министр  73%-ға жетті деді.", "Бүгінде 1 млн. 204 мың абонент бар.\n"]
     assert doc[2].like_num and doc[10].like_num and not doc[4].like_num
     assert nlp.vocab["және"].is_stop
+
+
+needs_scanner = pytest.mark.skipif(not FAST and not os.environ.get("CI"), reason="C scanner not built (no compiler)")
+
+
+@needs_scanner
+def test_the_c_scanner_is_built():
+    assert FAST, "kaznlp._tokenscan did not build: pip install -e . needs a C compiler"
+
+
+@needs_scanner
+def test_c_scanner_gives_the_patterns_tokens_on_the_corpora(root):
+    texts = [p.read_text(encoding="utf-8") for d in ("press", "heldout") for p in (root / "corpora" / d).glob("*.txt")]
+    kaznerd = (root / "corpora" / "kaznerd" / "IOB2_valid.txt").read_text(encoding="utf-8")
+    texts.append(" ".join(line.rsplit(" ", 1)[0] for line in kaznerd.splitlines()[:40000] if line.strip()))
+    for text in texts:
+        assert tokenize(text) == tokenize_by_pattern(text)
+
+
+# the characters where the scanner's shapes end and the pattern's other alternatives begin
+_TRICKY = st.sampled_from(
+    list("аәқжмнтгбКҚAbz09_²½.,:;!?%+-@/·'’«»()\"\n\t \u00a0\u2009")
+    + ["млн.", "т.б.", "ж.", "кВт·сағ", "Мбит/с", "тг.", "http://", "www.", "a@b.kz", "%-ға", "-ын", "...", "?!"]
+)
+
+
+@needs_scanner
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(st.text(max_size=60), st.lists(_TRICKY, max_size=30).map("".join)))
+def test_c_scanner_gives_the_patterns_tokens_on_random_text(text):
+    assert tokenize(text) == tokenize_by_pattern(text)
