@@ -174,13 +174,16 @@ def evaluate(gold_paths, paths, doc_date, as_json, errors) -> None:
 @click.option("-o", "--output", default="models/kk_kaznerd_ner", show_default=True)
 @click.option("--work", default="build/ner", show_default=True, help="Corpus and checkpoints.")
 @click.option("--max-steps", type=int, default=None, help="Override the config's training.max_steps.")
-def train_ner(valid_path, config, output, work, max_steps) -> None:
+@click.option("--holdout/--no-holdout", default=True, show_default=True,
+              help="Hold 10% out and keep the best step; --no-holdout trains on all of it and keeps the last "
+                   "step (for a config chosen by a held-out run, whose learning rate decays to zero).")  # fmt: skip
+def train_ner(valid_path, config, output, work, max_steps, holdout) -> None:
     """Train the Kazakh NER model on KazNERD (never on its test split) and write it to OUTPUT."""
     from .ner.train import train
 
     if "test" in Path(valid_path).name.lower():
         raise click.BadParameter("the KazNERD test split is for evaluation only", param_hint="--valid")
-    out = train(Path(valid_path), Path(config), Path(output), Path(work), max_steps)
+    out = train(Path(valid_path), Path(config), Path(output), Path(work), max_steps, holdout)
     click.echo(f"model written to {out}")
 
 

@@ -86,6 +86,26 @@ def test_twin_sentences_stay_on_one_side_of_the_dev_split():
         assert (twins[0] in dev) == (twins[1] in dev)
 
 
+def test_without_holdout_every_sentence_trains_and_dev_is_still_written(tmp_path):
+    from spacy.tokens import DocBin
+
+    from kaznlp.ner.train import build_corpus
+
+    valid = tmp_path / "valid.txt"
+    valid.write_text(
+        "".join(f"Сөйлем {w}{v} O\nАстанада B-GPE\nөтті O\n. O\n\n" for w in "абвгдеж" for v in "әіқұү"),
+        encoding="utf-8",
+    )
+    sizes = {}
+    for holdout in (True, False):
+        train, dev = build_corpus(valid, tmp_path / str(holdout), holdout=holdout)
+        sizes[holdout] = (len(DocBin().from_disk(train)), len(DocBin().from_disk(dev)))
+    dev_n = sizes[True][1]
+    assert 3 <= dev_n < 35 and sizes[False][1] == dev_n
+    # each training sentence is given twice (kaznlp tokens and gold tokens)
+    assert sizes[True][0] == 2 * (35 - dev_n) and sizes[False][0] == 2 * 35
+
+
 def test_an_i_tag_that_continues_nothing_is_decoded_again_by_viterbi():
     import numpy
 
