@@ -16,7 +16,7 @@ __all__ = ["split_sentences"]
 # a candidate end: punctuation, then spaces and a character that may start a sentence (lower case is rejected
 # here), or line breaks. One character class comes first, so that re scans for candidates at C speed.
 _CANDIDATE_RE = re.compile(r"[.!?…\n](?:(?<=\n)\n*|[.!?…]*[»\")\]]*(?=[ \t]+([^\sа-яәғқңөұүһіёa-z,;:])(\S?)))")
-_QUOTE_RE = re.compile(r"[«»\n]")
+_QUOTE_RE = re.compile(r"[«»]")
 _AFTER_DASH_RE = re.compile(r"\s*\S\s*(\S)")  # the first character after the dash that follows a candidate
 _MAX_QUOTE = 3000
 
@@ -25,24 +25,19 @@ def _quote_regions(text: str) -> list[tuple[int, int]]:
     """Spans of «…» quotes closed within the same paragraph (nesting allowed)."""
     regions: list[tuple[int, int]] = []
     stack: list[int] = []
+    last = 0
     for m in _QUOTE_RE.finditer(text):
-        c, p = m.group(), m.start()
-        if c == "«":
+        p = m.start()
+        if stack and text.find("\n", last, p) >= 0:
+            stack.clear()  # a line break since the last quote mark ends every open quote
+        last = p
+        if text[p] == "«":
             stack.append(p)
-        elif c == "»":
-            if stack:
-                s = stack.pop()
-                if not stack and p - s <= _MAX_QUOTE:
-                    regions.append((s, p + 1))
-        else:
-            stack.clear()
+        elif stack:
+            s = stack.pop()
+            if not stack and p - s <= _MAX_QUOTE:
+                regions.append((s, p + 1))
     return regions
-
-
-def _prev_token(text: str, end: int) -> str:
-    s = text.rfind(" ", 0, end) + 1
-    nl = text.rfind("\n", 0, end) + 1
-    return text[max(s, nl) : end]
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -51,18 +46,18 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     qi = 0
     cuts: list[int] = []
     for m in _CANDIDATE_RE.finditer(text):
-        end = m.end()
-        if m.group()[0] == "\n":
+        c, c2 = m.groups()
+        if c is None:  # line breaks
             cuts.append(m.start())
             continue
+        end = m.end()
         while qi < len(quotes) and quotes[qi][1] < end:
             qi += 1
         if qi < len(quotes) and quotes[qi][0] < m.start() < quotes[qi][1] and end < quotes[qi][1]:
             continue  # inside «…»
-        c, c2 = m.group(1), m.group(2)
         if c.islower() or c in ",;:":
             continue
-        prev = _prev_token(text, end)
+        prev = text[max(text.rfind(" ", 0, end), text.rfind("\n", 0, end)) + 1 : end]  # the token before
         if c in "-–—" and (c2 == "" or c2 == " "):
             # «…?» - деді ол: a dash and a lower-case word go on with the sentence
             after = _AFTER_DASH_RE.match(text, end)
