@@ -106,6 +106,20 @@ def test_without_holdout_every_sentence_trains_and_dev_is_still_written(tmp_path
     assert sizes[True][0] == 2 * (35 - dev_n) and sizes[False][0] == 2 * 35
 
 
+def test_a_model_trained_without_holdout_carries_no_dev_scores(tmp_path):
+    import json
+
+    from kaznlp.ner.train import write_meta
+
+    for holdout in (True, False):
+        (tmp_path / "meta.json").write_text(json.dumps({"lang": "kk", "performance": {"ents_f": 1.0}}))
+        write_meta(tmp_path, holdout=holdout)
+        meta = json.loads((tmp_path / "meta.json").read_text())
+        assert ("performance" in meta) == holdout
+        assert ("all of KazNERD IOB2_valid" in meta["description"]) != holdout
+        assert meta["license"].startswith("CC BY 4.0")
+
+
 def test_an_i_tag_that_continues_nothing_is_decoded_again_by_viterbi():
     import numpy
 

@@ -116,4 +116,6 @@ def write_meta(model_dir: Path, holdout: bool = True) -> None:
         if holdout
         else "all of KazNERD IOB2_valid (its configuration chosen by a run that held 10% out)"
     )
+    if not holdout:
+        meta.pop("performance", None)  # spaCy's dev scores of a model that trained on dev: fit, not accuracy
     path.write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
