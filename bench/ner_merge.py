@@ -4,7 +4,9 @@ every rule winning over the model.
 
     python bench/ner_merge.py build/ner/corpus/dev.iob2 [--model DIR]
 
-Use the dev split written by `kaznlp train-ner`; KazNERD's test split is for the final score only.
+Use the dev split written by `kaznlp train-ner` and a model that did not train on it: the held-out run's
+(`kaznlp train-ner -o build/ner_heldout`, then `--model build/ner_heldout`), not the shipped model, which was
+retrained on all of the validation split. KazNERD's test split is for the final score only.
 """
 
 from __future__ import annotations

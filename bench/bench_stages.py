@@ -1,0 +1,59 @@
+"""Nanoseconds per token of each stage of the rules pipeline (normalise, tokenize, sentences, facts), of the whole
+pipeline and of spaCy's blank ``xx`` tokenizer (the baseline), in one run on the texts of ``bench_pipeline.py``.
+
+    python bench/bench_stages.py [--repeat 5]
+
+Each stage runs alone over the outputs of the stages before it (computed once), best of ``--repeat``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+
+import spacy
+from bench_pipeline import load_texts
+
+import kaznlp
+from kaznlp.facts import extract_facts
+from kaznlp.normalize import normalize
+from kaznlp.sentences import split_sentences
+from kaznlp.tokenizer import tokenize
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--docs", type=int, default=400)
+    args = ap.parse_args()
+    texts = load_texts(args.docs)
+    xx, rules = spacy.blank("xx"), kaznlp.load()
+    norms = [normalize(t) for t in texts]
+    toks = [tokenize(n.text) for n in norms]
+    sents = [split_sentences(n.text) for n in norms]
+    n_tokens = sum(map(len, toks))
+    stages = [
+        ("spaCy blank('xx') tokenizer (baseline)", lambda: [xx.tokenizer(t) for t in texts]),
+        ("normalise", lambda: [normalize(t) for t in texts]),
+        ("tokenize", lambda: [tokenize(n.text) for n in norms]),
+        ("sentences", lambda: [split_sentences(n.text) for n in norms]),
+        ("facts", lambda: [extract_facts(n, k, s) for n, k, s in zip(norms, toks, sents)]),
+        ("full rules pipeline (kaznlp.load())", lambda: [rules(t) for t in texts]),
+    ]
+    print(f"{len(texts)} documents, {n_tokens:,} kaznlp tokens, best of {args.repeat}")
+    base = None
+    for name, fn in stages:
+        best = min(_timed(fn) for _ in range(args.repeat))
+        ns = best / n_tokens * 1e9
+        base = base or ns
+        print(f"{name:<40} {ns:8,.0f} ns/token  {ns / base:5.2f} of the baseline")
+
+
+def _timed(fn) -> float:
+    t0 = time.perf_counter()
+    fn()
+    return time.perf_counter() - t0
+
+
+if __name__ == "__main__":
+    main()
