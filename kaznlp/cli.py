@@ -176,7 +176,7 @@ def evaluate(gold_paths, paths, doc_date, as_json, errors) -> None:
 @click.option("--max-steps", type=int, default=None, help="Override the config's training.max_steps.")
 @click.option("--holdout/--no-holdout", default=True, show_default=True,
               help="Hold 10% out and keep the best step; --no-holdout trains on all of it and keeps the last "
-                   "step (for a config chosen by a held-out run, whose learning rate decays to zero).")  # fmt: skip
+                   "step: give it --max-steps, the step a held-out run chose (scaled to the data).")  # fmt: skip
 def train_ner(valid_path, config, output, work, max_steps, holdout) -> None:
     """Train the Kazakh NER model on KazNERD (never on its test split) and write it to OUTPUT."""
     from .ner.train import train

@@ -80,7 +80,7 @@ def train(
 ) -> Path:
     """Train and copy the model to ``output``; returns it. With ``holdout`` (the default) the model is the step
     that scored best on the held-out 10%; without it, every sentence of ``valid_path`` trains and the model is the
-    last step: for a config whose learning rate decays to zero at ``max_steps``, chosen by a held-out run."""
+    last step, so ``max_steps`` should be the step a held-out run of the same config chose (scaled to the data)."""
     from spacy.cli.train import train as spacy_train
 
     train_path, dev_path = build_corpus(valid_path, work / "corpus", holdout=holdout)
