@@ -183,6 +183,8 @@ def train_ner(valid_path, config, output, work, max_steps, holdout) -> None:
 
     if "test" in Path(valid_path).name.lower():
         raise click.BadParameter("the KazNERD test split is for evaluation only", param_hint="--valid")
+    if not holdout and not max_steps:
+        raise click.UsageError("--no-holdout keeps the last step: give --max-steps, the step a held-out run chose")
     out = train(Path(valid_path), Path(config), Path(output), Path(work), max_steps, holdout)
     click.echo(f"model written to {out}")
 

@@ -94,3 +94,13 @@ def test_evaluate_prints_scores(runner, root):
     res = runner.invoke(main, ["evaluate", "--gold", str(root / "corpora" / "gold"), str(root / "corpora" / "press")])
     assert res.exit_code == 0
     assert "overall" in res.stdout and "unit accuracy: 1.000" in res.stdout
+
+
+def test_train_ner_refuses_the_test_split_and_a_refit_without_a_step_count(runner, root, tmp_path):
+    valid = root / "corpora" / "kaznerd" / "IOB2_valid.txt"
+    work = ["-o", str(tmp_path / "m"), "--work", str(tmp_path / "w")]
+    test_split = runner.invoke(main, ["train-ner", "--valid", str(root / "corpora/kaznerd/IOB2_test.txt"), *work])
+    assert test_split.exit_code == 2 and "evaluation only" in test_split.output
+    refit = runner.invoke(main, ["train-ner", "--valid", str(valid), "--no-holdout", *work])
+    assert refit.exit_code == 2 and "--max-steps" in refit.output
+    assert not (tmp_path / "w").exists()
