@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from ..data import rows
 from ..lang.kk.morphology import is_inflection
@@ -25,9 +25,9 @@ for _first, _second, _type, _unit in rows("compound_units.tsv"):
 _PER = {"hour": "h", "minute": "min", "day": "d", "second": "s"}  # километр / сағат → km/h
 
 
-@dataclass(frozen=True, slots=True)
-class UnitHit:
-    """A unit found at tokens ``i``..``j`` with its fact type, unit code and the ending it carries."""
+class UnitHit(NamedTuple):
+    """A unit found at tokens ``i``..``j`` with its fact type, unit code and the ending it carries (a named tuple,
+    quick to build, like :class:`~kaznlp.numbers.NumberExpr`)."""
 
     type: str
     unit: str | None
