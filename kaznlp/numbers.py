@@ -191,7 +191,7 @@ def parse_tokens(toks: Sequence[str], gaps: Sequence[str], i: int) -> NumberExpr
             cur = (cur or 1) * 100
         else:  # scale
             total += (cur or 1) * w.value
-            cur = 0
+            cur = 0.0
         suffix = w.suffix
         j += 1
     value = total + cur

@@ -13,6 +13,7 @@ _CENTURY_YEARS = 100
 def match(e: NumberExpr, hit: UnitHit) -> Candidate | None:
     if e.ordinal or e.kind == "collective":
         return None
+    unit: str | None
     if hit.type == "year":
         unit = "year"
     elif hit.type == "duration":

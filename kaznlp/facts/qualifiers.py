@@ -28,8 +28,8 @@ _AFTER_BY_FIRST: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
 for _row in _AFTER:
     _AFTER_BY_FIRST.setdefault(_row[0][0], []).append(_row)
 _BEFORE_BY_LAST: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-for _row in _BEFORE:
-    _BEFORE_BY_LAST.setdefault(_row[0][-1], []).append(_row)
+for _before in _BEFORE:
+    _BEFORE_BY_LAST.setdefault(_before[0][-1], []).append(_before)
 
 
 def _reached(word: str) -> bool:

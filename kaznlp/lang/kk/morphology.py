@@ -31,8 +31,8 @@ _VOICED_FINAL = {"г": "к", "ғ": "қ", "б": "п"}
 _ENDINGS: dict[str, list[tuple[str, str]]] = {"case": [], "poss": [], "plural": []}
 for _ending, _layer, _after in rows("noun_endings.tsv"):
     _ENDINGS[_layer].append((_ending, _after))
-for _layer in _ENDINGS.values():
-    _layer.sort(key=lambda r: len(r[0]), reverse=True)
+for _endings in _ENDINGS.values():
+    _endings.sort(key=lambda r: len(r[0]), reverse=True)
 
 
 _ADJ = tuple(words("adjective_suffixes.txt"))
