@@ -88,10 +88,10 @@ def train(
     if max_steps:
         overrides["training.max_steps"] = max_steps
     spacy_train(config, work / "training", overrides=overrides)
-    best = work / "training" / ("model-best" if holdout else "model-last")
+    chosen = work / "training" / ("model-best" if holdout else "model-last")
     if output.exists():
         shutil.rmtree(output)
-    shutil.copytree(best, output)
+    shutil.copytree(chosen, output)
     write_meta(output, holdout)
     return output
 
