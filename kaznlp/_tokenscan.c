@@ -3,7 +3,8 @@
  * kaznlp/tokenizer.py holds the tokenizer's definition: one regular expression (TOKEN_PATTERN). This scanner
  * takes the three shapes that make most tokens of Kazakh text and that the pattern's first alternatives match
  * exactly:
- *   - a word: a letter, then word characters, followed by none of the characters in `word_stop`;
+ *   - a word: a letter, then word characters, with parts joined by one of `joiners` (`сондай-ақ`), followed by
+ *     none of the characters in `word_stop`;
  *   - a plain number: decimal digits followed by nothing of [\w.,@-];
  *   - one punctuation character that no alternative but the last can start (not in `punct_stop`), and one of
  *     ". % ! ?" where what follows cannot make it "...", an e-mail, "%-ға" or "?!".
@@ -15,10 +16,57 @@
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 
-static int
-in_set(PyObject *set, Py_UCS4 c)
+/* Character classes of the code points below TABLE_SIZE (Latin and Cyrillic), filled at import by the same
+ * Py_UNICODE_* macros that decide above it: a lookup instead of four table walks per character. */
+#define TABLE_SIZE 0x500
+#define WORD 1    /* \w: alphanumeric or '_' */
+#define DECIMAL 2 /* \d */
+#define SPACE 4   /* str.isspace */
+static unsigned char classes[TABLE_SIZE];
+
+static inline int
+is_word(Py_UCS4 c)
 {
-    return PyUnicode_FindChar(set, c, 0, PyUnicode_GET_LENGTH(set), 1) >= 0;
+    return c < TABLE_SIZE ? classes[c] & WORD : Py_UNICODE_ISALNUM(c) || c == '_';
+}
+
+static inline int
+is_decimal(Py_UCS4 c)
+{
+    return c < TABLE_SIZE ? classes[c] & DECIMAL : Py_UNICODE_ISDECIMAL(c);
+}
+
+static inline int
+is_space(Py_UCS4 c)
+{
+    return c < TABLE_SIZE ? classes[c] & SPACE : Py_UNICODE_ISSPACE(c);
+}
+
+/* A set of characters given as a str: a bitmap for the first 256 code points, the str itself above. */
+typedef struct {
+    PyObject *chars;
+    unsigned char low[256];
+} CharSet;
+
+static void
+charset_init(CharSet *set, PyObject *chars)
+{
+    Py_ssize_t k, n = PyUnicode_GET_LENGTH(chars);
+    set->chars = chars;
+    memset(set->low, 0, sizeof set->low);
+    for (k = 0; k < n; k++) {
+        Py_UCS4 c = PyUnicode_READ_CHAR(chars, k);
+        if (c < 256)
+            set->low[c] = 1;
+    }
+}
+
+static inline int
+in_set(const CharSet *set, Py_UCS4 c)
+{
+    if (c < 256)
+        return set->low[c];
+    return PyUnicode_FindChar(set->chars, c, 0, PyUnicode_GET_LENGTH(set->chars), 1) >= 0;
 }
 
 static int
@@ -71,15 +119,18 @@ match_at(PyObject *match, PyObject *text, Py_ssize_t pos, PyObject **word, Py_ss
     return 0;
 }
 
-#define IS_WORD_CHAR(c) (Py_UNICODE_ISALNUM(c) || (c) == '_')
 
 static PyObject *
 scan(PyObject *self, PyObject *args)
 {
-    PyObject *text, *match, *word_stop, *punct_stop;
+    PyObject *text, *match, *joiners_str, *word_stop_str, *punct_stop_str;
     PyObject *words = NULL, *starts = NULL, *ends = NULL;
-    if (!PyArg_ParseTuple(args, "UOUU:scan", &text, &match, &word_stop, &punct_stop))
+    CharSet joiners, word_stop, punct_stop;
+    if (!PyArg_ParseTuple(args, "UOUUU:scan", &text, &match, &joiners_str, &word_stop_str, &punct_stop_str))
         return NULL;
+    charset_init(&joiners, joiners_str);
+    charset_init(&word_stop, word_stop_str);
+    charset_init(&punct_stop, punct_stop_str);
     const int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
     const Py_ssize_t n = PyUnicode_GET_LENGTH(text);
@@ -91,35 +142,42 @@ scan(PyObject *self, PyObject *args)
     Py_ssize_t pos = 0;
     while (pos < n) {
         Py_ssize_t p = pos, q = -1;
-        while (p < n && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, p)))
+        while (p < n && is_space(PyUnicode_READ(kind, data, p)))
             p++;
         if (p == n)
             break;
         Py_UCS4 c = PyUnicode_READ(kind, data, p);
-        if (Py_UNICODE_ISALNUM(c) && !Py_UNICODE_ISDECIMAL(c)) { /* a letter: [^\W\d_] */
+        if (c != '_' && is_word(c) && !is_decimal(c)) { /* a letter: [^\W\d_] */
             q = p + 1;
-            while (q < n && IS_WORD_CHAR(PyUnicode_READ(kind, data, q)))
-                q++;
-            if (q < n && in_set(word_stop, PyUnicode_READ(kind, data, q)))
+            for (;;) { /* atomic, as in the pattern: \w*(?:['’-]\w+)* */
+                while (q < n && is_word(PyUnicode_READ(kind, data, q)))
+                    q++;
+                if (q + 1 < n && in_set(&joiners, PyUnicode_READ(kind, data, q)) &&
+                    is_word(PyUnicode_READ(kind, data, q + 1)))
+                    q += 2;
+                else
+                    break;
+            }
+            if (q < n && in_set(&word_stop, PyUnicode_READ(kind, data, q)))
                 q = -1;
         }
-        else if (Py_UNICODE_ISDECIMAL(c)) {
+        else if (is_decimal(c)) {
             q = p + 1;
-            while (q < n && Py_UNICODE_ISDECIMAL(PyUnicode_READ(kind, data, q)))
+            while (q < n && is_decimal(PyUnicode_READ(kind, data, q)))
                 q++;
             if (q < n) {
                 Py_UCS4 d = PyUnicode_READ(kind, data, q);
-                if (IS_WORD_CHAR(d) || d == '.' || d == ',' || d == '@' || d == '-')
+                if (is_word(d) || d == '.' || d == ',' || d == '@' || d == '-')
                     q = -1;
             }
         }
-        else if (c != '_' && !in_set(punct_stop, c)) {
+        else if (c != '_' && !in_set(&punct_stop, c)) {
             q = p + 1;
         }
         else if (c == '.' || c == '%' || c == '!' || c == '?') {
             /* alone unless what follows may make it "...", an e-mail (.a@b.kz), "%-ға" or "?!" */
             Py_UCS4 d = p + 1 < n ? PyUnicode_READ(kind, data, p + 1) : ' ';
-            if (c == '.' ? !(IS_WORD_CHAR(d) || d == '.' || d == '+' || d == '-' || d == '@')
+            if (c == '.' ? !(is_word(d) || d == '.' || d == '+' || d == '-' || d == '@')
                          : c == '%' ? d != '-' : d != '!' && d != '?')
                 q = p + 1;
         }
@@ -155,8 +213,8 @@ fail:
 
 static PyMethodDef methods[] = {
     {"scan", scan, METH_VARARGS,
-     "scan(text, match, word_stop, punct_stop) -> (words, starts, ends): tokens of text; match is the token "
-     "pattern's bound match method, called where the fast shapes do not apply."},
+     "scan(text, match, joiners, word_stop, punct_stop) -> (words, starts, ends): tokens of text; match is the "
+     "token pattern's bound match method, called where the fast shapes do not apply."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -166,5 +224,9 @@ static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_tokenscan", "kaznlp
 PyMODINIT_FUNC
 PyInit__tokenscan(void)
 {
+    Py_UCS4 c;
+    for (c = 0; c < TABLE_SIZE; c++)
+        classes[c] = ((Py_UNICODE_ISALNUM(c) || c == '_') ? WORD : 0) | (Py_UNICODE_ISDECIMAL(c) ? DECIMAL : 0) |
+                     (Py_UNICODE_ISSPACE(c) ? SPACE : 0);
     return PyModule_Create(&module);
 }

@@ -9,7 +9,7 @@ The same tokenizer serves the fast rules pipeline and spaCy's ``kk`` language (:
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 
@@ -21,7 +21,8 @@ __all__ = ["FAST", "Gaps", "Tokens", "tokenize", "tokenize_by_pattern", "TOKEN_P
 _ws = re.escape(WHITESPACE)
 _specials = sorted(PERIOD_ABBREVIATIONS | UNIT_SYMBOLS, key=len, reverse=True)
 _L = r"[^\W\d_]"  # a letter
-_WORD = _L + r"\w*(?:['’-]\w+)*"
+_JOINERS = "'’-"  # join the parts of one word: сондай-ақ
+_WORD = _L + rf"\w*(?:[{_JOINERS}]\w+)*"
 # Python's re runs this pattern about twice as fast as the regex module; \w and \d are Unicode-aware in both.
 TOKEN_PATTERN = (
     rf"[{_ws}]*(?:"
@@ -42,13 +43,15 @@ TOKEN_PATTERN = (
 _TOKEN_RE = re.compile(TOKEN_PATTERN)
 
 # The C scanner (kaznlp/_tokenscan.c) takes the shapes of the pattern's first alternatives itself and calls the
-# pattern where they do not apply: a word stops being plain before these characters (a hyphenated suffix,
-# ``млн.``, ``кВт·сағ``, ``Мбит/с``, a URL's ``:``, an e-mail's ``@``), and a punctuation character is not a token
-# on its own where it may start an e-mail, a percent, ``...``, ``?!`` or one of the special tokens. The scanner
-# itself decides on ``. % ! ?`` by the character after them, so no special token may start with one.
-_WORD_STOP = "'’-.·/:@"
+# pattern where they do not apply: a word (its parts joined by ``_JOINERS``, as in the pattern) stops being plain
+# before these characters (``млн.``, ``кВт·сағ``, ``Мбит/с``, a URL's ``:``, an e-mail's ``@``), and a punctuation
+# character is not a token on its own where it may start an e-mail, a percent, ``...``, ``?!`` or one of the special
+# tokens. The scanner itself decides on ``. % ! ?`` by the character after them, so no special token may start with
+# one.
+_WORD_STOP = ".·/:@"
 _PUNCT_STOP = "".join(sorted(set(".+-%!?") | {s[0] for s in _specials if not s[0].isalnum()}))
 assert not any(s[0] in ".%!?" for s in _specials), "the C scanner takes . % ! ? alone by the next character"
+_scan: Callable[[str, Callable[[str, int], object], str, str, str], tuple[list[str], list[int], list[int]]] | None
 try:
     from ._tokenscan import scan as _scan
 except ImportError:  # built without a C compiler: the pattern alone, same tokens, slower
@@ -98,7 +101,7 @@ class Gaps(Sequence[str]):
 def tokenize(text: str) -> Tokens:
     """Split ``text`` into tokens with offsets; ``text[start:end] == word`` for every token."""
     if _scan is not None:
-        return Tokens(*_scan(text, _TOKEN_RE.match, _WORD_STOP, _PUNCT_STOP))
+        return Tokens(*_scan(text, _TOKEN_RE.match, _JOINERS, _WORD_STOP, _PUNCT_STOP))
     return tokenize_by_pattern(text)
 
 

@@ -91,3 +91,11 @@ _TRICKY = st.sampled_from(
 @given(st.one_of(st.text(max_size=60), st.lists(_TRICKY, max_size=30).map("".join)))
 def test_c_scanner_gives_the_patterns_tokens_on_random_text(text):
     assert tokenize(text) == tokenize_by_pattern(text)
+
+
+@needs_scanner
+def test_c_scanner_classifies_every_latin_and_cyrillic_character_as_the_pattern_does():
+    # the scanner reads the classes of code points below 0x500 from a table; every one of them, in and around words
+    for c in map(chr, range(0x600)):
+        text = f"а{c}б {c}1 7{c} ә-{c}і {c}"
+        assert tokenize(text) == tokenize_by_pattern(text), hex(ord(c))

@@ -37,18 +37,32 @@ class Fact:
         return d
 
 
-@dataclass(slots=True)
 class Context:
-    """One sentence's tokens (normalised text) for the rules; token offsets are into the normalised text."""
+    """One sentence's tokens (normalised text) for the rules; token offsets are into the normalised text.
+    Context and :class:`Candidate` are plain classes with their own ``__init__``: built at every sentence and
+    number, and quicker to build than dataclasses, in Python and compiled."""
 
-    text: str
-    words: list[str]
-    lower: list[str]
-    starts: list[int]
-    ends: list[int]
-    gaps: Sequence[str]
-    sentence: int
-    names: list[tuple[int, int]]  # «…» spans that are names and titles, not speech (char offsets)
+    __slots__ = ("text", "words", "lower", "starts", "ends", "gaps", "sentence", "names")
+
+    def __init__(
+        self,
+        text: str,
+        words: list[str],
+        lower: list[str],
+        starts: list[int],
+        ends: list[int],
+        gaps: Sequence[str],
+        sentence: int,
+        names: list[tuple[int, int]],
+    ) -> None:
+        self.text = text
+        self.words = words
+        self.lower = lower
+        self.starts = starts
+        self.ends = ends
+        self.gaps = gaps
+        self.sentence = sentence
+        self.names = names  # «…» spans that are names and titles, not speech (char offsets)
 
     def in_name(self, pos: int) -> bool:
         return any(s < pos < e for s, e in self.names)
@@ -57,15 +71,30 @@ class Context:
         return self.text[self.starts[i] : self.ends[j - 1]]
 
 
-@dataclass(slots=True)
 class Candidate:
     """What a dimension rule found: a fact type over tokens ``i``..``j`` before qualifiers and object."""
 
-    type: str
-    i: int
-    j: int
-    value: float | str | None
-    value_max: float | str | None = None
-    unit: str | None = None
-    indicator: str | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
+    __slots__ = ("type", "i", "j", "value", "value_max", "unit", "indicator", "extra")
+
+    def __init__(
+        self,
+        type: str,
+        i: int,
+        j: int,
+        value: float | str | None,
+        value_max: float | str | None = None,
+        unit: str | None = None,
+        indicator: str | None = None,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.i = i
+        self.j = j
+        self.value = value
+        self.value_max = value_max
+        self.unit = unit
+        self.indicator = indicator
+        self.extra = extra
+
+    def __repr__(self) -> str:
+        return "Candidate(" + ", ".join(f"{k}={getattr(self, k)!r}" for k in self.__slots__) + ")"

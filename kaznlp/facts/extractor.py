@@ -98,7 +98,7 @@ def _classify(ctx: Context, i: int) -> tuple[Candidate | None, int] | None:
 def _finish(ctx: Context, c: Candidate, norm: Normalized, doc_year: int | None) -> Fact:
     i, j = c.i, c.j
     qualifier = None
-    extra = dict(c.extra)
+    extra = dict(c.extra) if c.extra else {}
     q = None
     if c.type in _QUALIFIED_TYPES:
         q = qualifier_after(ctx.lower, j, ctx.words[j - 1])

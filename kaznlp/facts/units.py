@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import NamedTuple
 
 from ..data import rows
 from ..lang.kk.morphology import is_inflection
@@ -25,16 +24,19 @@ for _first, _second, _type, _unit in rows("compound_units.tsv"):
 _PER = {"hour": "h", "minute": "min", "day": "d", "second": "s"}  # километр / сағат → km/h
 
 
-class UnitHit(NamedTuple):
-    """A unit found at tokens ``i``..``j`` with its fact type, unit code and the ending it carries (a named tuple,
+class UnitHit:
+    """A unit found at tokens ``i``..``j`` with its fact type, unit code and the ending it carries (a plain class,
     quick to build, like :class:`~kaznlp.numbers.NumberExpr`)."""
 
-    type: str
-    unit: str | None
-    i: int
-    j: int
-    word: str  # the unit word as written (the last token)
-    suffix: str
+    __slots__ = ("type", "unit", "i", "j", "word", "suffix")
+
+    def __init__(self, type: str, unit: str | None, i: int, j: int, word: str, suffix: str) -> None:
+        self.type = type
+        self.unit = unit
+        self.i = i
+        self.j = j
+        self.word = word  # the unit word as written (the last token)
+        self.suffix = suffix
 
 
 @lru_cache(maxsize=65536)
