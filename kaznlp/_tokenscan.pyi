@@ -1,0 +1,5 @@
+from collections.abc import Callable
+
+def scan(
+    text: str, match: Callable[[str, int], object], joiners: str, word_stop: str, punct_stop: str
+) -> tuple[list[str], list[int], list[int]]: ...
