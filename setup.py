@@ -31,6 +31,15 @@ if not pure:
     except ImportError:
         print("kaznlp: mypyc is not installed; the rules run as plain Python", file=sys.stderr)
         pure = True
+mypyc_exts = []
+if not pure:
+    manifest.write_text(json.dumps(compiled.source_hashes(), indent=1) + "\n", encoding="utf-8")
+    paths = [str(compiled.source_path(m).relative_to(ROOT)) for m in compiled.MODULES]
+    try:
+        mypyc_exts = mypycify(paths, opt_level="3", group_name="kaznlp")
+    except (Exception, SystemExit) as exc:  # mypy refused the code: build the sources alone, say why
+        print(f"kaznlp: mypyc could not compile the rules ({exc}); they run as plain Python", file=sys.stderr)
+        pure = True
 if pure:
     # an in-place build (editable install) may hold modules compiled before: they would shadow the sources
     manifest.unlink(missing_ok=True)
@@ -40,17 +49,8 @@ if pure:
             old.unlink()
     for old in ROOT.glob(f"{compiled.GROUP}.*.so"):
         old.unlink()
-else:
-    manifest.write_text(json.dumps(compiled.source_hashes(), indent=1) + "\n", encoding="utf-8")
-    paths = [str(compiled.source_path(m).relative_to(ROOT)) for m in compiled.MODULES]
-    try:
-        mypyc_exts = mypycify(paths, opt_level="3", group_name="kaznlp")
-    except (Exception, SystemExit) as exc:  # mypy refused the code: build the sources alone, say why
-        print(f"kaznlp: mypyc could not compile the rules ({exc}); they run as plain Python", file=sys.stderr)
-        manifest.unlink(missing_ok=True)
-        mypyc_exts = []
-    for ext in mypyc_exts:
-        ext.optional = True  # no C compiler: the sources run
-        ext_modules.append(ext)
+for ext in mypyc_exts:
+    ext.optional = True  # no C compiler: the sources run
+    ext_modules.append(ext)
 
 setup(ext_modules=ext_modules)

@@ -86,39 +86,33 @@ append_token(PyObject *words, PyObject *starts, PyObject *ends, PyObject *word, 
     return rc;
 }
 
-/* The pattern's own match at `pos`: 0 and the token, 1 at trailing whitespace (no token), -1 on error. */
-static int
-match_at(PyObject *match, PyObject *text, Py_ssize_t pos, PyObject **word, Py_ssize_t *start, Py_ssize_t *end)
+/* The end of the pattern's own match at `p`, the first character of a token (the pattern's leading whitespace
+ * matches empty there): -1 on error, 0 when it does not match (it always matches a non-space character). */
+static Py_ssize_t
+match_end(PyObject *match, PyObject *text, Py_ssize_t p)
 {
-    PyObject *m, *raw, *stripped, *e;
-    m = PyObject_CallFunction(match, "On", text, pos);
+    PyObject *pos, *m, *e;
+    Py_ssize_t end;
+    pos = PyLong_FromSsize_t(p);
+    if (pos == NULL)
+        return -1;
+    PyObject *args[2] = {text, pos};
+    m = PyObject_Vectorcall(match, args, 2, NULL);
+    Py_DECREF(pos);
     if (m == NULL)
         return -1;
     if (m == Py_None) {
         Py_DECREF(m);
-        return 1;
+        return 0;
     }
-    raw = PyObject_CallMethod(m, "group", NULL);
     e = PyObject_CallMethod(m, "end", NULL);
     Py_DECREF(m);
-    if (raw == NULL || e == NULL) {
-        Py_XDECREF(raw);
-        Py_XDECREF(e);
+    if (e == NULL)
         return -1;
-    }
-    *end = PyLong_AsSsize_t(e);
+    end = PyLong_AsSsize_t(e);
     Py_DECREF(e);
-    stripped = PyObject_CallMethod(raw, "lstrip", NULL);
-    Py_DECREF(raw);
-    if (stripped == NULL || (*end == -1 && PyErr_Occurred())) {
-        Py_XDECREF(stripped);
-        return -1;
-    }
-    *start = *end - PyUnicode_GET_LENGTH(stripped);
-    *word = stripped;
-    return 0;
+    return end;
 }
-
 
 static PyObject *
 scan(PyObject *self, PyObject *args)
@@ -187,19 +181,14 @@ scan(PyObject *self, PyObject *args)
             pos = q;
             continue;
         }
-        PyObject *w = NULL;
-        Py_ssize_t s = 0, e = 0;
-        int rc = match_at(match, text, pos, &w, &s, &e);
-        if (rc < 0)
+        Py_ssize_t e = match_end(match, text, p);
+        if (e < 0)
             goto fail;
-        if (rc == 1)
-            break;
-        if (e <= pos) { /* the pattern never matches empty; guard against a hang all the same */
-            Py_DECREF(w);
-            PyErr_SetString(PyExc_RuntimeError, "token pattern matched an empty string");
+        if (e <= p) { /* the pattern matches every non-space character; guard against a hang all the same */
+            PyErr_SetString(PyExc_RuntimeError, "token pattern did not match a non-space character");
             goto fail;
         }
-        if (append_token(words, starts, ends, w, s, e) < 0)
+        if (append_token(words, starts, ends, PyUnicode_Substring(text, p, e), p, e) < 0)
             goto fail;
         pos = e;
     }
@@ -211,10 +200,114 @@ fail:
     return NULL;
 }
 
+/* anchors(words, pairs, cache) -> the indices k of words where cache[words[k]] is true, asked only where it may be:
+ * a word that starts with a decimal digit is an anchor; a word whose first two characters, lower-cased, are not one
+ * of `pairs` (a str of two-character prefixes, Latin and Cyrillic) is not; every other word is looked up in
+ * `cache` (a dict; a subclass may compute missing words). The fact extractor's number anchors, without a Python
+ * call per token. */
+#define PAIR_SPAN 384 /* ASCII and the Cyrillic block, folded into 0..383 */
+static unsigned char pair_bits[PAIR_SPAN * PAIR_SPAN / 8];
+static PyObject *pair_source = NULL; /* the pairs str that pair_bits was built from */
+
+static inline int
+pair_index(Py_UCS4 c)
+{
+    if (c < 0x80)
+        return (int)c;
+    if (c >= 0x400 && c < 0x500)
+        return (int)(c - 0x400 + 0x80);
+    return -1;
+}
+
+static int
+build_pairs(PyObject *pairs)
+{
+    Py_ssize_t k, n = PyUnicode_GET_LENGTH(pairs);
+    if (n % 2) {
+        PyErr_SetString(PyExc_ValueError, "pairs: a str of two-character prefixes");
+        return -1;
+    }
+    memset(pair_bits, 0, sizeof pair_bits);
+    for (k = 0; k < n; k += 2) {
+        int a = pair_index(PyUnicode_READ_CHAR(pairs, k)), b = pair_index(PyUnicode_READ_CHAR(pairs, k + 1));
+        if (a < 0 || b < 0) {
+            PyErr_SetString(PyExc_ValueError, "pairs: ASCII and Cyrillic characters only");
+            return -1;
+        }
+        pair_bits[(a * PAIR_SPAN + b) / 8] |= 1 << ((a * PAIR_SPAN + b) % 8);
+    }
+    Py_INCREF(pairs);
+    Py_XSETREF(pair_source, pairs);
+    return 0;
+}
+
+static PyObject *
+anchors(PyObject *self, PyObject *args)
+{
+    PyObject *words, *pairs, *cache, *out;
+    Py_ssize_t k, n;
+    if (!PyArg_ParseTuple(args, "O!UO:anchors", &PyList_Type, &words, &pairs, &cache))
+        return NULL;
+    if (pairs != pair_source && build_pairs(pairs) < 0)
+        return NULL;
+    out = PyList_New(0);
+    if (out == NULL)
+        return NULL;
+    n = PyList_GET_SIZE(words);
+    for (k = 0; k < n; k++) {
+        PyObject *w = PyList_GET_ITEM(words, k);
+        int yes;
+        if (!PyUnicode_Check(w) || PyUnicode_GET_LENGTH(w) == 0) {
+            yes = -1; /* not a word: ask the cache */
+        }
+        else {
+            Py_UCS4 c0 = PyUnicode_READ_CHAR(w, 0);
+            if (is_decimal(c0)) {
+                yes = 1;
+            }
+            else if (PyUnicode_GET_LENGTH(w) < 2) {
+                yes = -1;
+            }
+            else {
+                int a = pair_index(Py_UNICODE_TOLOWER(c0));
+                int b = pair_index(Py_UNICODE_TOLOWER(PyUnicode_READ_CHAR(w, 1)));
+                if (a < 0 || b < 0 || pair_index(c0) < 0)
+                    yes = -1; /* outside the table: ask */
+                else
+                    yes = (pair_bits[(a * PAIR_SPAN + b) / 8] >> ((a * PAIR_SPAN + b) % 8)) & 1 ? -1 : 0;
+            }
+        }
+        if (yes < 0) {
+            PyObject *v = PyObject_GetItem(cache, w);
+            if (v == NULL)
+                goto fail;
+            yes = PyObject_IsTrue(v);
+            Py_DECREF(v);
+            if (yes < 0)
+                goto fail;
+        }
+        if (yes) {
+            PyObject *i = PyLong_FromSsize_t(k);
+            if (i == NULL || PyList_Append(out, i) < 0) {
+                Py_XDECREF(i);
+                goto fail;
+            }
+            Py_DECREF(i);
+        }
+    }
+    return out;
+fail:
+    Py_DECREF(out);
+    return NULL;
+}
+
 static PyMethodDef methods[] = {
     {"scan", scan, METH_VARARGS,
      "scan(text, match, joiners, word_stop, punct_stop) -> (words, starts, ends): tokens of text; match is the "
      "token pattern's bound match method, called where the fast shapes do not apply."},
+    {"anchors", anchors, METH_VARARGS,
+     "anchors(words, pairs, cache) -> indices of the words where a number may start: a decimal digit first, or "
+     "cache[word] where the word's first two characters, lower-cased, are one of pairs."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -23,7 +23,9 @@ _ONE_TO_ONE.update({ord("\u201c"): "«", ord("\u201d"): "»", ord("\u201e"): "«
 _ONE_TO_ONE.update({ord("\u2018"): "'", ord("\u2019"): "'", ord("\u02bc"): "'", ord("\r"): "\n"})
 _ONE_TO_ONE.update({ord("\u0131"): "і"})  # dotless i used for Kazakh і in some fonts
 _DROP = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
-_ONE_TO_ONE_PAIRS = tuple((chr(k), v) for k, v in _ONE_TO_ONE.items())  # applied one after another:
+_ONE_TO_ONE_MAP = {chr(k): v for k, v in _ONE_TO_ONE.items()}
+_ONE_TO_ONE_RE = re.compile("[" + re.escape("".join(_ONE_TO_ONE_MAP)) + "]")
+_DROP_RE = re.compile("[" + re.escape(_DROP) + "]")
 assert not {ord(v) for v in _ONE_TO_ONE.values()} & set(_ONE_TO_ONE), "a replacement must not be replaced again"
 
 # Latin letters that look like Cyrillic ones, repaired only inside words that also hold Cyrillic letters.
@@ -112,10 +114,11 @@ def normalize(text: str) -> Normalized:
         return Normalized(text, text, None)
     cmap = None
     work = text
-    if any(c in work for c in _DROP) or not unicodedata.is_normalized("NFC", work):
+    if _DROP_RE.search(work) or not unicodedata.is_normalized("NFC", work):
         work, cmap = _slow_path(work)
-    for c, repl in _ONE_TO_ONE_PAIRS:  # str.replace per character present: C speed, no callback per match
-        if c in work:
-            work = work.replace(c, repl)
+    # one scan finds the characters to replace, then str.replace per character present: C speed, no callback
+    # per match (the order does not matter: no replacement is replaced again)
+    for c in sorted(set(_ONE_TO_ONE_RE.findall(work))):
+        work = work.replace(c, _ONE_TO_ONE_MAP[c])
     work = _fix_homoglyphs(work)
     return Normalized(text, work, cmap)

@@ -57,7 +57,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             continue  # inside «…»
         if c.islower() or c in ",;:":
             continue
-        prev = text[max(text.rfind(" ", 0, end), text.rfind("\n", 0, end)) + 1 : end]  # the token before
+        space = text.rfind(" ", 0, end)
+        prev = text[max(space, text.rfind("\n", space + 1, end)) + 1 : end]  # the token before
         if c in "-–—" and (c2 == "" or c2 == " "):
             # «…?» - деді ол: a dash and a lower-case word go on with the sentence
             after = _AFTER_DASH_RE.match(text, end)
@@ -76,9 +77,11 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     spans = []
     start = 0
     for cut in cuts + [len(text)]:
-        seg = text[start:cut]
-        lead = len(seg) - len(seg.lstrip())
-        s, e = start + lead, start + len(seg.rstrip())
+        s, e = start, cut
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
         if e > s:
             spans.append((s, e))
         start = cut

@@ -86,3 +86,13 @@ def test_pipe_in_parallel_gives_the_same_records(seed_text):
     serial = [list(d.fact_records()) for d in nlp.pipe(texts)]
     parallel = [list(d.fact_records()) for d in nlp.pipe(texts, n_process=2, batch_size=1)]
     assert serial == parallel and len(serial[0]) == 34
+
+
+def test_documents_and_facts_survive_pickling(seed_text):
+    # how records travel to and from worker processes, compiled or not
+    import pickle
+
+    doc = kaznlp.extract(seed_text)
+    back = pickle.loads(pickle.dumps(doc))
+    assert back.facts == doc.facts and len(back.facts) == 34
+    assert [f.to_dict() for f in back.facts] == [f.to_dict() for f in doc.facts]

@@ -6,6 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kaznlp import tokenize
+from kaznlp.facts.extractor import anchors, anchors_by_lookup
 from kaznlp.tokenizer import FAST, tokenize_by_pattern
 
 
@@ -99,3 +100,26 @@ def test_c_scanner_classifies_every_latin_and_cyrillic_character_as_the_pattern_
     for c in map(chr, range(0x600)):
         text = f"а{c}б {c}1 7{c} ә-{c}і {c}"
         assert tokenize(text) == tokenize_by_pattern(text), hex(ord(c))
+
+
+# number words and their look-alikes, cased and inflected, and characters outside the C helper's table
+_ANCHOR_TRICKY = st.sampled_from(
+    ["бір", "Бір", "БІР", "екі", "Екіншісі", "он", "Он", "онға", "отыз", "мың", "млн", "жарты", "ширек", "үш"]
+    + ["бала", "оның", "жол", "Ол", "a", "İki", "İ", "ǅx", "σς", "2016", "5-ші", "²", "١٢", "ab", "ОН"]
+)
+
+
+@needs_scanner
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(max_size=60), st.lists(_ANCHOR_TRICKY, max_size=20).map(" ".join)))
+def test_c_anchors_are_the_lookup_anchors_on_random_text(text):
+    words = tokenize(text).words
+    assert anchors(words) == anchors_by_lookup(words)
+
+
+@needs_scanner
+def test_c_anchors_are_the_lookup_anchors_on_the_corpora(root):
+    for p in [*(root / "corpora" / "press").glob("*.txt"), *(root / "corpora" / "heldout").glob("*.txt")]:
+        words = tokenize(p.read_text(encoding="utf-8")).words
+        assert anchors(words) == anchors_by_lookup(words)
+        assert len(anchors(words)) > 0

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 FACT_TYPES = ("percentage", "count", "money", "quantity", "ranking", "date", "duration")
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Fact:
-    """One numeric fact. ``start``/``end`` are character offsets; ``text`` is the evidence span."""
+    """One numeric fact. ``start``/``end`` are character offsets; ``text`` is the evidence span. (Its own
+    ``__init__``: the one that dataclasses writes runs interpreted even where this module is compiled.)"""
 
     type: str
     start: int
@@ -25,6 +26,38 @@ class Fact:
     indicator: str | None = None
     sentence: int = 0
     extra: dict[str, Any] = field(default_factory=dict)
+
+    def __init__(
+        self,
+        type: str,
+        start: int,
+        end: int,
+        text: str,
+        value: float | str | None,
+        value_max: float | str | None = None,
+        unit: str | None = None,
+        qualifier: str | None = None,
+        object: str | None = None,
+        indicator: str | None = None,
+        sentence: int = 0,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.type = type
+        self.start = start
+        self.end = end
+        self.text = text
+        self.value = value
+        self.value_max = value_max
+        self.unit = unit
+        self.qualifier = qualifier
+        self.object = object
+        self.indicator = indicator
+        self.sentence = sentence
+        self.extra = {} if extra is None else extra
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        # pickled by its fields (to worker processes and back): a compiled class is not rebuilt field by field
+        return Fact, tuple(getattr(self, f.name) for f in fields(self))
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)

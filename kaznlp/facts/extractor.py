@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from datetime import date as Date
 from itertools import compress
 
@@ -55,6 +56,26 @@ class _AnchorCache(dict):
 
 _ANCHOR_CACHE_SIZE = 100_000  # distinct words; about 10 MB at most
 _IS_ANCHOR = _AnchorCache()
+# the first two letters of every prefix, lower case: the C scanner asks _IS_ANCHOR only at words that start so
+_PAIRS = "".join(sorted({p[:2] for p in _PREFIXES}))
+assert all(len(p) >= 2 for p in _PREFIXES), "a number word's prefix has two letters at least"
+_c_anchors: Callable[[list[str], str, dict[str, bool]], list[int]] | None
+try:
+    from .._tokenscan import anchors as _c_anchors
+except ImportError:  # built without a C compiler
+    _c_anchors = None
+
+
+def anchors(words: list[str]) -> list[int]:
+    """Indices of the tokens where a number may start (a digit, or a number word)."""
+    if _c_anchors is not None:
+        return _c_anchors(words, _PAIRS, _IS_ANCHOR)
+    return anchors_by_lookup(words)
+
+
+def anchors_by_lookup(words: list[str]) -> list[int]:
+    """:func:`anchors` by one dictionary lookup per token: the definition the C helper follows."""
+    return list(compress(range(len(words)), map(_IS_ANCHOR.__getitem__, words)))
 
 
 def _names(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -150,18 +171,17 @@ def extract_facts(
     text = norm.text
     doc_year = doc_date.year if doc_date else None
     starts, ends, words = tokens.starts, tokens.ends, tokens.words
-    # tokens where a number may start (a digit, or a number word): one dictionary lookup per token
-    anchors = list(compress(range(len(words)), map(_IS_ANCHOR.__getitem__, words)))
-    if not anchors:
+    starts_at = anchors(words)
+    if not starts_at:
         return []
     sent_starts = [s for s, _ in sentences]
     facts: list[Fact] = []
     a = 0
-    while a < len(anchors):
-        si = bisect_right(sent_starts, starts[anchors[a]]) - 1
+    while a < len(starts_at):
+        si = bisect_right(sent_starts, starts[starts_at[a]]) - 1
         s_start, s_end = sentences[si]
         t0, t1 = bisect_left(starts, s_start), bisect_left(starts, s_end)
-        if si < 0 or not t0 <= anchors[a] < t1:  # a token outside every sentence: never expected, never a hang
+        if si < 0 or not t0 <= starts_at[a] < t1:  # a token outside every sentence: never expected, never a hang
             a += 1
             continue
         ws, sstarts, sends = words[t0:t1], starts[t0:t1], ends[t0:t1]
@@ -176,8 +196,8 @@ def extract_facts(
             names=_names(text, s_start, s_end) if text.find("«", s_start, s_end) >= 0 else [],
         )
         resume = 0
-        while a < len(anchors) and anchors[a] < t1:
-            i = anchors[a] - t0
+        while a < len(starts_at) and starts_at[a] < t1:
+            i = starts_at[a] - t0
             a += 1
             if i < resume:
                 continue

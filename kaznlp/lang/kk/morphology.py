@@ -108,13 +108,32 @@ def stem(word: str) -> str:
     return stem_parts(word)[0]
 
 
+# word -> answer, for the two tests below: they run at every word near a number, and a lookup is quicker than
+# trying each ending; cleared when large
+_ADJECTIVAL: dict[str, bool] = {}
+_VERBAL: dict[str, bool] = {}
+_CACHE_SIZE = 65536
+
+
 def looks_adjectival(word: str) -> bool:
     """Endings of adjectives and participles (``мемлекеттік``, ``көрсетілген``)."""
-    w = word.lower()
-    return len(w) > 4 and w.endswith(_ADJ)
+    v = _ADJECTIVAL.get(word)
+    if v is None:
+        w = word.lower()
+        v = len(w) > 4 and w.endswith(_ADJ)
+        if len(_ADJECTIVAL) >= _CACHE_SIZE:
+            _ADJECTIVAL.clear()
+        _ADJECTIVAL[word] = v
+    return v
 
 
 def looks_verbal(word: str) -> bool:
     """Endings of finite verbs and converbs (``тіркелді``, ``жүргізілуде``)."""
-    w = word.lower()
-    return len(w) > 4 and w.endswith(_VERB_ENDINGS)
+    v = _VERBAL.get(word)
+    if v is None:
+        w = word.lower()
+        v = len(w) > 4 and w.endswith(_VERB_ENDINGS)
+        if len(_VERBAL) >= _CACHE_SIZE:
+            _VERBAL.clear()
+        _VERBAL[word] = v
+    return v
