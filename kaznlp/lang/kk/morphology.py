@@ -115,25 +115,22 @@ _VERBAL: dict[str, bool] = {}
 _CACHE_SIZE = 65536
 
 
-def looks_adjectival(word: str) -> bool:
-    """Endings of adjectives and participles (``мемлекеттік``, ``көрсетілген``)."""
-    v = _ADJECTIVAL.get(word)
+def _ends_like(cache: dict[str, bool], word: str, endings: tuple[str, ...]) -> bool:
+    v = cache.get(word)
     if v is None:
         w = word.lower()
-        v = len(w) > 4 and w.endswith(_ADJ)
-        if len(_ADJECTIVAL) >= _CACHE_SIZE:
-            _ADJECTIVAL.clear()
-        _ADJECTIVAL[word] = v
+        v = len(w) > 4 and w.endswith(endings)
+        if len(cache) >= _CACHE_SIZE:
+            cache.clear()
+        cache[word] = v
     return v
+
+
+def looks_adjectival(word: str) -> bool:
+    """Endings of adjectives and participles (``мемлекеттік``, ``көрсетілген``)."""
+    return _ends_like(_ADJECTIVAL, word, _ADJ)
 
 
 def looks_verbal(word: str) -> bool:
     """Endings of finite verbs and converbs (``тіркелді``, ``жүргізілуде``)."""
-    v = _VERBAL.get(word)
-    if v is None:
-        w = word.lower()
-        v = len(w) > 4 and w.endswith(_VERB_ENDINGS)
-        if len(_VERBAL) >= _CACHE_SIZE:
-            _VERBAL.clear()
-        _VERBAL[word] = v
-    return v
+    return _ends_like(_VERBAL, word, _VERB_ENDINGS)
