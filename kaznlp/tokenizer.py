@@ -23,10 +23,11 @@ _specials = sorted(PERIOD_ABBREVIATIONS | UNIT_SYMBOLS, key=len, reverse=True)
 _L = r"[^\W\d_]"  # a letter
 _JOINERS = "'’-"  # join the parts of one word: сондай-ақ
 _WORD = _L + rf"\w*(?:[{_JOINERS}]\w+)*"
+_WORD_STOP = ".·/:@"  # a word followed by one of these may be special (млн., кВт·сағ, Мбит/с, a URL, an e-mail)
 # Python's re runs this pattern about twice as fast as the regex module; \w and \d are Unicode-aware in both.
 TOKEN_PATTERN = (
     rf"[{_ws}]*(?:"
-    rf"(?>{_WORD})(?![.·/:@\d])"  # the common case first: a word not followed by what may make it special
+    rf"(?>{_WORD})(?![{re.escape(_WORD_STOP)}\d])"  # the common case first: a word not followed by _WORD_STOP
     r"|\d++(?![\d.,\w@-])"  # a plain number
     r"|(?<!\w)(?:" + "|".join(re.escape(s) for s in _specials) + r")(?!\w)"  # млн. т.б. кВт·сағ
     r"|https?://[^\s«»\"<>]+[^\s«»\"<>.,;:!?)]"  # URL
@@ -48,7 +49,6 @@ _TOKEN_RE = re.compile(TOKEN_PATTERN)
 # character is not a token on its own where it may start an e-mail, a percent, ``...``, ``?!`` or one of the special
 # tokens. The scanner itself decides on ``. % ! ?`` by the character after them, so no special token may start with
 # one.
-_WORD_STOP = ".·/:@"
 _PUNCT_STOP = "".join(sorted(set(".+-%!?") | {s[0] for s in _specials if not s[0].isalnum()}))
 assert not any(s[0] in ".%!?" for s in _specials), "the C scanner takes . % ! ? alone by the next character"
 _scan: Callable[[str, Callable[[str, int], object], str, str, str], tuple[list[str], list[int], list[int]]] | None
