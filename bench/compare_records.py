@@ -1,0 +1,103 @@
+"""Records of every corpus the project has, saved once and compared after a change: same records or a diff.
+
+    python bench/compare_records.py save build/records-before.jsonl.gz [--ner]
+    # ... change the code ...
+    python bench/compare_records.py diff build/records-before.jsonl.gz [--ner]
+
+Corpora: ``corpora/press`` (the seed and the 45 releases), ``corpora/press-blind``, ``corpora/heldout`` and KazNERD
+``IOB2_valid`` sentences grouped into documents of 30 (1,500 documents). Each document gives one line: its
+tokens, sentences, fact records and, with ``--ner``, entity records, all with offsets. ``diff`` prints the
+documents whose records differ (their id and which part) and exits 1 when any does; ``--show`` prints the
+records themselves.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import kaznlp
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPORA = ROOT / "corpora"
+
+
+def documents() -> Iterator[tuple[str, str]]:
+    """(id, text) of every document of every corpus, in a fixed order."""
+    for folder in ("press", "press-blind", "heldout"):
+        for p in sorted((CORPORA / folder).glob("*.txt")):
+            yield f"{folder}/{p.stem}", p.read_text(encoding="utf-8")
+    sents, cur = [], []
+    for line in (CORPORA / "kaznerd" / "IOB2_valid.txt").read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            cur.append(line.rsplit(" ", 1)[0])
+        elif cur:
+            sents.append(" ".join(cur))
+            cur = []
+    for k in range(0, len(sents), 30):
+        yield f"kaznerd_valid/{k // 30}", " ".join(sents[k : k + 30])
+
+
+def snapshot(ner: bool) -> Iterator[dict]:
+    nlp = kaznlp.load(ner=ner)
+    ids, texts = zip(*documents())
+    for doc_id, doc in zip(ids, nlp.pipe(texts)):
+        yield {
+            "id": doc_id,
+            "tokens": [[s, e] for s, e in zip(doc.token_starts, doc.token_ends)],
+            "sentences": [[s, e] for s, e in doc.sentence_spans],
+            "facts": list(doc.fact_records()),
+            "entities": list(doc.entity_records()) if ner else [],
+        }
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("action", choices=["save", "diff"])
+    ap.add_argument("path", type=Path)
+    ap.add_argument("--ner", action="store_true", help="with the NER model and rules (entity records too)")
+    ap.add_argument("--show", action="store_true", help="print the differing records")
+    args = ap.parse_args()
+    print(f"kaznlp's rules: {kaznlp.COMPILED}", file=sys.stderr)
+    if args.action == "save":
+        args.path.parent.mkdir(parents=True, exist_ok=True)
+        n = 0
+        with gzip.open(args.path, "wt", encoding="utf-8") as f:
+            for rec in snapshot(args.ner):
+                f.write(json.dumps(rec, ensure_ascii=False, sort_keys=True) + "\n")
+                n += 1
+        print(f"{n} documents saved to {args.path}")
+        return 0
+    with gzip.open(args.path, "rt", encoding="utf-8") as f:
+        before = {r["id"]: r for r in map(json.loads, f)}
+    changed = 0
+    seen = set()
+    for rec in snapshot(args.ner):
+        rec = json.loads(json.dumps(rec, ensure_ascii=False, sort_keys=True))
+        seen.add(rec["id"])
+        old = before.get(rec["id"])
+        parts = [k for k in ("tokens", "sentences", "facts", "entities") if old is None or old[k] != rec[k]]
+        if parts:
+            changed += 1
+            print(f"{rec['id']}: {', '.join(parts)} differ")
+            if args.show and old is not None:
+                for k in parts:
+                    a = {json.dumps(x, ensure_ascii=False, sort_keys=True) for x in old[k]}
+                    b = {json.dumps(x, ensure_ascii=False, sort_keys=True) for x in rec[k]}
+                    for x in sorted(a - b):
+                        print(f"  - {x}")
+                    for x in sorted(b - a):
+                        print(f"  + {x}")
+    missing = sorted(set(before) - seen)
+    for m in missing:
+        print(f"{m}: missing now")
+    print(f"{len(seen)} documents compared: {changed} differ, {len(missing)} missing")
+    return 1 if changed or missing else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
