@@ -2,7 +2,8 @@
 
 A prediction matches a gold fact of the same document when the type is equal, the spans overlap and the value is
 equal (numbers within 1e-6 relative, dates as strings); each gold fact is matched at most once. Optional gold
-facts, and predictions of the same type overlapping them, are removed before counting. Unit and qualifier
+facts, and predictions of the same type overlapping them, are removed before counting, and so is a prediction of
+a range's upper bound as a fact of its own. Unit and qualifier
 agreement are accuracies over matched pairs.
 """
 
@@ -97,8 +98,15 @@ def score(gold: dict[str, list[dict]], predicted: dict[str, list[dict]], scores:
     for doc, gfacts in gold.items():
         optional = [g for g in gfacts if g.get("optional")]
         golds = [g for g in gfacts if not g.get("optional")]
+        # a range's upper bound given as a fact of its own is neither rewarded nor punished
+        uppers = [g for g in golds if g.get("value_max") is not None]
         preds = [
-            p for p in predicted.get(doc, []) if not any(o["type"] == p["type"] and _overlap(o, p) for o in optional)
+            p
+            for p in predicted.get(doc, [])
+            if not any(o["type"] == p["type"] and _overlap(o, p) for o in optional)
+            and not any(
+                u["type"] == p["type"] and _overlap(u, p) and _same_value(p["value"], u["value_max"]) for u in uppers
+            )
         ]
         used = [False] * len(preds)
         for g in golds:
