@@ -4,9 +4,9 @@
     # ... change the code ...
     python bench/compare_records.py diff build/records-before.jsonl.gz [--ner]
 
-Corpora: ``corpora/press`` (the seed and the 45 releases), ``corpora/press-blind``, ``corpora/heldout`` and KazNERD
-``IOB2_valid`` sentences grouped into documents of 30 (1,500 documents). Each document gives one line: its
-tokens, sentences, fact records and, with ``--ner``, entity records, all with offsets. ``diff`` prints the
+Corpora: ``corpora/press`` (the seed), ``corpora/releases`` and ``corpora/releases-blind`` (45 releases),
+``corpora/heldout`` and KazNERD ``IOB2_valid`` sentences grouped into documents of 30 (384 documents). Each
+document gives one line: its tokens, sentences, fact records and, with ``--ner``, entity records, all with offsets. ``diff`` prints the
 documents whose records differ (their id and which part) and exits 1 when any does; ``--show`` prints the
 records themselves.
 """
@@ -28,9 +28,9 @@ CORPORA = ROOT / "corpora"
 
 def documents() -> Iterator[tuple[str, str]]:
     """(id, text) of every document of every corpus, in a fixed order."""
-    for folder in ("press", "press-blind", "heldout"):
+    for folder in ("press", "releases", "releases-blind", "heldout"):
         for p in sorted((CORPORA / folder).glob("*.txt")):
-            yield f"{folder}/{p.stem}", p.read_text(encoding="utf-8")
+            yield p.stem, p.read_text(encoding="utf-8")
     sents, cur = [], []
     for line in (CORPORA / "kaznerd" / "IOB2_valid.txt").read_text(encoding="utf-8").splitlines():
         if line.strip():

@@ -31,7 +31,7 @@ MODULES = (
     "kaznlp.tokenizer",
     "kaznlp.sentences",
     "kaznlp.numbers",
-    "kaznlp.lang.kk.morphology",
+    "kaznlp.morphology",
     "kaznlp.facts.base",
     "kaznlp.facts.units",
     "kaznlp.facts.qualifiers",

@@ -9,6 +9,8 @@ from __future__ import annotations
 import codecs
 from pathlib import Path
 
+from .morphology import KZ1048_SIGNS
+
 __all__ = ["InputError", "decode_bytes", "read_text"]
 
 _BOMS = (
@@ -20,7 +22,7 @@ _BOMS = (
 )
 _CONTROL = bytes(range(0, 32)).replace(b"\t", b"").replace(b"\n", b"").replace(b"\r", b"").replace(b"\x0c", b"")
 _SNIFF = 65536
-_KZ1048_SIGNS = frozenset("ЂЃѓЉЊЌЋЏђљњќћџЎўЈҐ")
+_KZ1048_SIGNS = KZ1048_SIGNS
 
 
 class InputError(ValueError):

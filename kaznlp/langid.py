@@ -4,16 +4,24 @@ from __future__ import annotations
 
 import re
 
-from .data import cue_words
+from .data import rows
+from .morphology import CYRILLIC_COMMON_CLASS, KAZAKH_SPECIFIC_CLASS
 
 __all__ = ["detect_language", "LANGUAGES"]
 
 LANGUAGES = ("kk", "ru", "other")
-_KK_LETTERS = re.compile(r"[әғқңөұүһіӘҒҚҢӨҰҮҺІ]")
-_CYRILLIC = re.compile(r"[а-яёА-ЯЁ]")
+_KK_LETTERS = re.compile(KAZAKH_SPECIFIC_CLASS)
+_CYRILLIC = re.compile(CYRILLIC_COMMON_CLASS)
 _LETTER = re.compile(r"[^\W\d_]")
-_RU_WORDS = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, cue_words("ru_marker"))) + r")(?!\w)")
-_KK_WORDS = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, cue_words("kk_marker"))) + r")(?!\w)")
+
+
+def _markers(lang: str) -> re.Pattern[str]:
+    ws = [w for w, la in rows("language_markers.tsv") if la == lang]
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, ws)) + r")(?!\w)")
+
+
+_RU_WORDS = _markers("ru")
+_KK_WORDS = _markers("kk")
 _SAMPLE = 20000
 
 

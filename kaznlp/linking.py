@@ -8,11 +8,11 @@ organisations, places and people of the sentence as ``mentions``.
 
 from __future__ import annotations
 
-from .data import cue_words
+from .data import words
 from .document import Document, Entity
 
 _SUBJECT_LABELS = ("ORGANISATION", "GPE", "LOCATION", "FACILITY")
-_SOURCE_CUES = cue_words("source_cue")
+_SOURCE_CUES = words("rating_sources.txt")
 _MENTION_LABELS = _SUBJECT_LABELS + ("PERSON", "PROJECT", "LAW")
 
 

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 import regex
 
+from .morphology import LATIN_LOOKALIKES, REPLACED_EVERYWHERE
+
 __all__ = ["Normalized", "normalize"]
 
 _SPACES = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\x0b\x0c"
@@ -21,7 +23,7 @@ _ONE_TO_ONE = {ord(c): " " for c in _SPACES}
 _ONE_TO_ONE.update({ord(c): "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"})
 _ONE_TO_ONE.update({ord("\u201c"): "«", ord("\u201d"): "»", ord("\u201e"): "«", ord("\u201f"): "«"})
 _ONE_TO_ONE.update({ord("\u2018"): "'", ord("\u2019"): "'", ord("\u02bc"): "'", ord("\r"): "\n"})
-_ONE_TO_ONE.update({ord("\u0131"): "і"})  # dotless i used for Kazakh і in some fonts
+_ONE_TO_ONE.update({ord(k): v for k, v in REPLACED_EVERYWHERE.items()})  # ı for і in some fonts
 _DROP = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _ONE_TO_ONE_MAP = {chr(k): v for k, v in _ONE_TO_ONE.items()}
 _ONE_TO_ONE_RE = re.compile("[" + re.escape("".join(_ONE_TO_ONE_MAP)) + "]")
@@ -29,14 +31,11 @@ _DROP_RE = re.compile("[" + re.escape(_DROP) + "]")
 assert not {ord(v) for v in _ONE_TO_ONE.values()} & set(_ONE_TO_ONE), "a replacement must not be replaced again"
 
 # Latin letters that look like Cyrillic ones, repaired only inside words that also hold Cyrillic letters.
-_HOMOGLYPHS = str.maketrans(
-    "aceiopxyhABCEHIKMOPTXY",
-    "асеіорхуһАВСЕНІКМОРТХУ",
-)
+_HOMOGLYPHS = str.maketrans(LATIN_LOOKALIKES)
 # a Latin letter next to a Cyrillic one; it starts with a character class, so re scans for it at C speed
 _MIXED_RE = re.compile(r"[A-Za-z](?:(?<=[\u0400-\u04ff][A-Za-z])|(?=[\u0400-\u04ff]))")
 _WORD_RE = regex.compile(r"[\p{Cyrillic}\p{Latin}]+")
-_NON_HOMOGLYPH_LATIN = regex.compile(r"[^\P{Latin}aceiopxyhABCEHIKMOPTXY]")
+_NON_HOMOGLYPH_LATIN = regex.compile(r"[^\P{Latin}" + "".join(LATIN_LOOKALIKES) + "]")
 
 
 @dataclass(frozen=True, slots=True)

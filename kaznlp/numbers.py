@@ -14,6 +14,7 @@ from functools import lru_cache
 import regex
 
 from .data import rows, words
+from .morphology import NUMBER_SUFFIX, ORDINAL_SUFFIX_RE
 
 __all__ = ["NumWord", "NumberExpr", "word_value", "digit_value", "parse_tokens", "parse_number"]
 
@@ -26,13 +27,8 @@ _SCALE_ABBREVIATIONS = tuple(s for s in _SCALES if s.isalpha() and s not in _BAS
 _ORDINALS_BY_LEN = sorted(_ORDINALS, key=len, reverse=True)
 _COLLECTIVES_BY_LEN = sorted(_COLLECTIVES, key=len, reverse=True)
 
-# Endings a number word may carry: possessive, case, and the approximative -дай/-дей.
-_NUM_SUFFIX_RE = regex.compile(
-    r"(?:ы|і|сы|сі)?(?:ның|нің|дың|дің|тың|тің|ға|ге|қа|ке|а|е|ны|ні|ды|ді|ты|ті|н|да|де|та|те|нда|нде|"
-    r"дан|ден|тан|тен|нан|нен|ннан|ннен|мен|бен|пен|дай|дей|тай|тей)?\Z"
-)
+_NUM_SUFFIX_RE = regex.compile(NUMBER_SUFFIX + r"\Z")
 _NOT_NUMBERS = frozenset(words("not_numbers.txt"))
-_ORDINAL_SUFFIX_RE = regex.compile(r"(?:ыншы|інші|сыншы|сінші|нші|ншы|шы|ші)(?:\p{L}*)\Z")
 _SEP_RE = regex.compile(r"[.,]")
 _DIGITS_RE = regex.compile(r"(\d+(?:[.,]\d+)*)(?:-(\p{L}+))?\Z")
 
@@ -97,7 +93,7 @@ def digit_value(token: str) -> tuple[float, str, bool] | None:
         value = float("".join(parts))  # 1.204.000
     else:
         return None
-    ordinal = bool(suffix) and _ORDINAL_SUFFIX_RE.match(suffix) is not None
+    ordinal = bool(suffix) and ORDINAL_SUFFIX_RE.match(suffix) is not None
     return value, suffix, ordinal
 
 
@@ -131,10 +127,6 @@ class NumberExpr:
 
     def __repr__(self) -> str:
         return "NumberExpr(" + ", ".join(f"{k}={getattr(self, k)!r}" for k in self.__slots__) + ")"
-
-
-def _is_int(v: float) -> bool:
-    return float(v).is_integer()
 
 
 def parse_tokens(toks: Sequence[str], gaps: Sequence[str], i: int) -> NumberExpr | None:

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import re
 
-from .lang.kk.tokenizer_exceptions import BEFORE_NAME_ABBREVIATIONS, PERIOD_ABBREVIATIONS
+from .morphology import BEFORE_NAME_ABBREVIATIONS, KAZAKH_LOWER, LIST_END_ABBREVIATIONS, PERIOD_ABBREVIATIONS
 
 __all__ = ["split_sentences"]
 
 # a candidate end: punctuation, then spaces and a character that may start a sentence (lower case is rejected
 # here), or line breaks. One character class comes first, so that re scans for candidates at C speed.
-_CANDIDATE_RE = re.compile(r"[.!?…\n](?:(?<=\n)\n*|[.!?…]*[»\")\]]*(?=[ \t]+([^\sа-яәғқңөұүһіёa-z,;:])(\S?)))")
+_CANDIDATE_RE = re.compile(
+    r"[.!?…\n](?:(?<=\n)\n*|[.!?…]*[»\")\]]*(?=[ \t]+([^\s" + KAZAKH_LOWER + r"a-z,;:])(\S?)))"
+)
 _QUOTE_RE = re.compile(r"[«»]")
 _AFTER_DASH_RE = re.compile(r"\s*\S\s*(\S)")  # the first character after the dash that follows a candidate
 _MAX_QUOTE = 3000
@@ -65,7 +67,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             if after and after.group(1).islower():
                 continue
         if c.isdigit():
-            if prev in PERIOD_ABBREVIATIONS and prev not in ("т.б.", "т.с.с."):
+            if prev in PERIOD_ABBREVIATIONS and prev not in LIST_END_ABBREVIATIONS:
                 continue  # 1 млн. 204 мың, 2016 ж. 15 қарашада
         elif c.isupper() or c in '«"(':
             core = prev.lstrip('«"(')

@@ -1,4 +1,4 @@
-"""The Kazakh tokenizer: one compiled regular expression built from the ``lang/kk`` tables.
+"""The Kazakh tokenizer: one compiled regular expression built from the ``kaznlp/data`` tables.
 
 Abbreviations (``млн.``, ``т.б.``), dates (``15.11.2016``), decimals (``12,5``), numbers and acronyms with a
 hyphenated suffix (``530-ын``, ``БАҚ-қа``), a percent sign with its suffix (``%-ға``), hyphenated words
@@ -13,11 +13,18 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 
-from .lang.kk.punctuation import WHITESPACE
-from .lang.kk.tokenizer_exceptions import PERIOD_ABBREVIATIONS, UNIT_SYMBOLS
+from .data import rows
+from .morphology import PERIOD_ABBREVIATIONS
 
 __all__ = ["FAST", "Gaps", "Tokens", "tokenize", "tokenize_by_pattern", "TOKEN_PATTERN"]
 
+#: Every character that ``str.isspace`` takes for whitespace, so that the pattern and ``str.strip`` agree (none
+#: lies above U+3000; a test checks every code point)
+WHITESPACE = "".join(c for c in map(chr, range(0x3001)) if c.isspace())
+#: unit symbols that hold punctuation inside (кВт·сағ, Гбит/с) and must not be split
+UNIT_SYMBOLS: frozenset[str] = frozenset(
+    r[0] for r in rows("units.tsv") if any(not c.isalnum() for c in r[0]) and len(r[0]) > 1
+)
 _ws = re.escape(WHITESPACE)
 _specials = sorted(PERIOD_ABBREVIATIONS | UNIT_SYMBOLS, key=len, reverse=True)
 _L = r"[^\W\d_]"  # a letter

@@ -123,3 +123,11 @@ def test_c_anchors_are_the_lookup_anchors_on_the_corpora(root):
         words = tokenize(p.read_text(encoding="utf-8")).words
         assert anchors(words) == anchors_by_lookup(words)
         assert len(anchors(words)) > 0
+
+
+def test_whitespace_is_every_space_character():
+    import sys
+
+    from kaznlp.tokenizer import WHITESPACE
+
+    assert "".join(c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace()) == WHITESPACE

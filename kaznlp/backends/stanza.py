@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..document import Document, Entity
-from ..entities import base_form
+from ..morphology import base_form
 
 DOWNLOAD_HINT = "python -c \"import stanza; stanza.download('kk')\""
 

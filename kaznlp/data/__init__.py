@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
-__all__ = ["cue_words", "endings", "rows", "words"]
+__all__ = ["rows", "words"]
 
 
 def _lines(name: str) -> list[str]:
@@ -17,18 +17,6 @@ def _lines(name: str) -> list[str]:
 def rows(name: str) -> tuple[tuple[str, ...], ...]:
     """Rows of a tab-separated table, comment lines dropped."""
     return tuple(tuple(ln.split("\t")) for ln in _lines(name))
-
-
-@cache
-def cue_words(role: str) -> tuple[str, ...]:
-    """Words of one role in ``cue_words.tsv`` (``measure_noun``: саны, үлесі …)."""
-    return tuple(w for w, r in rows("cue_words.tsv") if r == role)
-
-
-@cache
-def endings(role: str) -> tuple[str, ...]:
-    """Endings of one role in ``endings.tsv`` (``ablative``: нан, нен …)."""
-    return tuple(e for e, r in rows("endings.tsv") if r == role)
 
 
 @cache

@@ -18,7 +18,7 @@ import contextlib
 from pathlib import Path
 
 from ..document import Document, Entity
-from ..lang.kk.morphology import stem_parts
+from ..morphology import base_form
 from ..normalize import Normalized
 from . import rules
 
@@ -39,9 +39,6 @@ def _overlaps(e: Entity, others: list[Entity]) -> bool:
     return any(e.start < o.end and o.start < e.end for o in others)
 
 
-_BASE_STRIP_POSSESSIVE = ("GPE", "PERSON", "LOCATION", "NORP")
-
-
 def model_path() -> Path | None:
     """The shipped model: inside the installed package (``kaznlp/models``) or the checkout's ``models/``."""
     from importlib import resources
@@ -55,19 +52,6 @@ def model_path() -> Path | None:
         if (p / "meta.json").exists():
             return p
     return None
-
-
-def base_form(text: str, label: str) -> str:
-    """The nominative of an entity: the case ending of its last word removed (``Қазақстанның`` → ``Қазақстан``,
-    ``министрлігінің`` → ``министрлігі``)."""
-    head, sep, last = text.rpartition(" ")
-    core, hy, tail = last.partition("-")
-    if hy and core.isupper():  # БАҚ-қа, ҚР-ның
-        return head + sep + core
-    stem_, plural, poss, case = stem_parts(last)
-    if label in _BASE_STRIP_POSSESSIVE:
-        return head + sep + stem_ + plural if (poss or case) else text
-    return head + sep + (last[: len(last) - len(case)] if case else last)
 
 
 class EntityRecognizer:

@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..data import cue_words, rows, words
-from ..lang.kk.morphology import INFLECTION, stem_parts
+from ..data import rows, words
+from ..morphology import INFLECTION, LOWER_CLASS, NAME_SUFFIX, UPPER_CLASS, stem_parts
 
-_CAP = r"[А-ЯӘҒҚҢӨҰҮҺІЁA-Z]"
-_LOW = r"[а-яәғқңөұүһіёa-z]"
+_CAP = UPPER_CLASS
+_LOW = LOWER_CLASS
 
 _ORG_HEADS = {r[0]: r[1] for r in rows("org_heads.tsv")}
 _ORG_PREFIXES = "|".join(
@@ -26,11 +26,7 @@ _ORG_RE = re.compile(
 )
 _POSITIONS = sorted(words("positions.txt"), key=len, reverse=True)
 _SURNAME_END = "(?:" + "|".join(sorted(words("surname_endings.txt"), key=len, reverse=True)) + ")"
-# the case endings a name takes (no derivation: Қытайлықтар is a people, not a place)
-_NAME_CASE = (
-    r"(?:ның|нің|дың|дің|тың|тің|ға|ге|қа|ке|на|не|а|е|ны|ні|ды|ді|ты|ті|н|да|де|та|те|нда|нде|"
-    r"дан|ден|тан|тен|нан|нен|мен|бен|пен|дағы|дегі|тағы|тегі|ндағы|ндегі|ы|і|сы|сі)?"
-)
+_NAME_CASE = NAME_SUFFIX
 _PERSON_RE = re.compile(
     rf"(?<![\w-])(?:(?P<pos>{'|'.join(map(re.escape, _POSITIONS))})\s+)?"
     rf"(?P<first>{_CAP}{_LOW}+(?:-{_CAP}{_LOW}+)?)\s+(?P<last>{_CAP}{_LOW}+{_SURNAME_END})(?P<case>{_NAME_CASE})(?!\w)"
@@ -42,7 +38,7 @@ _GPE_RE = re.compile(
     rf"(?:\s+(?P<kind>{'|'.join(map(re.escape, _GPE_KINDS))}))?(?:-?(?P<case>{_NAME_CASE}))(?![\w])"
 )
 # words that open a sentence without being a name (Ал, Қазір, Бүгін …): an organisation does not start there
-_NOT_NAME_START = frozenset(words("stop_words.txt")) | frozenset(cue_words("sentence_opener"))
+_NOT_NAME_START = frozenset(words("stop_words.txt")) | frozenset(words("sentence_openers.txt"))
 _ABBR = {r[0]: (r[1], r[2]) for r in rows("abbreviation_entities.tsv")}
 _ABBR_RE = re.compile(rf"(?<![\w-])(?P<abbr>{'|'.join(map(re.escape, _ABBR))})(?:-\w+)?(?![\w])")
 _TITLE_HEADS = {r[0]: r[1] for r in rows("quoted_titles.tsv")}

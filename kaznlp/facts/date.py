@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ..data import cue_words, rows
-from ..lang.kk.morphology import is_inflection
+from ..data import rows, words
+from ..morphology import is_ending, is_inflection, is_plural
 from ..numbers import NumberExpr, digit_value
 from .base import Candidate, Context
 from .units import unit_of
@@ -14,7 +14,7 @@ from .units import unit_of
 TYPE = "date"
 _MONTHS = sorted(((r[0], int(r[1])) for r in rows("months.tsv")), key=lambda r: len(r[0]), reverse=True)
 _YEAR_MIN, _YEAR_MAX = 1000, 2100
-_YEAR_LINKS = cue_words("year_link")
+_YEAR_LINKS = words("year_links.txt")
 
 
 @lru_cache(maxsize=8192)
@@ -74,7 +74,7 @@ def match(ctx: Context, e: NumberExpr) -> Candidate | None:
         yw = _year_word(words[e.j]) if e.j < n else None
         if yw is None:
             return None
-        if yw[:3] in ("дар", "лар"):  # 90-шы жылдар, 2000-шы жылдары: decades
+        if is_plural(yw):  # 90-шы жылдар, 2000-шы жылдары: decades
             if v.is_integer() and 10 <= v <= 90 and v % 10 == 0:
                 return Candidate(TYPE, e.i, e.j + 1, f"19{int(v) // 10}X")
             if _is_year(v) and v % 10 == 0:
@@ -108,12 +108,12 @@ def match(ctx: Context, e: NumberExpr) -> Candidate | None:
         return None
     if vmax is not None:
         return Candidate(TYPE, e.i, j, year, f"{int(vmax):04d}")
-    if yw[:3] in ("дар", "лар") and v % 10 == 0:
+    if is_plural(yw) and v % 10 == 0:
         return Candidate(TYPE, e.i, j, f"{int(v) // 10}X")  # 1990 жылдары: the nineties
     # 2016 жылғы 15 қарашада; 2016 жылғы қарашада
     d = _day_month(ctx, j) if j < n else None
     if d:
         return Candidate(TYPE, e.i, d[2], f"{year}-{d[1]:02d}-{d[0]:02d}")
-    if j < n and yw in ("ғы", "дың", "ы") and (m := month_of(words[j])):
+    if j < n and is_ending(yw, "rel", "genitive", "poss") and (m := month_of(words[j])):
         return Candidate(TYPE, e.i, j + 1, f"{year}-{m:02d}")
     return Candidate(TYPE, e.i, j, year)

@@ -3,15 +3,15 @@ or the noun before ``саны``/``үлесі`` (``абоненттер саны 
 
 from __future__ import annotations
 
-from ..data import cue_words, endings, rows, words
-from ..lang.kk.morphology import looks_adjectival, looks_verbal, stem, stem_parts
+from ..data import rows, words
+from ..morphology import ACCUSATIVE, PAST, endings, looks_adjectival, looks_verbal, stem, stem_parts
 
 _MODIFIERS = frozenset(words("modifiers.txt"))
 _STOPPERS = {r[0]: r[1] for r in rows("verbs.tsv")}
 _COMPOUNDS = {tuple(r[0].split()): r[1] for r in rows("compound_nouns.tsv")}
-_MEASURE_NOUNS = cue_words("measure_noun")
-_ACC_LIKE = endings("dy_ti")
-_ACCUSATIVE = endings("accusative")
+_MEASURE_NOUNS = words("measure_nouns.txt")
+_ACC_LIKE = PAST
+_ACCUSATIVE = ACCUSATIVE
 _PASSIVE_OR_WITH = endings("passive_or_with")  # салынды (was built) or дарынды (talented)
 _MAX_WORDS = 4
 _MAX_CHAIN = 3

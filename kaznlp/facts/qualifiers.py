@@ -4,11 +4,12 @@ The phrases live in ``data/qualifiers.tsv``."""
 
 from __future__ import annotations
 
-from ..data import cue_words, endings, rows, words
+from ..data import rows, words
+from ..morphology import PAST, endings
 
 _CHANGE_VERBS = tuple(words("change_verbs.txt"))
-_UP_TO = cue_words("up_to")
-_PAST = endings("dy_ti")  # the past tense ending, right after the verb stem
+_UP_TO = words("up_to.txt")
+_PAST = PAST  # the past tense ending, right after the verb stem
 _CHANGE_VERBS_BY_LEN = sorted(_CHANGE_VERBS, key=len, reverse=True)
 
 _ABLATIVE = endings("ablative")

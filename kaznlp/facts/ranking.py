@@ -6,16 +6,18 @@ The rating or index a place belongs to is given as ``indicator`` where the sente
 
 from __future__ import annotations
 
-from ..data import cue_words, endings
+from ..data import rows
+from ..morphology import endings
 from ..numbers import NumberExpr
 from .base import Candidate, Context
 from .units import UnitHit
 
 TYPE = "ranking"
-_TOP_WORDS = frozenset(cue_words("rank_top"))
-_BY = cue_words("rank_by")[0]
-_INDEX_WORDS = cue_words("rank_index")
-_DERIVED = endings("derived")
+_CUES = rows("ranking_cues.tsv")
+_TOP_WORDS = frozenset(w for w, role in _CUES if role == "top")
+_BY = next(w for w, role in _CUES if role == "by")
+_INDEX_WORDS = tuple(w for w, role in _CUES if role == "index")
+_DERIVED = endings("deriv")
 _CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")", "-", _BY})
 
 

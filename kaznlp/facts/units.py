@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ..data import rows
-from ..lang.kk.morphology import is_inflection
+from ..morphology import is_inflection
 
 _EXACT: dict[str, tuple[str, str]] = {}
 _PREFIX: list[tuple[str, str, str]] = []

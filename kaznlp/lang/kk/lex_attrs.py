@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from spacy.attrs import LIKE_NUM, NORM
 
+from ...morphology import stem
 from ...numbers import word_value
-from .morphology import stem
 
 
 def like_num(text: str) -> bool:
