@@ -6,9 +6,9 @@
 
 Corpora: ``corpora/press`` (the seed), ``corpora/releases`` and ``corpora/releases-blind`` (45 releases),
 ``corpora/heldout`` and KazNERD ``IOB2_valid`` sentences grouped into documents of 30 (384 documents). Each
-document gives one line: its tokens, sentences, fact records and, with ``--ner``, entity records, all with offsets. ``diff`` prints the
-documents whose records differ (their id and which part) and exits 1 when any does; ``--show`` prints the
-records themselves.
+document gives one line: its tokens, sentences, fact records and, with ``--ner``, entity records, all with
+offsets. ``diff`` prints the documents whose records differ (their id and which part) and exits 1 when any does;
+``--show`` prints the records themselves.
 """
 
 from __future__ import annotations
