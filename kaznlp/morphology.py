@@ -84,9 +84,11 @@ def _group(*layers: str) -> str:
 PAST = endings("past")
 #: the accusative endings that are not also the past tense (н, ны, ын …)
 ACCUSATIVE = tuple(e for e in endings("accusative") if e not in PAST)
-#: Endings that may follow a stem, in order: derivation or approximative, plural, possessive, case, relative
-#: (``шақырым|нан``, ``ай|дың``, ``жыл|дар|дың``, ``қазан|да|ғы``).
-INFLECTION = _group("deriv", "approx") + _group("plural") + _group("poss") + _group("case") + _group("rel")
+#: Endings that may follow a stem, in order: derivation or approximative, plural, possessive, case, relative,
+#: the predicate's person (``шақырым|нан``, ``ай|дың``, ``жыл|дар|дың``, ``қазан|да|ғы``, ``жас|та|мыз``).
+INFLECTION = (
+    _group("deriv", "approx") + _group("plural") + _group("poss") + _group("case") + _group("rel") + _group("person")
+)
 INFLECTION_RE = regex.compile(INFLECTION + r"\Z")
 #: Endings a number word may carry: possessive, then a case or the approximative -дай (``мыңнан``, ``бесеуі``).
 NUMBER_SUFFIX = _group("poss") + _group("case", "approx")

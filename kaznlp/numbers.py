@@ -14,14 +14,17 @@ from functools import lru_cache
 import regex
 
 from .data import rows, words
-from .morphology import NUMBER_SUFFIX, ORDINAL_SUFFIX_RE
+from .morphology import LATIN_LOOKALIKES, NUMBER_SUFFIX, ORDINAL_SUFFIX_RE
 
-__all__ = ["NumWord", "NumberExpr", "word_value", "digit_value", "parse_tokens", "parse_number"]
+__all__ = [
+    "NumWord", "NumberExpr", "word_value", "digit_value", "parse_tokens", "parse_number", "is_number_suffix",
+    "starts_with_numeral", "roman_value", "ROMAN_LETTERS",
+]
 
 _BASE: dict[str, tuple[float, str]] = {r[0]: (float(r[1]), r[2]) for r in rows("numerals.tsv")}
 _ORDINALS: dict[str, float] = {r[0]: float(r[1]) for r in rows("ordinals.tsv")}
 _SCALES: dict[str, float] = {r[0]: float(r[1]) for r in rows("scale_words.tsv")}
-_COLLECTIVES: dict[str, float] = {r[0]: float(r[1]) for r in rows("collectives.tsv")}
+_COLLECTIVES: dict[str, tuple[float, str]] = {r[0]: (float(r[1]), r[2]) for r in rows("collectives.tsv")}
 _BASES_BY_LEN = sorted(_BASE, key=len, reverse=True)
 _SCALE_ABBREVIATIONS = tuple(s for s in _SCALES if s.isalpha() and s not in _BASE and len(s) <= 4)
 _ORDINALS_BY_LEN = sorted(_ORDINALS, key=len, reverse=True)
@@ -35,7 +38,8 @@ _DIGITS_RE = regex.compile(r"(\d+(?:[.,]\d+)*)(?:-(\p{L}+))?\Z")
 
 @dataclass(frozen=True, slots=True)
 class NumWord:
-    """A number word: its value, kind (unit, ten, hundred, scale, fraction, ordinal, collective) and ending."""
+    """A number word: its value, kind (unit, ten, hundred, scale, fraction, ordinal, collective, group) and
+    ending."""
 
     value: float
     kind: str
@@ -60,7 +64,8 @@ def word_value(word: str) -> NumWord | None:
                 return NumWord(_ORDINALS[o], "ordinal", rest)
     for c in _COLLECTIVES_BY_LEN:
         if w.startswith(c) and _NUM_SUFFIX_RE.match(w[len(c) :]):
-            return NumWord(_COLLECTIVES[c], "collective", w[len(c) :])
+            value, kind = _COLLECTIVES[c]
+            return NumWord(value, kind, w[len(c) :])
     for b in _BASES_BY_LEN:
         if w.startswith(b):
             rest = w[len(b) :]
@@ -74,6 +79,38 @@ def word_value(word: str) -> NumWord | None:
         if w.startswith(s) and _NUM_SUFFIX_RE.match(w[len(s) :]):
             return NumWord(_SCALES[s], "scale", w[len(s) :])
     return None
+
+
+_ROMAN_DIGITS = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+# Roman numerals are often typed with the Cyrillic look-alikes (І, Х, С): І орын, ХХІ ғасыр
+_ROMAN_LATIN = {LATIN_LOOKALIKES[c]: c for c in _ROMAN_DIGITS if c in LATIN_LOOKALIKES}
+#: the letters a Roman numeral may be written in, Latin and Cyrillic
+ROMAN_LETTERS = "".join(_ROMAN_DIGITS) + "".join(_ROMAN_LATIN)
+_ROMAN_RE = regex.compile(r"(?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})\Z")
+
+
+def roman_value(token: str) -> int | None:
+    """``ІІІ`` (Cyrillic І) → 3, ``XIV`` → 14; None for anything else."""
+    t = "".join(_ROMAN_LATIN.get(c, c) for c in token)
+    if not t or _ROMAN_RE.match(t) is None:
+        return None
+    total = 0
+    for a, b in zip(t, t[1:] + " "):
+        v = _ROMAN_DIGITS[a]
+        total += -v if b != " " and _ROMAN_DIGITS[b] > v else v
+    return total
+
+
+def is_number_suffix(s: str) -> bool:
+    """True for the endings a number may carry (``ын`` in ``530-ын``, ``нан`` in ``мыңнан``)."""
+    return _NUM_SUFFIX_RE.match(s) is not None
+
+
+def starts_with_numeral(word: str) -> bool:
+    """A number word with any ending, also the forms that ``word_value`` refuses as mostly something else
+    (``бірінен``: "of one of them")."""
+    w = word.lower()
+    return any(w.startswith(b) and _NUM_SUFFIX_RE.match(w[len(b) :]) for b in _BASES_BY_LEN)
 
 
 def digit_value(token: str) -> tuple[float, str, bool] | None:
@@ -123,7 +160,7 @@ class NumberExpr:
         self.suffix = suffix  # the ending on the last token (``нан`` in ``мыңнан``)
         self.words = words  # written in words
         self.plain_int = plain_int  # a bare integer in digits, no grouping, scale or decimal (a year candidate)
-        self.kind = kind  # cardinal, ordinal, fraction, collective
+        self.kind = kind  # cardinal, ordinal, fraction, collective (екеуі), group (бестік)
 
     def __repr__(self) -> str:
         return "NumberExpr(" + ", ".join(f"{k}={getattr(self, k)!r}" for k in self.__slots__) + ")"
@@ -168,8 +205,9 @@ def parse_tokens(toks: Sequence[str], gaps: Sequence[str], i: int) -> NumberExpr
         return NumberExpr(i, j, value, value_max, suffix=suffix, plain_int=plain and value_max is None)
     nw = word_value(tok)
     if nw is None:
-        return None
-    if nw.kind in ("ordinal", "collective"):
+        r = roman_value(tok)
+        return None if r is None else NumberExpr(i, i + 1, float(r), ordinal=True, kind="ordinal")
+    if nw.kind in ("ordinal", "collective", "group"):
         return NumberExpr(i, i + 1, nw.value, ordinal=nw.kind == "ordinal", suffix=nw.suffix, words=True, kind=nw.kind)
     if nw.kind == "fraction":
         return NumberExpr(i, i + 1, nw.value, suffix=nw.suffix, words=True, kind="fraction")
@@ -183,7 +221,7 @@ def parse_tokens(toks: Sequence[str], gaps: Sequence[str], i: int) -> NumberExpr
             # екі мың он бесінші: a compound that ends in an ordinal
             value = total + cur + w.value
             return NumberExpr(i, j + 1, value, ordinal=True, suffix=w.suffix, words=True, kind="ordinal")
-        if w is None or w.kind in ("ordinal", "collective"):
+        if w is None or w.kind in ("ordinal", "collective", "group"):
             break
         if w.kind == "fraction":
             break  # жарты, ширек stand alone

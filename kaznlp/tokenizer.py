@@ -27,6 +27,8 @@ UNIT_SYMBOLS: frozenset[str] = frozenset(
 )
 _ws = re.escape(WHITESPACE)
 _specials = sorted(PERIOD_ABBREVIATIONS | UNIT_SYMBOLS, key=len, reverse=True)
+# a scale abbreviation keeps its period even when the next word is glued to it (3 млн.теңгеден)
+_glued_scales = sorted((r[0] for r in rows("scale_words.tsv") if r[0].endswith(".")), key=len, reverse=True)
 _L = r"[^\W\d_]"  # a letter
 _JOINERS = "'’-"  # join the parts of one word: сондай-ақ
 _WORD = _L + rf"\w*(?:[{_JOINERS}]\w+)*"
@@ -37,6 +39,7 @@ TOKEN_PATTERN = (
     rf"(?>{_WORD})(?![{re.escape(_WORD_STOP)}\d])"  # the common case first: a word not followed by _WORD_STOP
     r"|\d++(?![\d.,\w@-])"  # a plain number
     r"|(?<!\w)(?:" + "|".join(re.escape(s) for s in _specials) + r")(?!\w)"  # млн. т.б. кВт·сағ
+    r"|(?<!\w)(?:" + "|".join(re.escape(s) for s in _glued_scales) + r")(?=\w)"  # млн.теңгеден
     r"|https?://[^\s«»\"<>]+[^\s«»\"<>.,;:!?)]"  # URL
     r"|www\.[^\s«»\"<>]+[^\s«»\"<>.,;:!?)]"
     r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # e-mail

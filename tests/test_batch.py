@@ -174,7 +174,7 @@ def test_index_search_and_export(tmp_path, root):
     out = tmp_path / "out"
     run([root / "corpora" / "press", root / "corpora" / "heldout"], out, BatchOptions())
     db = tmp_path / "a.sqlite"
-    assert build_index(out, db) == {"documents": 11, "facts": 183, "entities": 0}
+    assert build_index(out, db) == {"documents": 11, "facts": 184, "entities": 0}
     hits = list(search(db, "абонент"))
     assert [(h["type"], h["text"], h["value"]) for h in hits] == [
         ("count", "1 млн. 204 мың", 1204000.0),

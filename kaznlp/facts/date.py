@@ -37,16 +37,32 @@ def _year_word(word: str) -> str | None:
     return hit[2] if hit is not None and hit[0] == "year" else None
 
 
-def _day_month(ctx: Context, k: int) -> tuple[int, int, int] | None:
-    """``15 қарашада`` or ``12-нші маусымында`` at token ``k``: (day, month, end)."""
-    if k + 1 >= len(ctx.words):
-        return None
-    d = digit_value(ctx.words[k])
+def _day(token: str) -> int | None:
+    d = digit_value(token)
     if d is not None and d[0].is_integer() and 1 <= d[0] <= 31 and (not d[1] or d[2]):
-        m = month_of(ctx.words[k + 1])
-        if m:
-            return int(d[0]), m, k + 2
+        return int(d[0])
     return None
+
+
+def _day_month(ctx: Context, k: int) -> tuple[int, int, int, int | None] | None:
+    """``15 қарашада``, ``12-нші маусымында`` or a range of days ``22-23 тамызда`` at token ``k``:
+    (day, month, end, last day of the range or None)."""
+    words, n = ctx.words, len(ctx.words)
+    if k + 1 >= n or (day := _day(words[k])) is None:
+        return None
+    last = None
+    m = k + 1
+    if m + 2 < n and words[m] == "-" and len(ctx.gaps[k]) <= 1 and len(ctx.gaps[m]) <= 1:
+        last = _day(words[m + 1])  # 22-23 тамызда, 22 -23 қыркүйекте
+        if last is None or last <= day:
+            return None
+        m += 2
+    month = month_of(words[m])
+    return (day, month, m + 1, last) if month else None
+
+
+def _md(month: int, day: int | None, year: str = "-") -> str | None:
+    return None if day is None else f"{year}-{month:02d}-{day:02d}"
 
 
 def match_token(ctx: Context, i: int) -> Candidate | None:
@@ -82,13 +98,14 @@ def match(ctx: Context, e: NumberExpr) -> Candidate | None:
         elif _is_year(v):  # 1996-ншы жылы, екі мың он бесінші жылы; 2019-ыншы жылдың 12-нші маусымында
             d = _day_month(ctx, e.j + 1)
             if d:
-                return Candidate(TYPE, e.i, d[2], f"{int(v):04d}-{d[1]:02d}-{d[0]:02d}")
+                y = f"{int(v):04d}"
+                return Candidate(TYPE, e.i, d[2], _md(d[1], d[0], y), _md(d[1], d[3], y))
             return Candidate(TYPE, e.i, e.j + 1, f"{int(v):04d}")
         return None
     if e.words or not _is_year(v) or not (e.plain_int or e.value_max is not None):
-        d = _day_month(ctx, e.i) if e.plain_int else None
+        d = _day_month(ctx, e.i) if e.plain_int or (e.value_max is not None and not e.words) else None
         if d:
-            return Candidate(TYPE, e.i, d[2], f"--{d[1]:02d}-{d[0]:02d}", extra={"partial": "no_year"})
+            return Candidate(TYPE, e.i, d[2], _md(d[1], d[0]), _md(d[1], d[3]), extra={"partial": "no_year"})
         return None
     vmax = e.value_max
     if vmax is not None and not _is_year(vmax):
@@ -113,7 +130,7 @@ def match(ctx: Context, e: NumberExpr) -> Candidate | None:
     # 2016 жылғы 15 қарашада; 2016 жылғы қарашада
     d = _day_month(ctx, j) if j < n else None
     if d:
-        return Candidate(TYPE, e.i, d[2], f"{year}-{d[1]:02d}-{d[0]:02d}")
+        return Candidate(TYPE, e.i, d[2], _md(d[1], d[0], year), _md(d[1], d[3], year))
     if j < n and is_ending(yw, "rel", "genitive", "poss") and (m := month_of(words[j])):
         return Candidate(TYPE, e.i, j + 1, f"{year}-{m:02d}")
     return Candidate(TYPE, e.i, j, year)

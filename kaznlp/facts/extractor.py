@@ -14,15 +14,17 @@ from datetime import date as Date
 from itertools import compress
 
 from ..data import rows
+from ..data import words as word_list
+from ..morphology import endings
 from ..normalize import Normalized
-from ..numbers import parse_tokens, word_value
+from ..numbers import ROMAN_LETTERS, NumberExpr, is_number_suffix, parse_tokens, word_value
 from ..sentences import _quote_regions
 from ..tokenizer import Gaps, Tokens
 from . import count, date, duration, money, negatives, percentage, quantity, ranking
 from .base import Candidate, Context, Fact
 from .objects import object_after, object_before
 from .qualifiers import qualifier_after, qualifier_before
-from .units import UnitHit, unit_at, unit_of
+from .units import RANKING_WORDS, UnitHit, unit_after, unit_from_list, unit_of
 
 __all__ = ["extract_facts"]
 
@@ -38,6 +40,11 @@ _NAME_MAX_WORDS = 8
 _SPEECH_RE = re.compile(r"[.!?,;:]\s")  # punctuation inside «…» makes it a quotation, not a name
 _OBJECT_TYPES = ("count", "quantity")
 _QUALIFIED_TYPES = ("count", "percentage", "money", "quantity", "duration")
+_UP_TO = frozenset(word_list("up_to.txt"))
+_LIST_JOINERS = frozenset(word_list("list_joiners.txt"))
+_ABLATIVE = endings("ablative")
+# the approximative ending on a number or unit word (30 проценттей, қырықтай), a letter or more before it
+_APPROX_RE = re.compile(r"\w\w(?:" + "|".join(endings("approx")) + r")\Z")
 
 
 class _AnchorCache(dict):
@@ -73,6 +80,20 @@ def anchors(words: list[str]) -> list[int]:
     return anchors_by_lookup(words)
 
 
+# a Roman numeral is a number only before a place in a rating (ІІ орынды); elsewhere (ХХІ ғасыр, IV кеңес) a label
+_ROMAN_PLACE_RE = re.compile(rf"(?<!\w)[{ROMAN_LETTERS}]{{1,6}}(?=\s+(?:{'|'.join(RANKING_WORDS)}))", re.IGNORECASE)
+
+
+def _roman_places(text: str, starts: list[int]) -> list[int]:
+    """Token indices of Roman numerals before a ranking word."""
+    out = []
+    for m in _ROMAN_PLACE_RE.finditer(text):
+        k = bisect_left(starts, m.start())
+        if k < len(starts) and starts[k] == m.start():
+            out.append(k)
+    return out
+
+
 def anchors_by_lookup(words: list[str]) -> list[int]:
     """:func:`anchors` by one dictionary lookup per token: the definition the C helper follows."""
     return list(compress(range(len(words)), map(_IS_ANCHOR.__getitem__, words)))
@@ -104,16 +125,31 @@ def _classify(ctx: Context, i: int) -> tuple[Candidate | None, int] | None:
         if e.suffix and not e.words and (u := unit_of(e.suffix)):  # 1-орын, 5-жыл
             hit = UnitHit(u[0], u[1] or None, e.j - 1, e.j, e.suffix, u[2])
         elif e.j < len(ctx.words) and not (e.suffix and e.kind == "cardinal" and not e.words):
-            hit = unit_at(ctx.words, e.j)
+            hit = unit_after(ctx.words, e.j)
         if hit is not None:
-            for rule in (percentage.match, money.match, quantity.match, duration.match):
-                if c := rule(e, hit):
-                    break
+            c = percentage.match(e, hit) or money.match(e, hit) or quantity.match(e, hit)
+            if c is None:
+                c = duration.match(e, hit, ctx.lower[hit.j] if hit.j < len(ctx.lower) else "")
+            elif c.type == "quantity":
+                c = quantity.per_unit(ctx, c)
         if c is None:
             c = ranking.match(ctx, e, hit)
-        if c is None and (hit is None or hit.type in ("year", "ranking")):
-            c = count.match(e)
+        if c is None and (hit is None or hit.type in ("year", "ranking", "age")):
+            c = duration.age_before(ctx, e) or money.implied(ctx, e) or _listed(ctx, e) or count.match(ctx, e)
     return (c, max(e.j, c.j)) if c else (None, e.j)
+
+
+def _listed(ctx: Context, e: NumberExpr) -> Candidate | None:
+    """A figure whose unit is written once, after the next figure of the list (``570,4 мың, … 105,5 мың гектар``)."""
+    hit = unit_from_list(ctx, e)
+    if hit is None:
+        return None
+    after = ctx.lower[hit.j] if hit.j < len(ctx.lower) else ""
+    c = percentage.match(e, hit) or money.match(e, hit) or quantity.match(e, hit) or duration.match(e, hit, after)
+    if c is not None:
+        c.j = e.j
+        c.extra = (c.extra or {}) | {"unit_from": "list"}
+    return c
 
 
 def _finish(ctx: Context, c: Candidate, norm: Normalized, doc_year: int | None) -> Fact:
@@ -122,9 +158,14 @@ def _finish(ctx: Context, c: Candidate, norm: Normalized, doc_year: int | None) 
     extra = dict(c.extra) if c.extra else {}
     q = None
     if c.type in _QUALIFIED_TYPES:
+        j = _detached_suffix(ctx, j)
         q = qualifier_after(ctx.lower, j, ctx.words[j - 1])
+        if q and q[0] == "at_most" and ctx.lower[q[1] - 1] in _UP_TO and _range_start_before(ctx, c.i):
+            q = None  # 25%-дан 70%-ға дейін, 3 сағаттан бір тәулікке дейін: a range's end, no bound
         if q:
             qualifier, j = q
+        elif _APPROX_RE.search(ctx.lower[j - 1]):
+            qualifier = "approximately"  # 30 проценттей, қырықтай: the approximative ending
         else:
             qb = qualifier_before(ctx.lower, i)
             if qb:
@@ -134,9 +175,11 @@ def _finish(ctx: Context, c: Candidate, norm: Normalized, doc_year: int | None) 
         obj = object_before(ctx.lower, ctx.words, c.i)
         if obj is None and c.type in _OBJECT_TYPES and (q or not (c.j == c.i + 1 and _has_case(ctx.words[c.i]))):
             obj = object_after(ctx.lower, ctx.words, j, len(ctx.words))
-    value = c.value
+    value, value_max = c.value, c.value_max
     if c.type == "date" and doc_year and isinstance(value, str) and value.startswith("--"):
         value = f"{doc_year:04d}{value[1:]}"
+        if isinstance(value_max, str) and value_max.startswith("--"):
+            value_max = f"{doc_year:04d}{value_max[1:]}"
         extra["year_from"] = "doc_date"
     s, e = norm.to_original(ctx.starts[i], ctx.ends[j - 1])
     return Fact(
@@ -145,7 +188,7 @@ def _finish(ctx: Context, c: Candidate, norm: Normalized, doc_year: int | None) 
         end=e,
         text=norm.original[s:e],
         value=value,
-        value_max=c.value_max,
+        value_max=value_max,
         unit=c.unit,
         qualifier=qualifier,
         object=obj,
@@ -153,6 +196,36 @@ def _finish(ctx: Context, c: Candidate, norm: Normalized, doc_year: int | None) 
         sentence=ctx.sentence,
         extra=extra,
     )
+
+
+def _year_from_before(ctx: Context, c: Candidate, before: Candidate | None) -> None:
+    """``2020 жылдың 16 наурызы мен 15 маусымы``: a day and month joined to a full date take its year."""
+    if before is None or not isinstance(c.value, str) or not c.value.startswith("--"):
+        return
+    if not isinstance(before.value, str) or before.value.startswith("-") or len(before.value) < 4:
+        return
+    if all(w in _LIST_JOINERS for w in ctx.lower[before.j : c.i]):
+        year = before.value[:4]
+        c.value = year + c.value[1:]
+        if isinstance(c.value_max, str) and c.value_max.startswith("--"):
+            c.value_max = year + c.value_max[1:]
+        c.extra = {k: v for k, v in (c.extra or {}).items() if k != "partial"} | {"year_from": "context"}
+
+
+def _detached_suffix(ctx: Context, j: int) -> int:
+    """``8% -дан``: a case ending written apart after the number or unit belongs to it; the end after it."""
+    words, gaps = ctx.words, ctx.gaps
+    detached = j + 1 < len(words) and words[j] == "-" and gaps[j - 1] == " " and gaps[j] == ""
+    return j + 2 if detached and is_number_suffix(ctx.lower[j + 1]) else j
+
+
+def _range_start_before(ctx: Context, i: int) -> bool:
+    """A figure in the ablative just before token ``i`` (``25%-дан``, ``3 сағаттан``): a "from … to" range."""
+    lower = ctx.lower
+    k = i - 1
+    if k < 0 or not lower[k].endswith(_ABLATIVE):
+        return False
+    return lower[k][:1].isdecimal() or (k > 0 and unit_of(lower[k]) is not None and lower[k - 1][:1].isdecimal())
 
 
 def _has_case(token: str) -> bool:
@@ -172,6 +245,8 @@ def extract_facts(
     doc_year = doc_date.year if doc_date else None
     starts, ends, words = tokens.starts, tokens.ends, tokens.words
     starts_at = anchors(words)
+    if roman := _roman_places(text, starts):
+        starts_at = sorted(set(starts_at).union(roman))
     if not starts_at:
         return []
     sent_starts = [s for s, _ in sentences]
@@ -196,6 +271,7 @@ def extract_facts(
             names=_names(text, s_start, s_end) if text.find("«", s_start, s_end) >= 0 else [],
         )
         resume = 0
+        last_date: Candidate | None = None
         while a < len(starts_at) and starts_at[a] < t1:
             i = starts_at[a] - t0
             a += 1
@@ -206,5 +282,8 @@ def extract_facts(
                 continue
             c, resume = got
             if c is not None:
+                if c.type == "date":
+                    _year_from_before(ctx, c, last_date)
+                    last_date = c
                 facts.append(_finish(ctx, c, norm, doc_year))
     return facts

@@ -1,29 +1,79 @@
-"""Numbers that are not facts: codes and identifiers (``1414 бірыңғай нөмірі``, ``5-бап``, ``№ 123``),
-times of day (``10:00``), phone-like chains (``74-12-34``). Numbers inside «names» are handled by the context."""
+"""Numbers that are not facts: codes and identifiers (``1414 бірыңғай нөмірі``, ``5-бап``, ``38-қадамында``,
+``№ 123``), house numbers (``көшесі 14, 18``), model names (``Fokker 100``, ``4 D форматында``, ``24.kz``),
+list markers (``1)``), multipliers (``2 есе``, ``20,4 есеге``), fractions (``үштен бірі``), times of day
+(``10:00``) and phone-like chains (``74-12-34``, ``8(7172)``). Numbers inside «names» are handled by the context.
+"""
 
 from __future__ import annotations
 
-from ..data import rows
-from ..numbers import NumberExpr
+from ..data import rows, words
+from ..morphology import endings, is_inflection
+from ..numbers import NumberExpr, is_number_suffix, starts_with_numeral
 from .base import Context
+from .units import unit_of
 
-_AFTER = tuple(r[0] for r in rows("not_fact_words.tsv") if r[1] == "after")
-_HYPHEN = tuple(r[0] for r in rows("not_fact_words.tsv") if r[1] == "hyphen")
-_BEFORE = frozenset(r[0] for r in rows("not_fact_words.tsv") if r[1] == "before") | {"n", "no", "№№"}
+_TABLE = rows("not_fact_words.tsv")
+_AFTER = tuple(r[0] for r in _TABLE if r[1] == "after")
+_HYPHEN = tuple(r[0] for r in _TABLE if r[1] == "hyphen")
+_BEFORE = frozenset(r[0] for r in _TABLE if r[1] == "before") | {"n", "no", "№№"}
+_ADDRESS = frozenset(r[0] for r in _TABLE if r[1] == "address")
+_MULTIPLIERS = tuple(r[0] for r in _TABLE if r[1] == "multiplier")
+_ABLATIVE = endings("ablative")
 _LOOKAHEAD = 2
+_GLUE = (":", "-", "/", "(", ")")  # 10:00, 74-12-34, 12/2016, 8(7172)
+_LIST_OPENERS = (":", ";", ".", ")")
+_ADDRESS_LIST = frozenset(words("list_joiners.txt")) | {"-", "/"}
+_DERIVED_VERB = endings("verbal")  # есе|ле|нген: multiplied
+
+
+def _is_multiplier(word: str) -> bool:
+    for stem in _MULTIPLIERS:
+        if word.startswith(stem):
+            rest = word[len(stem) :]
+            return is_inflection(rest) or rest.startswith(_DERIVED_VERB)
+    return False
+
+
+def _latin_word(word: str) -> bool:
+    return word.isascii() and word.isalpha()
+
+
+def _address_before(ctx: Context, i: int) -> bool:
+    """A house number: an address word before it, or before the comma list it ends (көшесі 14, 18, 22/1)."""
+    lower = ctx.lower
+    k = i - 1
+    while k >= 0 and (lower[k] in _ADDRESS_LIST or lower[k][:1].isdecimal()):
+        k -= 1
+    return k >= 0 and lower[k] in _ADDRESS
 
 
 def is_not_fact(ctx: Context, e: NumberExpr) -> bool:
-    words, lower, n = ctx.words, ctx.lower, len(ctx.words)
-    if e.suffix and e.suffix.lower().startswith(_HYPHEN) and not e.words:
-        return True
-    if e.i > 0 and lower[e.i - 1] in _BEFORE:
+    words, lower, n, gaps = ctx.words, ctx.lower, len(ctx.words), ctx.gaps
+    if e.suffix and not e.words:
+        s = e.suffix.lower()
+        if s.startswith(_HYPHEN):
+            return True
+        if not e.ordinal and not is_number_suffix(s) and unit_of(s) is None:
+            return True  # 38-қадамында, 14-кіреберіс: a hyphen after digits makes the noun an ordinal label
+    if e.i > 0 and (lower[e.i - 1] in _BEFORE or _address_before(ctx, e.i)):
         return True
     for k in range(e.j, min(n, e.j + _LOOKAHEAD)):
-        if lower[k].startswith(_AFTER):
+        if lower[k].startswith(_AFTER) or _is_multiplier(lower[k]):
             return True
-    if e.j + 1 < n and ctx.gaps[e.j - 1] == "" and words[e.j] in (":", "-", "/") and words[e.j + 1][:1].isdecimal():
-        return True  # 10:00, 74-12-34, 12/2016
-    if e.i > 1 and words[e.i - 1] in (":", "/") and ctx.gaps[e.i - 2] == "" and words[e.i - 2][:1].isdecimal():
+    if e.j < n and gaps[e.j - 1] == "":
+        nxt = words[e.j]
+        if nxt in _GLUE and e.j + 1 < n and words[e.j + 1][:1].isdecimal() and gaps[e.j] == "":
+            return True  # 10:00, 74-12-34, 8(7172)
+        if nxt == "." and e.j + 1 < n and gaps[e.j] == "" and _latin_word(words[e.j + 1]):
+            return True  # 24.kz: a web address
+        if nxt == ")" and (e.i == 0 or words[e.i - 1] in _LIST_OPENERS):
+            return True  # 1) … 2) …: list markers
+    if e.i > 1 and words[e.i - 1] in _GLUE and gaps[e.i - 2] == gaps[e.i - 1] == "" and words[e.i - 2][:1].isdecimal():
         return True
+    if not e.words and e.i > 0 and _latin_word(words[e.i - 1]) and len(words[e.i - 1]) > 1:
+        return True  # Fokker 100: a model name
+    if e.j < n and _latin_word(words[e.j]) and len(words[e.j]) <= 2 and words[e.j].isupper():
+        return True  # 4 D, 5 G: a format or standard
+    if e.suffix.endswith(_ABLATIVE) and e.j < n and starts_with_numeral(words[e.j]):
+        return True  # үштен бірі, бестен екісі: a fraction
     return False

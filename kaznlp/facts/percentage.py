@@ -10,6 +10,6 @@ TYPE = "percentage"
 
 
 def match(e: NumberExpr, hit: UnitHit) -> Candidate | None:
-    if hit.type != TYPE or e.ordinal or e.kind == "collective":
+    if hit.type != TYPE or e.ordinal or e.kind in ("collective", "group"):
         return None
     return Candidate(TYPE, e.i, hit.j, e.value, e.value_max, "%")

@@ -5,12 +5,12 @@ The phrases live in ``data/qualifiers.tsv``."""
 from __future__ import annotations
 
 from ..data import rows, words
-from ..morphology import PAST, endings
+from ..morphology import endings
 
-_CHANGE_VERBS = tuple(words("change_verbs.txt"))
+_CHANGE_VERBS = dict(rows("change_verbs.tsv"))  # stem -> up / down
 _UP_TO = words("up_to.txt")
-_PAST = PAST  # the past tense ending, right after the verb stem
 _CHANGE_VERBS_BY_LEN = sorted(_CHANGE_VERBS, key=len, reverse=True)
+_PRESENT = endings("present")  # жет|еді, арт|ады, көбей|еді, жет|етін: the present-future after the stem
 
 _ABLATIVE = endings("ablative")
 _DATIVE = endings("dative")
@@ -34,9 +34,12 @@ for _before in _BEFORE:
 
 
 def _reached(word: str) -> bool:
-    """A verb of change in the past tense (жетті, өсті): "to N", where the present (жетеді) means "up to N"."""
+    """A verb of change that makes ``N-ге дейін`` "to N": a fall or cut in any form (қысқарады, түсірілді), a
+    growth in any form but the present-future (жетті, өскен, жеткізу; but жетеді, жететін: "up to N")."""
     stem = next((s for s in _CHANGE_VERBS_BY_LEN if word.startswith(s)), None)
-    return stem is not None and word[len(stem) :] in _PAST  # жет|ті, төменде|ді; not жет|еді, төменде|йді
+    if stem is None:
+        return False
+    return _CHANGE_VERBS[stem] == "down" or not word[len(stem) :].startswith(_PRESENT)
 
 
 def _case_ok(needs: str, last_word: str) -> bool:

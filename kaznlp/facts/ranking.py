@@ -18,17 +18,29 @@ _TOP_WORDS = frozenset(w for w, role in _CUES if role == "top")
 _BY = next(w for w, role in _CUES if role == "by")
 _INDEX_WORDS = tuple(w for w, role in _CUES if role == "index")
 _DERIVED = endings("deriv")
+_DATIVE = endings("dative")
+_MOVES = tuple(r[0] for r in rows("change_verbs.tsv"))  # 39 орынға көтерілді: a move to a place in a rating
 _CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")", "-", _BY})
 
 
 def match(ctx: Context, e: NumberExpr, hit: UnitHit | None) -> Candidate | None:
+    if e.kind == "group":  # бестікке, үздік ондыққа: a top-N group
+        i = e.i - 1 if e.i > 0 and ctx.lower[e.i - 1] in _TOP_WORDS else e.i
+        return Candidate(TYPE, i, e.j, e.value, indicator=indicator(ctx, i))
     if e.kind == "collective":
-        if e.i > 0 and ctx.lower[e.i - 1] in _TOP_WORDS:
-            return Candidate(TYPE, e.i - 1, e.j, e.value, indicator=indicator(ctx, e.i - 1))
         return None
     if hit is None or hit.type != TYPE or hit.suffix.startswith(_DERIVED):
         return None  # 180 орындық ұшақ: a 180-seat plane, not a place
+    if hit.suffix.endswith(_DATIVE) and not e.ordinal and not _rating_context(ctx, hit.j):
+        return None  # 140 орынға арналған балабақша: seats, a count
     return Candidate(TYPE, e.i, hit.j, e.value, e.value_max, indicator=indicator(ctx, e.i))
+
+
+def _rating_context(ctx: Context, j: int) -> bool:
+    """A rating named in the sentence, or a verb of moving right after the place (орынға көтерілді)."""
+    if j < len(ctx.lower) and ctx.lower[j].startswith(_MOVES):
+        return True
+    return any(w == _BY or w.startswith(_INDEX_WORDS) for w in ctx.lower)
 
 
 def _quoted_before(ctx: Context, k: int) -> str | None:

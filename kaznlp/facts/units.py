@@ -5,7 +5,10 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ..data import rows
-from ..morphology import is_inflection
+from ..data import words as word_list
+from ..morphology import is_inflection, looks_adjectival
+from ..numbers import NumberExpr, parse_tokens, word_value
+from .base import Context
 
 _EXACT: dict[str, tuple[str, str]] = {}
 _PREFIX: list[tuple[str, str, str]] = []
@@ -16,6 +19,8 @@ for _surface, _type, _unit, _match in rows("units.tsv"):
         _EXACT.setdefault(_surface, (_type, _unit))
         _PREFIX.append((_surface.lower(), _type, _unit))
 _PREFIX.sort(key=lambda r: len(r[0]), reverse=True)
+#: the words of a place in a rating (орын, орн-), which a Roman numeral may precede (І орынды)
+RANKING_WORDS = tuple(sorted({s for s, t, _, _ in rows("units.tsv") if t == "ranking"}))
 _COMPOUND: dict[str, list[tuple[str, str, str]]] = {}
 for _first, _second, _type, _unit in rows("compound_units.tsv"):
     _COMPOUND.setdefault(_first, []).append((_second, _type, _unit))
@@ -74,3 +79,37 @@ def unit_at(words: list[str], i: int) -> UnitHit | None:
         if per is not None and per[0] == "duration" and per[1] in _PER:
             return UnitHit("quantity", f"{hit[1]}/{_PER[per[1]]}", i, i + 3, words[i + 2], per[2])
     return UnitHit(hit[0], hit[1] or None, i, i + 1, w, hit[2])
+
+
+_MEASURES = ("duration", "quantity")
+_LIST_JOINERS = frozenset(word_list("list_joiners.txt"))
+_LIST_REACH = 8
+_LISTED_UNITS = ("quantity", "money", "percentage", "duration", "age")
+
+
+def unit_after(words: list[str], j: int) -> UnitHit | None:
+    """The unit at token ``j``, or after one adjective there (``90 күнтізбелік күнге``: calendar days)."""
+    hit = unit_at(words, j)
+    if hit is None and j + 1 < len(words) and looks_adjectival(words[j]):
+        hit = unit_at(words, j + 1)
+        if hit is not None and hit.type not in _MEASURES:
+            return None
+    return hit
+
+
+def unit_from_list(ctx: Context, e: NumberExpr) -> UnitHit | None:
+    """The unit written once for a list of figures: ``570,4 мың, Жамбыл облысы бойынша 105,5 мың гектар``,
+    ``жиырма бес пен елу екі жас аралығында`` give the first figure the unit of the next one, when a comma or a
+    conjunction follows the first."""
+    words, n = ctx.words, len(ctx.words)
+    if e.j >= n or ctx.lower[e.j] not in _LIST_JOINERS:
+        return None
+    for k in range(e.j + 1, min(n, e.j + _LIST_REACH)):
+        if not words[k][:1].isdecimal() and word_value(words[k]) is None:
+            continue
+        nxt = parse_tokens(words, ctx.gaps, k)
+        if nxt is None or nxt.suffix:
+            return None
+        hit = unit_at(words, nxt.j)
+        return hit if hit is not None and hit.type in _LISTED_UNITS else None
+    return None
