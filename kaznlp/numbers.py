@@ -252,6 +252,9 @@ def parse_tokens(toks: Sequence[str], gaps: Sequence[str], i: int) -> NumberExpr
     return NumberExpr(i, j, value, suffix=suffix, words=True)
 
 
+_GROUP = 3  # digits of a group after a scale word (5 мың 200), unlike a new number (5 мың 3 ауылда)
+
+
 def _scale_chain(toks: Sequence[str], j: int, value: float, value_max: float | None):
     """Multiply by scale words and add up a chain of them: ``1 млн. 204 мың``."""
     n = len(toks)
@@ -268,7 +271,13 @@ def _scale_chain(toks: Sequence[str], j: int, value: float, value_max: float | N
         if suffix or value_max is not None or j + 1 >= n:
             break
         nxt, sw = digit_value(toks[j]), word_value(toks[j + 1])
-        if nxt is None or nxt[1] or sw is None or sw.kind != "scale" or sw.value >= last:
+        if nxt is None or nxt[1] or nxt[2]:
+            break
+        if sw is None or sw.kind != "scale" or sw.value >= last:
+            if nxt[0] < last and len(toks[j]) == _GROUP and toks[j].isdecimal():
+                total += nxt[0]  # 5 мың 200 теңге: a chain that ends in three digits
+                suffix = ""
+                j += 1
             break
         base = nxt[0]
         j += 1

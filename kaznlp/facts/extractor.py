@@ -24,7 +24,7 @@ from . import count, date, duration, money, negatives, percentage, quantity, ran
 from .base import Candidate, Context, Fact
 from .objects import object_after, object_before
 from .qualifiers import qualifier_after, qualifier_before
-from .units import RANKING_WORDS, UnitHit, unit_after, unit_from_list, unit_of
+from .units import RANKING_WORDS, UnitHit, smaller_part, unit_after, unit_from_list, unit_of
 
 __all__ = ["extract_facts"]
 
@@ -132,6 +132,9 @@ def _classify(ctx: Context, i: int) -> tuple[Candidate | None, int] | None:
                 c = duration.match(e, hit, ctx.lower[hit.j] if hit.j < len(ctx.lower) else "")
             elif c.type == "quantity":
                 c = quantity.per_unit(ctx, c)
+            part = smaller_part(ctx, c.j, c.unit) if c is not None and c.value_max is None else None
+            if c is not None and part is not None:  # 12 кг 300 гр: 12.3 kg; 1 сағат 30 минут: 1.5 hour
+                c.value, c.j = float(c.value or 0) + part[0], part[1]
         if c is None:
             c = ranking.match(ctx, e, hit)
         if c is None and (hit is None or hit.type in ("year", "ranking", "age")):

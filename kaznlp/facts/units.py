@@ -113,3 +113,22 @@ def unit_from_list(ctx: Context, e: NumberExpr) -> UnitHit | None:
         hit = unit_at(words, nxt.j)
         return hit if hit is not None and hit.type in _LISTED_UNITS else None
     return None
+
+
+_PARTS: dict[str, tuple[str, float]] = {r[0]: (r[1], float(r[2])) for r in rows("unit_parts.tsv")}
+
+
+def smaller_part(ctx: Context, j: int, unit: str | None) -> tuple[float, int] | None:
+    """``12 кг 300 гр``, ``1 сағат 30 минут``: the second, smaller part of a measure at token ``j``, as a
+    fraction of ``unit``, and the end of it."""
+    part = _PARTS.get(unit or "")
+    words = ctx.words
+    if part is None or j >= len(words) or not words[j][:1].isdecimal():
+        return None
+    e = parse_tokens(words, ctx.gaps, j)
+    if e is None or e.suffix or e.value_max is not None:
+        return None
+    hit = unit_at(words, e.j)
+    if hit is None or (hit.unit or "") != part[0] or e.value >= part[1]:
+        return None
+    return e.value / part[1], hit.j
