@@ -121,16 +121,19 @@ def extract(paths, records, fmt, output, doc_date, ner, lang) -> None:
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--doc-date", default=None, help="Give the pipeline a document date (the gold never assumes one).")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
-@click.option("--errors", is_flag=True, help="List every miss, spurious fact and unit/qualifier disagreement.")
+@click.option(
+    "--errors", is_flag=True, help="List every miss, extra fact and unit/qualifier disagreement, in context (stderr)."
+)
 def evaluate(gold_paths, paths, doc_date, as_json, errors) -> None:
     """Score extracted facts of PATHS against gold facts (P/R/F1 per type, unit and qualifier accuracy)."""
-    from .evaluate import load_gold, score
+    from .evaluate import error_lines, load_gold, score
     from .io import InputError, read_text
     from .pipeline import load
 
     gold = load_gold(gold_paths)
     nlp = load()
     predicted = {}
+    texts = {}
     for doc_id, path in _inputs(paths):
         if doc_id not in gold:
             continue
@@ -139,10 +142,11 @@ def evaluate(gold_paths, paths, doc_date, as_json, errors) -> None:
         except InputError as exc:
             _warn(str(exc))
             continue
+        texts[doc_id] = text
         predicted[doc_id] = list(nlp(text, doc_date=doc_date, doc_id=doc_id).fact_records())
-    missing = sorted(set(gold) - set(predicted))
-    if missing:
-        _warn(f"no text for gold documents: {', '.join(missing)}")
+    if not predicted:
+        _warn("no input is a gold document: give the texts the gold files are for")
+        sys.exit(EXIT_NOTHING)
     s = score({d: gold[d] for d in predicted}, predicted)
     summary = s.summary()
     summary["documents"] = len(predicted)
@@ -160,9 +164,12 @@ def evaluate(gold_paths, paths, doc_date, as_json, errors) -> None:
         click.echo(f"qualifier accuracy: {summary['qualifier_accuracy']:.3f}")
         if summary["object_accuracy"] is not None:
             click.echo(f"object accuracy: {summary['object_accuracy']:.3f}")
-    if errors:
+    if errors and as_json:
         for e in s.errors:
             click.echo(json.dumps(e, ensure_ascii=False), err=True)
+    elif errors:
+        for line in error_lines(s, texts):
+            click.echo(line, err=True)
     if not predicted:
         sys.exit(EXIT_NOTHING)
 

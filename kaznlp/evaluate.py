@@ -19,7 +19,7 @@ from typing import Any
 
 from .facts.base import FACT_TYPES
 
-__all__ = ["Scores", "load_gold", "score"]
+__all__ = ["Scores", "error_lines", "load_gold", "score"]
 
 
 @dataclass
@@ -136,3 +136,43 @@ def score(gold: dict[str, list[dict]], predicted: dict[str, list[dict]], scores:
                 s.fp[p["type"]] += 1
                 s.errors.append({"doc": doc, "error": "spurious", "predicted": p})
     return s
+
+
+_KIND = {"missed": "MISSED", "spurious": "EXTRA", "unit/qualifier": "UNIT/QUAL", "object": "OBJECT"}
+_WINDOW = 60
+
+
+def _evidence(text: str | None, rec: dict[str, Any]) -> str:
+    """The span in brackets with up to 60 characters either side, on one line."""
+    if text is None:
+        return rec.get("text", "")
+    s, e = rec["start"], rec["end"]
+    left = text[max(0, s - _WINDOW) : s].rpartition("\n")[2]
+    right = text[e : e + _WINDOW].partition("\n")[0]
+    return " ".join(f"{left}[{text[s:e]}]{right}".split())
+
+
+def _brief(rec: dict[str, Any]) -> str:
+    v = rec["value"] if rec.get("value_max") is None else f"{rec['value']}..{rec['value_max']}"
+    extras = [x for x in (rec.get("unit"), rec.get("qualifier")) if x]
+    return f"{rec['type']} {v}" + (f" ({', '.join(extras)})" if extras else "")
+
+
+def error_lines(scores: Scores, texts: dict[str, str], objects: bool = False) -> list[str]:
+    """One readable line per miss, extra and unit/qualifier disagreement (and object, if asked), with the
+    evidence in context: ``MISSED  doc  count 140  …балабақша [140 орынға] арналған…``."""
+    out = []
+    for err in scores.errors:
+        kind = err["error"]
+        if kind == "object" and not objects:
+            continue
+        rec = err.get("gold") if kind == "missed" else err.get("predicted")
+        detail = _brief(rec)
+        if kind in ("unit/qualifier", "object"):
+            g, p = err["gold"], err["predicted"]
+            field = "object" if kind == "object" else "unit/qualifier"
+            want = g.get("object") if kind == "object" else f"{g.get('unit')}/{g.get('qualifier')}"
+            got = p.get("object") if kind == "object" else f"{p.get('unit')}/{p.get('qualifier')}"
+            detail = f"{_brief(p)}: {field} {got}, gold {want}"
+        out.append(f"{_KIND[kind]:<9} {err['doc']}  {detail}  {_evidence(texts.get(err['doc']), rec)}")
+    return out

@@ -104,3 +104,29 @@ def test_train_ner_refuses_the_test_split_and_a_refit_without_a_step_count(runne
     refit = runner.invoke(main, ["train-ner", "--valid", str(valid), "--no-holdout", *work])
     assert refit.exit_code == 2 and "--max-steps" in refit.output
     assert not (tmp_path / "w").exists()
+
+
+def test_evaluate_errors_lists_misses_and_extras_in_context(tmp_path):
+    from click.testing import CliRunner
+
+    from kaznlp.cli import main
+
+    text = "Балабақша 140 орынға арналған. Мектепке 3 есе көп қаражат бөлінді, 2 млн теңге."
+    (tmp_path / "d.txt").write_text(text, encoding="utf-8")
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    rows = [
+        {"doc": "d", "type": "count", "text": "140 орынға", "start": 10, "end": 20, "value": 140, "unit": None,
+         "qualifier": None},
+        {"doc": "d", "type": "money", "text": "2 млн теңге", "start": 67, "end": 78, "value": 3000000, "unit": "KZT",
+         "qualifier": None},  # a wrong value: one miss and one extra
+
+    ]
+    (gold / "d.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    res = CliRunner().invoke(main, ["evaluate", "--gold", str(gold), str(tmp_path / "d.txt"), "--errors"])
+    assert res.exit_code == 0
+    lines = [ln for ln in res.output.splitlines() if ln.startswith(("MISSED", "EXTRA"))]
+    assert lines == [
+        "MISSED    d  money 3000000 (KZT)  ша 140 орынға арналған. Мектепке 3 есе көп қаражат бөлінді, [2 млн теңге].",
+        "EXTRA     d  money 2000000 (KZT)  ша 140 орынға арналған. Мектепке 3 есе көп қаражат бөлінді, [2 млн теңге].",
+    ]

@@ -169,6 +169,8 @@ def _finish(ctx: Context, c: Candidate, norm: Normalized, doc_year: int | None) 
             qualifier, j = q
         elif _APPROX_RE.search(ctx.lower[j - 1]):
             qualifier = "approximately"  # 30 проценттей, қырықтай: the approximative ending
+        elif shared := _shared_qualifier(ctx, j):
+            qualifier = shared  # 138 мың теңгеден және 45 күннен аспайтын: the bound holds for both
         else:
             qb = qualifier_before(ctx.lower, i)
             if qb:
@@ -213,6 +215,24 @@ def _year_from_before(ctx: Context, c: Candidate, before: Candidate | None) -> N
         if isinstance(c.value_max, str) and c.value_max.startswith("--"):
             c.value_max = year + c.value_max[1:]
         c.extra = {k: v for k, v in (c.extra or {}).items() if k != "partial"} | {"year_from": "context"}
+
+
+def _shared_qualifier(ctx: Context, j: int) -> str | None:
+    """The qualifier after the next figure of a pair joined at token ``j`` (``X және Y аспайтын``), where it
+    would fit this figure's own ending too."""
+    lower, words = ctx.lower, ctx.words
+    if j + 1 >= len(lower) or lower[j] not in _LIST_JOINERS:
+        return None
+    e = parse_tokens(words, ctx.gaps, j + 1)
+    if e is None:
+        return None
+    hit = unit_after(words, e.j)
+    k = hit.j if hit is not None else e.j
+    q = qualifier_after(lower, k, words[k - 1])
+    if q is None:
+        return None
+    mine = qualifier_after(lower[:j] + lower[k:], j, words[j - 1])  # the phrase right after this figure
+    return mine[0] if mine is not None and mine[0] == q[0] else None
 
 
 def _detached_suffix(ctx: Context, j: int) -> int:
