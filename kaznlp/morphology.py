@@ -90,8 +90,11 @@ INFLECTION = (
     _group("deriv", "approx") + _group("plural") + _group("poss") + _group("case") + _group("rel") + _group("person")
 )
 INFLECTION_RE = regex.compile(INFLECTION + r"\Z")
-#: Endings a number word may carry: possessive, then a case or the approximative -дай (``мыңнан``, ``бесеуі``).
-NUMBER_SUFFIX = _group("poss") + _group("case", "approx")
+#: Endings a number may carry: a collective or approximative ending, possessive, case, a particle
+#: (``мыңнан``, ``бесеуі``, ``2-еуі``, ``170-тейі``, ``100-деген``, ``3-ақ``).
+NUMBER_SUFFIX = (
+    _group("collective", "approx") + _group("poss") + _group("case", "approx", "many") + _group("particle")
+)
 #: Endings of a proper name: possessive, case, relative; no derivation (``Қытайлықтар`` is a people, not a place).
 NAME_SUFFIX = _group("poss") + _group("case") + _group("rel")
 #: An ordinal ending on a digit or a number word, and what may follow it (``90-шы``, ``2019-ыншы``).

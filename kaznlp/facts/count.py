@@ -18,6 +18,8 @@ def match(ctx: Context, e: NumberExpr) -> Candidate | None:
         return None  # enumerators (Бірінші бағыт), top-N groups (rankings) and bare halves are no counts
     if e.words and e.value == _LONE_ONE and e.j - e.i == 1 and not _only(ctx, e):
         return None  # бір alone is mostly the indefinite article; бір ғана, тек бір: only one
+    if e.words and e.value == 0:
+        return None  # нөл alone is a score or a version (екі нөл), not a number of things
     return Candidate(TYPE, e.i, e.j, e.value, e.value_max)
 
 

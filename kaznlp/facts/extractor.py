@@ -43,8 +43,11 @@ _QUALIFIED_TYPES = ("count", "percentage", "money", "quantity", "duration")
 _UP_TO = frozenset(word_list("up_to.txt"))
 _LIST_JOINERS = frozenset(word_list("list_joiners.txt"))
 _ABLATIVE = endings("ablative")
-# the approximative ending on a number or unit word (30 проценттей, қырықтай), a letter or more before it
-_APPROX_RE = re.compile(r"\w\w(?:" + "|".join(endings("approx")) + r")\Z")
+# the approximative ending on a number or unit word (30 проценттей, қырықтай, 170-тейі, 100-деген)
+_APPROX_RE = re.compile(
+    r"\w\w-?(?:(?:" + "|".join(endings("approx")) + ")(?:" + "|".join(endings("poss")) + ")?(?:"
+    + "|".join(endings("case")) + ")?|" + "|".join(endings("many")) + r")\Z"
+)
 
 
 class _AnchorCache(dict):

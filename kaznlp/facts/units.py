@@ -107,6 +107,8 @@ def unit_from_list(ctx: Context, e: NumberExpr) -> UnitHit | None:
     for k in range(e.j + 1, min(n, e.j + _LIST_REACH)):
         if not words[k][:1].isdecimal() and word_value(words[k]) is None:
             continue
+        if k == e.j + 1 and words[e.j] == ",":
+            return None  # 2 , 5 мың тонна: a decimal written apart, not a list
         nxt = parse_tokens(words, ctx.gaps, k)
         if nxt is None or nxt.suffix:
             return None
