@@ -39,6 +39,7 @@ _VOWELS = frozenset(_LETTERS["vowel"][0])
 _NASALS = frozenset(_LETTERS["nasal"][0])
 _VOICELESS = frozenset(_LETTERS["voiceless"][0])
 _VOICED_FINAL = dict(zip(*_LETTERS["voiced_final"]))  # г → к: the stem's own letter before a vowel
+_POSS3 = ("ы", "і")  # the end of the third person's possessive (-ы, -і, -сы, -сі)
 #: Latin look-alike letters and the Cyrillic letter each stands for (``a`` → ``а``, ``i`` → ``і``)
 LATIN_LOOKALIKES: dict[str, str] = dict(zip(*_LETTERS["latin_lookalike"]))
 #: letters replaced by the Kazakh one wherever they stand (the dotless ``ı`` for ``і``)
@@ -120,6 +121,8 @@ def _fits(stem_: str, after: str) -> bool:
         return True
     cls = _sound_class(stem_[-1:].lower())
     allowed = after.split(",")
+    if "poss" in allowed and stem_.lower().endswith(_POSS3):
+        return True  # -на, -нда, -нан after the possessive: үйі|не, ауданы|нда
     return cls in allowed or ("consonant" in allowed and cls != "vowel")
 
 
