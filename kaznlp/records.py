@@ -18,8 +18,9 @@ from typing import Any
 
 __all__ = [
     "FACT_TYPES", "ERROR_KINDS", "Field", "Kind", "KINDS", "VERSION", "field", "fields", "json_schema", "schemas",
-    "record", "fact_record", "entity_record", "link_record", "split_value", "json_number", "table_columns",
-    "column_types", "table_row", "from_row", "es_mapping", "es_body", "from_es_body", "write_schemas",
+    "record", "fact_record", "entity_record", "link_record", "flat_parts", "dumps_document", "split_value",
+    "json_number", "table_columns", "column_types", "table_row", "from_row", "es_mapping", "es_body", "from_es_body",
+    "write_schemas",
 ]  # fmt: skip
 
 VERSION = "2"  # of the record shapes; a batch run records it, and a resumed run must match it
@@ -450,6 +451,29 @@ def entity_record(entity: Any, *, doc: str | None = None, flat: bool = True) -> 
 def link_record(entity: Any, role: str) -> dict[str, Any]:
     """An entity linked to a fact, with its role."""
     return {"role": role, **{k: getattr(entity, k) for k in _LINK_ATTRS}}
+
+
+_PARTS = {f.name: f.items for f in DOCUMENT.fields if f.type == RECORDS and f.items}  # facts, entities
+_PARENT = {k: next(f.name for f in fields(k) if f.parent) for k in set(_PARTS.values())}
+
+
+def flat_parts(rec: Mapping[str, Any]) -> dict[str, list[dict[str, Any]]]:
+    """The flat records of a document record's facts and entities: each with the document's id first."""
+    return {name: [{_PARENT[k]: rec["id"], **r} for r in rec[name]] for name, k in _PARTS.items()}
+
+
+def dumps_document(rec: Mapping[str, Any]) -> tuple[str, dict[str, str]]:
+    """A document record as a JSON line, and its facts and entities as flat JSON lines, each turned into JSON
+    once: a flat record is the nested one with the document's id put first. ``json.loads`` of the line gives
+    ``rec`` (its parts last)."""
+    nested = {name: [json.dumps(r, ensure_ascii=False) for r in rec[name]] for name in _PARTS}
+    head = json.dumps({k: v for k, v in rec.items() if k not in _PARTS}, ensure_ascii=False)
+    parts = "".join(f", {json.dumps(name)}: [{', '.join(js)}]" for name, js in nested.items())
+    flat = {}
+    for name, js in nested.items():  # records are never empty objects: "{...}" opens with a key
+        prefix = "{" + json.dumps(_PARENT[_PARTS[name]]) + ": " + json.dumps(rec["id"], ensure_ascii=False) + ", "
+        flat[name] = "".join(prefix + j[1:] + "\n" for j in js)
+    return head[:-1] + parts + "}", flat
 
 
 # ---------------------------------------------------------------- tables: CSV, Parquet, SQLite
