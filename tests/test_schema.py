@@ -26,7 +26,8 @@ def test_fact_and_document_records_follow_their_schemas(seed_text):
     rec = doc.to_record()
     jsonschema.validate(rec, load_schema("document"))
     assert rec["facts"] == [{k: v for k, v in r.items() if k != "doc"} for r in facts]
-    assert [f.to_dict() for f in doc.facts] == [{k: v for k, v in r.items() if k not in ("doc", "context")} for r in facts]
+    own = [{k: v for k, v in r.items() if k not in ("doc", "context")} for r in facts]
+    assert [f.to_dict() for f in doc.facts] == own
     for kind in records.ERROR_KINDS:
         jsonschema.validate({"id": "x", "error": kind, "message": "x: what happened"}, load_schema("document"))
         jsonschema.validate({"id": "x", "error": kind, "message": "x: what happened"}, load_schema("error"))
