@@ -43,7 +43,11 @@ def test_the_schemas_refuse_what_the_definition_does_not_declare(seed_text):
         assert not jsonschema.Draft202012Validator(load_schema("document")).is_valid(bad)
 
 
-def test_value_is_split_once_for_tables():
+def test_value_is_split_once_for_tables(seed_text):
+    df = kaznlp.writers.to_dataframe(kaznlp.extract(seed_text).fact_records(), kind="fact")
+    assert list(df.columns) == kaznlp.writers.FACT_COLUMNS == records.table_columns("fact")
+    assert df["value"].dtype == "float64"
+    assert df["value_edtf"].dropna().tolist() == ["199X", "1999", "2017", "--01-01", "--10-01"]
     assert records.split_value(29000000) == (29000000.0, None)
     assert records.split_value("199X") == (None, "199X")
     assert records.split_value(None) == (None, None)

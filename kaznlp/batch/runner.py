@@ -74,7 +74,7 @@ def _input_fields(seq: int, raw: RawDoc) -> dict[str, Any]:
     """What the input tells of a document: its place in the run, id, title and url, and its date as ``doc_date``
     (YYYY-MM-DD; left out when the input has none that reads as a date)."""
     base: dict[str, Any] = {"seq": seq, "id": raw.id}
-    base.update((k, raw.meta[k]) for k in ("title", "url") if k in raw.meta)
+    base.update((k, str(raw.meta[k])) for k in ("title", "url") if k in raw.meta)
     doc_date = _doc_date(raw.meta)
     if doc_date:
         base["doc_date"] = doc_date
