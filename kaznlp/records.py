@@ -2,7 +2,7 @@
 
 Kinds: ``fact``, ``entity``, ``document`` and ``error`` (a document that could not be processed), and ``link``
 (an entity linked to a fact, inside the fact). Derived here: the JSON Schemas shipped in ``kaznlp/schema``
-(``python -m kaznlp.records`` writes them; a test checks they are current), the records themselves, the columns
+(``python -m kaznlp.schema`` writes them; a test checks they are current), the records themselves, the columns
 of CSV, Parquet and SQLite tables, the Elasticsearch mapping and bulk bodies, and the one split of ``value`` into
 a number or an EDTF string (``value_edtf``). Standard library only: every layer may import it.
 """
@@ -10,7 +10,6 @@ a number or an EDTF string (``value_edtf``). Standard library only: every layer 
 from __future__ import annotations
 
 import json
-import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -599,10 +598,3 @@ def from_es_body(body: Mapping[str, Any]) -> dict[str, Any]:
     if body["kind"] == "document":
         row["id"] = row.pop("doc")
     return from_row(body["kind"], row)
-
-
-if __name__ == "__main__":
-    check = "--check" in sys.argv[1:]
-    changed = write_schemas(check=check)
-    print(("out of date: " if check else "written: ") + (", ".join(changed) or "none"))
-    sys.exit(1 if check and changed else 0)

@@ -8,7 +8,7 @@ from kaznlp.schema import load_schema
 
 
 def test_shipped_schemas_are_the_generated_ones(root):
-    assert records.write_schemas(check=True) == [], "run: python -m kaznlp.records"
+    assert records.write_schemas(check=True) == [], "run: python -m kaznlp.schema"
     for name in ("fact", "entity", "document", "error"):
         shipped = json.loads((root / "kaznlp" / "schema" / f"{name}.schema.json").read_text(encoding="utf-8"))
         assert shipped == records.json_schema(name) == load_schema(name)
