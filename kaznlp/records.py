@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 __all__ = [
     "FACT_TYPES", "ERROR_KINDS", "Field", "Kind", "KINDS", "VERSION", "field", "fields", "json_schema", "schemas",
@@ -36,8 +35,7 @@ STRING, INTEGER, NUMBER, VALUE, SPANS, STRINGS, RECORDS, OBJECTS = (
 )  # fmt: skip
 
 
-@dataclass(frozen=True, slots=True)
-class Field:
+class Field(NamedTuple):
     """One key of a record.
 
     ``required``: in every record of its kind (null allowed where ``nullable``); else only where it applies.
@@ -65,8 +63,7 @@ class Field:
     fulltext: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Kind:
+class Kind(NamedTuple):
     name: str
     title: str
     description: str
