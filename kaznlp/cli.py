@@ -14,6 +14,8 @@ from pathlib import Path
 
 import click
 
+from .records import FACT_TYPES
+
 EXIT_OK, EXIT_USAGE, EXIT_PARTIAL, EXIT_NOTHING = 0, 2, 3, 4
 
 
@@ -57,7 +59,8 @@ def extract(paths, records, fmt, output, doc_date, ner, lang) -> None:
     from .io import InputError, read_text
     from .langid import detect_language
     from .pipeline import load
-    from .writers import ENTITY_COLUMNS, FACT_COLUMNS, write_records
+    from .records import record
+    from .writers import write_records
 
     if doc_date:
         try:
@@ -85,7 +88,7 @@ def extract(paths, records, fmt, output, doc_date, ner, lang) -> None:
                 _warn(str(exc))
                 stats["skipped"] += 1
                 if records == "documents":
-                    yield {"id": doc_id, "error": exc.kind, "message": str(exc)}
+                    yield record("error", {"id": doc_id, "error": exc.kind, "message": str(exc)})
                 continue
             except OSError as exc:
                 _warn(f"{name}: {exc.strerror}")
@@ -96,7 +99,8 @@ def extract(paths, records, fmt, output, doc_date, ner, lang) -> None:
                 _warn(f"{name}: not Kazakh text ({language}); skipped (use --lang any to process it)")
                 stats["skipped"] += 1
                 if records == "documents":
-                    yield {"id": doc_id, "error": "language", "language": language, "message": "not Kazakh"}
+                    yield record("error", {"id": doc_id, "language": language, "error": "language",
+                                           "message": "not Kazakh"})  # fmt: skip
                 continue
             doc = nlp(text, doc_date=doc_date, doc_id=doc_id)
             doc.meta["language"] = language
@@ -108,8 +112,8 @@ def extract(paths, records, fmt, output, doc_date, ner, lang) -> None:
             else:
                 yield doc.to_record()
 
-    columns = {"facts": FACT_COLUMNS, "entities": ENTITY_COLUMNS}.get(records)
-    write_records(docs(), fmt, output, columns)
+    kind = {"facts": "fact", "entities": "entity", "documents": "document"}[records]
+    write_records(docs(), fmt, output, kind)
     if stats["ok"] == 0:
         sys.exit(EXIT_NOTHING)
     if stats["skipped"]:
@@ -314,8 +318,7 @@ def index(outdir, db):
 @main.command()
 @click.argument("query", required=False)
 @click.option("--db", default="archive.sqlite", show_default=True, type=click.Path(exists=True, dir_okay=False))
-@click.option("--type", "type_", type=click.Choice(["percentage", "count", "money", "quantity", "ranking", "date",
-              "duration"]), default=None)  # fmt: skip
+@click.option("--type", "type_", type=click.Choice(FACT_TYPES), default=None)
 @click.option("--min", "min_value", type=float, default=None)
 @click.option("--max", "max_value", type=float, default=None)
 @click.option("--from", "date_from", default=None, help="Documents dated on or after YYYY-MM-DD.")
@@ -336,12 +339,12 @@ def search(query, db, type_, min_value, max_value, date_from, date_to, entity, l
             click.echo(json.dumps(r, ensure_ascii=False))
         return
     table = Table(title=f"{len(rows)} facts")
-    for col in ("doc", "type", "text", "value", "unit", "qualifier", "object", "date"):
+    for col in ("doc", "type", "text", "value", "unit", "qualifier", "object", "doc_date"):
         table.add_column(col)
     for r in rows:
         v = r["value"]
         value = r["value_edtf"] or ("" if v is None else f"{v:,.0f}" if float(v).is_integer() else f"{v:,}")
-        cells = (r["doc"], r["type"], r["text"], value, r["unit"], r["qualifier"], r["object"], r["date"])
+        cells = (r["doc"], r["type"], r["text"], value, r["unit"], r["qualifier"], r["object"], r["doc_date"])
         table.add_row(*("" if x is None else str(x) for x in cells))
     Console().print(table)
 

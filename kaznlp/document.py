@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from . import records
 from .facts.base import Fact
 
 CONTEXT_WIDTH = 300  # characters of context either side of a fact, within its sentence
@@ -34,16 +35,8 @@ class Entity:
     extra: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        d = {
-            "label": self.label,
-            "text": self.text,
-            "start": self.start,
-            "end": self.end,
-            "source": self.source,
-            "base": self.base,
-        }
-        d.update(self.extra)
-        return d
+        """The entity's record, without ``doc``."""
+        return records.entity_record(self, flat=False)
 
 
 @dataclass(slots=True)
@@ -78,27 +71,26 @@ class Document:
         s, e = self.sentence_spans[k]
         return self.text[max(s, start - width) : min(e, end + width)]
 
+    def _context(self, f: Fact) -> str | None:
+        return self.context(f.sentence, f.start, f.end) if self.sentence_spans else None
+
     def fact_records(self) -> Iterator[dict[str, Any]]:
-        """Flat fact records: the spec's fields plus value_max, indicator, sentence index and context."""
+        """Flat fact records (``kaznlp.records.FACT``): the fact, its document id and its sentence as context."""
         for f in self.facts:
-            d = {"doc": self.id}
-            d.update(f.to_dict())
-            d["context"] = self.context(f.sentence, f.start, f.end) if self.sentence_spans else None
-            yield d
+            yield records.fact_record(f, doc=self.id, context=self._context(f))
 
     def entity_records(self) -> Iterator[dict[str, Any]]:
+        """Flat entity records (``kaznlp.records.ENTITY``)."""
         for e in self.entities:
-            d = {"doc": self.id}
-            d.update(e.to_dict())
-            yield d
+            yield records.entity_record(e, doc=self.id)
 
     def to_record(self) -> dict[str, Any]:
-        """The document record: text, sentences, facts and entities (nested)."""
-        rec: dict[str, Any] = {"id": self.id, "doc_date": self.doc_date}
-        rec.update(self.meta)
-        rec["text"] = self.text
-        rec["n_tokens"] = len(self.token_starts)
-        rec["sentences"] = [[s, e] for s, e in self.sentence_spans]
-        rec["facts"] = [{k: v for k, v in r.items() if k != "doc"} for r in self.fact_records()]
-        rec["entities"] = [e.to_dict() for e in self.entities]
-        return rec
+        """The document record (``kaznlp.records.DOCUMENT``): text, sentences, facts and entities (nested);
+        ``meta`` (``language``, say) joins it."""
+        values: dict[str, Any] = {"id": self.id, "doc_date": self.doc_date, **self.meta}
+        values["text"] = self.text
+        values["n_tokens"] = len(self.token_starts)
+        values["sentences"] = [[s, e] for s, e in self.sentence_spans]
+        values["facts"] = [records.fact_record(f, context=self._context(f), flat=False) for f in self.facts]
+        values["entities"] = [records.entity_record(e, flat=False) for e in self.entities]
+        return records.record("document", values)

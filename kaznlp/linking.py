@@ -9,15 +9,12 @@ organisations, places and people of the sentence as ``mentions``.
 from __future__ import annotations
 
 from .data import words
-from .document import Document, Entity
+from .document import Document
+from .records import link_record
 
 _SUBJECT_LABELS = ("ORGANISATION", "GPE", "LOCATION", "FACILITY")
 _SOURCE_CUES = words("rating_sources.txt")
 _MENTION_LABELS = _SUBJECT_LABELS + ("PERSON", "PROJECT", "LAW")
-
-
-def _ref(e: Entity, role: str) -> dict:
-    return {"role": role, "label": e.label, "text": e.text, "start": e.start, "end": e.end, "base": e.base}
 
 
 def link_facts(doc: Document) -> None:
@@ -37,17 +34,17 @@ def link_facts(doc: Document) -> None:
             for x in before:
                 tail = doc.text[x.end : min(e, x.end + 40)].lower()
                 if x.label == "ORGANISATION" and any(c in tail for c in _SOURCE_CUES):
-                    links.append(_ref(x, "source"))
+                    links.append(link_record(x, "source"))
                     used.add(id(x))
                     break
             places = [x for x in before if id(x) not in used and x.label in ("GPE", "ORGANISATION")]
             if places:
-                links.append(_ref(places[0], "subject"))  # Қазақстан … 39 орында: the ranked one comes first
+                links.append(link_record(places[0], "subject"))  # Қазақстан … 39 орында: the ranked one comes first
                 used.add(id(places[0]))
         else:
             subject = before[-1] if before else (after[0] if after else None)
             if subject is not None:
-                links.append(_ref(subject, "subject"))
+                links.append(link_record(subject, "subject"))
                 used.add(id(subject))
-        links += [_ref(x, "mention") for x in ents if id(x) not in used]
+        links += [link_record(x, "mention") for x in ents if id(x) not in used]
         f.extra["entities"] = links

@@ -1,4 +1,9 @@
-"""Writers for records: JSON Lines, CSV and Parquet (pandas + pyarrow), and a pandas DataFrame view."""
+"""Writers for records: JSON Lines, CSV and Parquet, and a pandas DataFrame view.
+
+Given the record ``kind``, tables have the columns and types of :mod:`kaznlp.records`: ``value`` numeric with date
+strings in ``value_edtf``, lists as JSON text, the same columns whatever the records hold. pandas and pyarrow are
+imported when a table is written.
+"""
 
 from __future__ import annotations
 
@@ -8,20 +13,33 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, Any
 
+from .records import column_types, table_columns, table_row
+
 __all__ = ["FORMATS", "to_dataframe", "write_records", "FACT_COLUMNS", "ENTITY_COLUMNS"]
 
 FORMATS = ("jsonl", "csv", "parquet")
-FACT_COLUMNS = [
-    "doc", "type", "text", "start", "end", "value", "value_max", "unit", "qualifier", "object",
-    "indicator", "sentence", "context",
-]  # fmt: skip
-ENTITY_COLUMNS = ["doc", "label", "text", "start", "end", "source", "base"]
+FACT_COLUMNS = table_columns("fact")
+ENTITY_COLUMNS = table_columns("entity")
 
 
-def to_dataframe(records: Iterable[dict[str, Any]], columns: list[str] | None = None):
-    """Records as a pandas DataFrame; ``value`` stays an object column (numbers and EDTF date strings)."""
+def _typed_frame(rows: list[dict[str, Any]], types: list[tuple[str, str]]):
     import pandas as pd
 
+    dtypes = {"integer": "Int64", "number": "float64"}
+    return pd.DataFrame(
+        {c: pd.Series([r[c] for r in rows], dtype=dtypes.get(t, "object")) for c, t in types},
+        columns=[c for c, _ in types],
+    )
+
+
+def to_dataframe(records: Iterable[dict[str, Any]], columns: list[str] | None = None, kind: str | None = None):
+    """Records as a pandas DataFrame. With ``kind`` (``fact``, ``entity``, ``document``): the table of
+    :mod:`kaznlp.records`. Without: a column per key (``columns`` first), ``value`` an object column (numbers and
+    EDTF date strings)."""
+    import pandas as pd
+
+    if kind is not None:
+        return _typed_frame([table_row(kind, r) for r in records], column_types(kind))
     df = pd.DataFrame.from_records(list(records))
     if columns:
         for c in columns:
@@ -31,44 +49,26 @@ def to_dataframe(records: Iterable[dict[str, Any]], columns: list[str] | None = 
     return df
 
 
-def _flatten_for_table(rec: dict[str, Any]) -> dict[str, Any]:
-    out = {}
-    for k, v in rec.items():
-        out[k] = json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v
-    return out
-
-
-def _write_parquet_arrow(rows: list[dict[str, Any]], columns: list[str] | None, out) -> bool:
-    """Parquet straight through pyarrow (several times faster than through pandas); False when a column holds
-    values of mixed types that pyarrow will not take, and pandas must do it."""
+def _write_parquet(rows: list[dict[str, Any]], types: list[tuple[str, str]], out: Any) -> None:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    names = list(columns or [])
-    for r in rows:
-        names += [k for k in r if k not in names]
-    data: dict[str, list] = {n: [r.get(n) for r in rows] for n in names}
-    for col in ("value", "value_max"):
-        if col in data:
-            values = data[col]
-            data[col + "_edtf"] = [v if isinstance(v, str) else None for v in values]
-            data[col] = [None if isinstance(v, str) or v is None else float(v) for v in values]
-    try:
-        table = pa.table({n: pa.array(v, type=pa.float64() if n in ("value", "value_max") else None)
-                          for n, v in data.items()})  # fmt: skip
-    except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError):
-        return False
+    arrow = {"string": pa.string(), "integer": pa.int64(), "number": pa.float64(), "json": pa.string()}
+    schema = pa.schema([(c, arrow[t]) for c, t in types])
+    table = pa.table({c: pa.array([r[c] for r in rows], type=arrow[t]) for c, t in types}, schema=schema)
     pq.write_table(table, out)
-    return True
 
 
 def write_records(
     records: Iterable[dict[str, Any]],
     fmt: str,
     out: str | Path | None,
-    columns: list[str] | None = None,
+    kind: str | None = None,
+    source: str = "extract",
 ) -> int:
-    """Write records to ``out`` (None or ``-``: stdout for jsonl/csv) and return how many were written."""
+    """Write records to ``out`` (None or ``-``: stdout for jsonl/csv) and return how many were written. CSV and
+    Parquet take the columns of ``kind`` records (``source``: ``extract`` or ``batch``, see
+    :func:`kaznlp.records.column_types`); without a kind, one column per key, lists as JSON text."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
     to_stdout = out is None or str(out) == "-"
@@ -83,16 +83,19 @@ def write_records(
             if not to_stdout:
                 stream.close()
         return n
-    rows = [_flatten_for_table(r) if any(isinstance(v, (list, dict)) for v in r.values()) else r for r in records]
     if fmt == "parquet" and to_stdout:
         raise ValueError("parquet needs an output file: use -o FILE")
-    if fmt == "parquet" and _write_parquet_arrow(rows, columns, out):
-        return len(rows)
-    df = to_dataframe(rows, columns)
-    for col in ("value", "value_max"):
-        if col in df.columns:  # tables keep numbers numeric; EDTF date strings go to their own column
-            df[col + "_edtf"] = df[col].map(lambda v: v if isinstance(v, str) else None)
-            df[col] = df[col].map(lambda v: None if isinstance(v, str) or v is None else float(v)).astype("float64")
+    if kind is None:
+        rows = [{k: json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v for k, v in r.items()}
+                for r in records]  # fmt: skip
+        df = to_dataframe(rows)
+    else:
+        types = column_types(kind, source)
+        rows = [table_row(kind, r, source) for r in records]
+        if fmt == "parquet":
+            _write_parquet(rows, types, out)
+            return len(rows)
+        df = _typed_frame(rows, types)
     if fmt == "csv":
         df.to_csv(sys.stdout if to_stdout else out, index=False)
     else:

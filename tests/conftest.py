@@ -14,3 +14,8 @@ def root() -> Path:
 @pytest.fixture(scope="session")
 def seed_text() -> str:
     return (ROOT / "corpora" / "press" / f"{SEED_DOC}.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def seed_path() -> Path:
+    return ROOT / "corpora" / "press" / f"{SEED_DOC}.txt"

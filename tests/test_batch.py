@@ -94,10 +94,11 @@ def test_bad_documents_never_stop_the_run(messy_archive, tmp_path):
     assert huge["text"][huge["facts"][0]["start"] : huge["facts"][0]["end"]] == "1,2 млрд теңге"
     assert by_id["archive.tar.gz!news/copy"]["duplicate"] == "exact"
     assert by_id["archive.tar.gz!news/copy"]["duplicate_of"] == "archive.tar.gz!news/b"
-    assert by_id["r1"]["date"] == "2016-11-25" and by_id["r2"]["error"] == "empty"
+    assert by_id["r1"]["doc_date"] == "2016-11-25" and by_id["r2"]["error"] == "empty"
     assert any(r.get("error") == "format" for r in recs)
     assert by_id["c1"]["duplicate_of"] == "archive.tar.gz!news/b"
     assert summary["errors_by_kind"] == {"empty": 3, "binary": 1, "language": 2, "format": 1}
+    assert sum(r.get("duplicate") == "exact" for r in recs) == summary["duplicates_exact"] == 5
     assert json.loads((tmp_path / "out" / "summary.json").read_text())["documents"] == n
 
 
@@ -171,10 +172,10 @@ def test_dask_engine_gives_the_local_records(tmp_path, seed_text):
     assert _facts(tmp_path / "dask") == _facts(tmp_path / "local")
 
 
-def test_index_search_and_export(tmp_path, root):
+def test_index_search_and_export(tmp_path, root, seed_path):
     out = tmp_path / "out"
-    texts = sorted((root / "corpora" / "press").glob("*.txt")) + sorted((root / "corpora" / "heldout").glob("*.txt"))
-    run([root / "corpora" / "press", root / "corpora" / "heldout"], out, BatchOptions())
+    texts = [seed_path, *sorted((root / "corpora" / "heldout").glob("*.txt"))]
+    run([seed_path, root / "corpora" / "heldout"], out, BatchOptions())
     db = tmp_path / "a.sqlite"
     n_facts = sum(len(kaznlp.extract(p.read_text(encoding="utf-8")).facts) for p in texts)  # what extract finds
     assert build_index(out, db) == {"documents": 11, "facts": n_facts, "entities": 0}
@@ -206,11 +207,12 @@ def test_streaming_reader_on_rows_and_missing(tmp_path):
     assert docs[0].meta == {"title": "Тақырып"}
 
 
-def test_resume_refuses_another_run_and_a_second_run_refuses_a_used_folder(tmp_path, root):
+def test_resume_refuses_another_run_and_a_second_run_refuses_a_used_folder(tmp_path, root, seed_path):
     out = tmp_path / "out"
-    run([root / "corpora" / "press"], out, BatchOptions())
+    seed = seed_path
+    run([seed], out, BatchOptions())
     with pytest.raises(FileExistsError, match="--resume"):
-        run([root / "corpora" / "press"], out, BatchOptions())
+        run([seed], out, BatchOptions())
     with pytest.raises(FileExistsError, match="other inputs"):
         run([root / "corpora" / "heldout"], out, BatchOptions(resume=True))
-    assert run([root / "corpora" / "press"], out, BatchOptions(resume=True))["resumed_from"] == 1
+    assert run([seed], out, BatchOptions(resume=True))["resumed_from"] == 1

@@ -1,3 +1,4 @@
+import io
 import json
 import subprocess
 import sys
@@ -28,15 +29,18 @@ def test_extract_jsonl_gives_exact_records(runner, tmp_path):
     }  # fmt: skip
 
 
-def test_extract_directory_csv_and_parquet(runner, root, tmp_path):
+def test_extract_directory_csv_and_parquet(runner, root, tmp_path, seed_path):
+    seed = seed_path
     out = tmp_path / "facts.parquet"
-    res = runner.invoke(main, ["extract", str(root / "corpora" / "press"), "--format", "parquet", "-o", str(out)])
+    res = runner.invoke(main, ["extract", str(seed), "--format", "parquet", "-o", str(out)])
     assert res.exit_code == 0, res.output
     df = pd.read_parquet(out)
     assert len(df) == 34 and df["value"].dtype == "float64"
     assert df.loc[df["type"] == "date", "value_edtf"].tolist()[0] == "199X"
-    res = runner.invoke(main, ["extract", str(root / "corpora" / "press"), "--format", "csv"])
-    assert res.exit_code == 0 and res.stdout.splitlines()[0].startswith("doc,type,text,start,end,value")
+    res = runner.invoke(main, ["extract", str(seed), "--format", "csv"])
+    assert res.exit_code == 0 and res.stdout.splitlines()[0].startswith("doc,type,text,start,end,value,value_edtf")
+    res = runner.invoke(main, ["extract", str(root / "corpora" / "releases"), "--format", "csv"])
+    assert res.exit_code == 0 and len(pd.read_csv(io.StringIO(res.stdout))["doc"].unique()) == 37
 
 
 def test_stdin_and_doc_date(runner):

@@ -30,12 +30,14 @@ def _docstrings(tree: ast.AST) -> set[int]:
 
 
 def kazakh_literals(path: Path) -> list[str]:
-    """String literals with Cyrillic letters in a Python file, docstrings left out."""
+    """String literals with Cyrillic letters and no spaces in a Python file (endings, letter classes, words);
+    docstrings and prose (descriptions, messages) left out."""
     src = path.read_text(encoding="utf-8")
     docs = _docstrings(ast.parse(src))
     found = []
     for tok in tokenize.generate_tokens(io.StringIO(src).readline):
-        if tok.type == tokenize.STRING and tok.start[0] not in docs and CYRILLIC.search(tok.string):
+        prose = " " in tok.string
+        if tok.type == tokenize.STRING and tok.start[0] not in docs and CYRILLIC.search(tok.string) and not prose:
             found.append(f"{path.relative_to(PACKAGE.parent)}:{tok.start[0]}: {tok.string[:60]}")
     return found
 

@@ -9,21 +9,34 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from .. import records
 from .runner import read_shard
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS documents (
-  id TEXT PRIMARY KEY, title TEXT, date TEXT, url TEXT, language TEXT, text TEXT,
-  error TEXT, duplicate_of TEXT, n_facts INTEGER, n_entities INTEGER
-);
-CREATE TABLE IF NOT EXISTS facts (
-  rowid INTEGER PRIMARY KEY, doc TEXT, type TEXT, text TEXT, start INTEGER, "end" INTEGER,
-  value REAL, value_edtf TEXT, value_max REAL, unit TEXT, qualifier TEXT, object TEXT, indicator TEXT,
-  context TEXT, entities TEXT
-);
-CREATE TABLE IF NOT EXISTS entities (
-  rowid INTEGER PRIMARY KEY, doc TEXT, label TEXT, text TEXT, start INTEGER, "end" INTEGER, source TEXT, base TEXT
-);
+# SQLite type of each column type of kaznlp.records.column_types
+_SQL_TYPES = {"string": "TEXT", "integer": "INTEGER", "number": "REAL", "json": "TEXT"}
+# the index's own columns beside the records' (derived from the definition)
+_OWN = {
+    "documents": [("n_facts", "INTEGER"), ("n_entities", "INTEGER")],
+    "facts": [("rowid", "INTEGER PRIMARY KEY")],
+    "entities": [("rowid", "INTEGER PRIMARY KEY")],
+}
+TABLES = {"documents": "document", "facts": "fact", "entities": "entity"}
+
+
+def sql_columns(table: str) -> list[tuple[str, str]]:
+    """(column, SQLite type) of an index table: the record kind's columns (kaznlp.records), and the index's own."""
+    cols = [(c, _SQL_TYPES[t]) for c, t in records.column_types(TABLES[table], "batch")]
+    if table == "documents":
+        cols = [(c, "TEXT PRIMARY KEY" if c == "id" else t) for c, t in cols]
+        return cols + _OWN[table]
+    return _OWN[table] + cols
+
+
+def _q(name: str) -> str:
+    return '"' + name + '"'
+
+
+_SEARCH_SQL = """
 CREATE INDEX IF NOT EXISTS facts_type_value ON facts(type, value);
 CREATE INDEX IF NOT EXISTS facts_doc ON facts(doc);
 CREATE INDEX IF NOT EXISTS entities_doc ON entities(doc);
@@ -34,8 +47,18 @@ CREATE VIRTUAL TABLE IF NOT EXISTS facts_fts USING fts5(context, object, indicat
 """
 
 
-def _num(v: Any) -> float | None:
-    return float(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else None
+def schema_sql() -> str:
+    """The index's tables, then its indexes and full-text tables."""
+    cols = {t: ", ".join(f"{_q(c)} {ty}" for c, ty in sql_columns(t)) for t in TABLES}
+    return "".join(f"CREATE TABLE IF NOT EXISTS {t} ({cols[t]});\n" for t in TABLES) + _SEARCH_SQL
+
+
+def _insert(con: sqlite3.Connection, table: str, rows: list[dict[str, Any]], how: str = "INSERT") -> None:
+    cols = [c for c, _ in sql_columns(table) if c != "rowid"]
+    con.executemany(
+        f"{how} INTO {table} ({', '.join(map(_q, cols))}) VALUES ({', '.join('?' * len(cols))})",
+        [tuple(r[c] for c in cols) for r in rows],
+    )
 
 
 def build_index(outdir: str | Path, db: str | Path) -> dict[str, int]:
@@ -48,62 +71,22 @@ def build_index(outdir: str | Path, db: str | Path) -> dict[str, int]:
     try:
         con.executescript(
             "DROP TABLE IF EXISTS documents_fts; DROP TABLE IF EXISTS facts_fts; DROP TABLE IF EXISTS documents;"
-            "DROP TABLE IF EXISTS facts; DROP TABLE IF EXISTS entities;" + SCHEMA
+            "DROP TABLE IF EXISTS facts; DROP TABLE IF EXISTS entities;" + schema_sql()
         )
         n = {"documents": 0, "facts": 0, "entities": 0}
         for p in shards:
             k = p.name.split("-")[1].split(".")[0]
-            docs = list(read_shard(p))
-            con.executemany(
-                "INSERT OR REPLACE INTO documents VALUES (?,?,?,?,?,?,?,?,?,?)",
-                [
-                    (
-                        d["id"],
-                        d.get("title"),
-                        d.get("date") or d.get("doc_date"),
-                        d.get("url"),
-                        d.get("language"),
-                        d.get("text"),
-                        d.get("error"),
-                        d.get("duplicate_of"),
-                        len(d.get("facts", [])),
-                        len(d.get("entities", [])),
-                    )
-                    for d in docs
-                ],  # fmt: skip
-            )
+            docs = []
+            for d in read_shard(p):
+                row = records.table_row("document", d, "batch")
+                row["n_facts"], row["n_entities"] = len(d.get("facts", ())), len(d.get("entities", ()))
+                docs.append(row)
+            _insert(con, "documents", docs, "INSERT OR REPLACE")
             n["documents"] += len(docs)
-            facts = list(read_shard(out / f"facts-{k}.jsonl.gz"))
-            con.executemany(
-                'INSERT INTO facts (doc, type, text, start, "end", value, value_edtf, value_max, unit, qualifier,'
-                " object, indicator, context, entities) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                [
-                    (
-                        f["doc"],
-                        f["type"],
-                        f["text"],
-                        f["start"],
-                        f["end"],
-                        _num(f["value"]),
-                        f["value"] if isinstance(f["value"], str) else None,
-                        _num(f.get("value_max")),
-                        f.get("unit"),
-                        f.get("qualifier"),
-                        f.get("object"),
-                        f.get("indicator"),
-                        f.get("context"),
-                        json.dumps(f["entities"], ensure_ascii=False) if f.get("entities") else None,
-                    )
-                    for f in facts
-                ],  # fmt: skip
-            )
-            n["facts"] += len(facts)
-            ents = list(read_shard(out / f"entities-{k}.jsonl.gz"))
-            con.executemany(
-                'INSERT INTO entities (doc, label, text, start, "end", source, base) VALUES (?,?,?,?,?,?,?)',
-                [(e["doc"], e["label"], e["text"], e["start"], e["end"], e["source"], e.get("base")) for e in ents],
-            )
-            n["entities"] += len(ents)
+            for table, kind in (("facts", "fact"), ("entities", "entity")):
+                rows = [records.table_row(kind, r, "batch") for r in read_shard(out / f"{table}-{k}.jsonl.gz")]
+                _insert(con, table, rows)
+                n[table] += len(rows)
         con.execute("INSERT INTO documents_fts(documents_fts) VALUES ('rebuild')")
         con.execute("INSERT INTO facts_fts(facts_fts) VALUES ('rebuild')")
         con.commit()
@@ -135,9 +118,9 @@ def search(
     where, args = [], []
     sql = (
         'SELECT f.doc, f.type, f.text, f.start, f."end", f.value, f.value_edtf, f.value_max, f.unit, f.qualifier,'
-        " f.object, f.indicator, f.context, d.title, d.date, d.url FROM facts f JOIN documents d ON d.id = f.doc"
+        " f.object, f.indicator, f.context, d.title, d.doc_date, d.url FROM facts f JOIN documents d ON d.id = f.doc"
     )
-    order = "d.date DESC, f.doc, f.start"
+    order = "d.doc_date DESC, f.doc, f.start"
     if query:
         sql += " JOIN facts_fts ON facts_fts.rowid = f.rowid"
         where.append("facts_fts MATCH ?")
@@ -153,10 +136,10 @@ def search(
         where.append("f.value <= ?")
         args.append(max_value)
     if date_from:
-        where.append("d.date >= ?")
+        where.append("d.doc_date >= ?")
         args.append(date_from)
     if date_to:
-        where.append("d.date <= ?")
+        where.append("d.doc_date <= ?")
         args.append(date_to)
     if entity:
         where.append(
@@ -175,60 +158,29 @@ def search(
         con.close()
 
 
-ES_MAPPING = {
-    "mappings": {
-        "properties": {
-            "doc": {"type": "keyword"},
-            "kind": {"type": "keyword"},
-            "type": {"type": "keyword"},
-            "label": {"type": "keyword"},
-            "text": {"type": "text"},
-            "start": {"type": "integer"},
-            "end": {"type": "integer"},
-            "value": {"type": "double"},
-            "value_edtf": {"type": "keyword"},
-            "value_max": {"type": "double"},
-            "unit": {"type": "keyword"},
-            "qualifier": {"type": "keyword"},
-            "object": {"type": "keyword"},
-            "indicator": {"type": "keyword"},
-            "base": {"type": "keyword"},
-            "source": {"type": "keyword"},
-            "context": {"type": "text"},
-            "title": {"type": "text"},
-            "date": {"type": "date", "ignore_malformed": True},
-            "url": {"type": "keyword"},
-            "language": {"type": "keyword"},
-            "duplicate_of": {"type": "keyword"},
-        }
-    }
-}
+ES_MAPPING = records.es_mapping()
 
 
 def export_es(outdir: str | Path, target: str | Path, index: str = "kaznlp") -> dict[str, int]:
     """Elasticsearch/OpenSearch bulk NDJSON (documents, facts, entities in one index, told apart by ``kind``)
-    and ``<target>.mapping.json``."""
+    and ``<target>.mapping.json``; bodies and mapping from :mod:`kaznlp.records`."""
     out, target = Path(outdir), Path(target)
     n = {"documents": 0, "facts": 0, "entities": 0}
+
+    def write(f: Any, rid: str, body: dict[str, Any]) -> None:
+        f.write(json.dumps({"index": {"_index": index, "_id": rid}}, ensure_ascii=False) + "\n")
+        f.write(json.dumps(body, ensure_ascii=False) + "\n")
+
     with open(target, "w", encoding="utf-8") as f:
         for p in sorted(out.glob("documents-*.jsonl.gz")):
             k = p.name.split("-")[1].split(".")[0]
             for d in read_shard(p):
-                body = {key: d.get(key) for key in ("title", "date", "url", "language", "text", "duplicate_of")}
-                body.update({"kind": "document", "doc": d["id"]})
-                f.write(json.dumps({"index": {"_index": index, "_id": f"doc:{d['id']}"}}, ensure_ascii=False) + "\n")
-                f.write(json.dumps(body, ensure_ascii=False) + "\n")
+                write(f, f"doc:{d['id']}", records.es_body("document", d))
                 n["documents"] += 1
             for kind, name in (("fact", "facts"), ("entity", "entities")):
                 for r in read_shard(out / f"{name}-{k}.jsonl.gz"):
-                    r = dict(r, kind=kind)
-                    if kind == "fact" and isinstance(r.get("value"), str):
-                        r["value_edtf"], r["value"] = r["value"], None
-                        if isinstance(r.get("value_max"), str):
-                            r["value_max"] = None
-                    rid = f"{kind}:{r['doc']}:{r['start']}:{r['end']}:{r.get('type') or r.get('label')}"
-                    f.write(json.dumps({"index": {"_index": index, "_id": rid}}, ensure_ascii=False) + "\n")
-                    f.write(json.dumps(r, ensure_ascii=False) + "\n")
+                    write(f, f"{kind}:{r['doc']}:{r['start']}:{r['end']}:{r.get('type') or r.get('label')}",
+                          records.es_body(kind, r))  # fmt: skip
                     n[name] += 1
     Path(str(target) + ".mapping.json").write_text(json.dumps(ES_MAPPING, indent=2), encoding="utf-8")
     return n

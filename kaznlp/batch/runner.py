@@ -21,6 +21,7 @@ from datetime import date as Date
 from pathlib import Path
 from typing import Any
 
+from .. import records
 from ..parallel import chunks, ordered
 from .dedup import DuplicateIndex, fingerprints
 from .readers import RawDoc, iter_documents
@@ -29,6 +30,7 @@ __all__ = ["BatchOptions", "run", "iter_results", "process_batch"]
 
 DOC_FILE = "documents-{:05d}.jsonl.gz"
 _GZIP_LEVEL = 1  # the writing process must keep up with the workers; level 1 costs ~15% more disk than level 6
+_APART = frozenset(f.name for f in records.DOCUMENT.fields if f.apart)  # in their own shards, or in none
 
 
 @dataclass
@@ -68,44 +70,50 @@ def _doc_date(meta: dict[str, Any]) -> str | None:
         return None
 
 
+def _input_fields(seq: int, raw: RawDoc) -> dict[str, Any]:
+    """What the input tells of a document: its place in the run, id, title and url, and its date as ``doc_date``
+    (YYYY-MM-DD; left out when the input has none that reads as a date)."""
+    base: dict[str, Any] = {"seq": seq, "id": raw.id}
+    base.update((k, str(raw.meta[k])) for k in ("title", "url") if k in raw.meta)
+    doc_date = _doc_date(raw.meta)
+    if doc_date:
+        base["doc_date"] = doc_date
+    return base
+
+
+def _error(base: dict[str, Any], error: str, message: str | None, **more: Any) -> dict[str, Any]:
+    return {"document": records.record("error", {**base, **more, "error": error, "message": message or error})}
+
+
 def process_one(seq: int, raw: RawDoc, ner: bool, lang: str | None, parsed: Any = None) -> dict[str, Any]:
     """The records of one document (run in a worker); ``parsed``: its NER model Doc, when batched."""
     from ..langid import detect_language
 
-    base = {"seq": seq, "id": raw.id, **raw.meta}
+    base = _input_fields(seq, raw)
     if raw.error:
-        return {"document": {**base, "error": raw.error, "message": raw.message}}
+        return _error(base, raw.error, raw.message)
     text = raw.text or ""
     language = detect_language(text)
     if lang and language != lang:
-        return {"document": {**base, "language": language, "error": "language", "message": f"not {lang}"}}
+        return _error(base, "language", f"not {lang}", language=language)
     try:
-        doc = _pipeline(ner)(text, doc_date=_doc_date(raw.meta), doc_id=raw.id, parsed=parsed)
+        doc = _pipeline(ner)(text, doc_date=base.get("doc_date"), doc_id=raw.id, parsed=parsed)
         exact, simhash = fingerprints(text)
+        rec = doc.to_record()
     except Exception as exc:  # one bad document never stops the run
-        return {"document": {**base, "error": "extractor", "message": f"{type(exc).__name__}: {exc}"}}
-    facts, entities = list(doc.fact_records()), list(doc.entity_records())
-    flat = {**base, "language": language, **doc.meta, "text": text, "n_tokens": len(doc),
-            "fingerprint": [exact, f"{simhash:016x}"]}  # fmt: skip
-    # everything is serialised here, in the worker, once: the writing process only writes. A nested record is
-    # the flat one without its "doc" key, so each fact and entity is turned into JSON a single time.
-    nested_facts = [_json_without_doc(r) for r in facts]
-    nested_ents = [_json_without_doc(r) for r in entities]
-    head = json.dumps({**flat, "sentences": [[s, e] for s, e in doc.sentence_spans]}, ensure_ascii=False)
-    doc_json = f'{head[:-1]}, "facts": [{", ".join(nested_facts)}], "entities": [{", ".join(nested_ents)}]}}'
-    prefix = '{"doc": ' + json.dumps(raw.id, ensure_ascii=False) + ", "
+        return _error(base, "extractor", f"{type(exc).__name__}: {exc}")
+    rec = records.record("document", {**base, "language": language, **rec, "fingerprint": [exact, f"{simhash:016x}"]})
+    # everything is serialised here, in the worker: the writing process only writes
+    line, lines = records.dumps_document(rec)
+    parts = records.flat_parts(rec)
     return {
-        "document": flat,  # for the duplicate index and the Parquet shard
-        "document_json": doc_json,
-        "facts": facts,
-        "entities": entities,
-        "facts_jsonl": "".join(prefix + s[1:] + "\n" for s in nested_facts),
-        "entities_jsonl": "".join(prefix + s[1:] + "\n" for s in nested_ents),
+        "document": {k: v for k, v in rec.items() if k not in _APART},  # for the duplicate index and Parquet
+        "document_json": line,
+        "facts": parts["facts"],
+        "entities": parts["entities"],
+        "facts_jsonl": lines["facts"],
+        "entities_jsonl": lines["entities"],
     }
-
-
-def _json_without_doc(rec: dict[str, Any]) -> str:
-    return json.dumps({k: v for k, v in rec.items() if k != "doc"}, ensure_ascii=False)
 
 
 def process_batch(items: list[tuple[int, RawDoc]], ner: bool, lang: str | None) -> list[dict[str, Any]]:
@@ -150,22 +158,19 @@ def iter_results(items: Iterator[tuple[int, RawDoc]], opts: BatchOptions, client
 
 
 # ---------------------------------------------------------------- shards
-def _write_jsonl_gz(path: Path, records: list[dict[str, Any]] | None = None, lines: list[str] | None = None) -> None:
-    """Records (or ready JSON lines) to a gzipped JSON Lines file, atomically."""
+def _write_jsonl_gz(path: Path, lines: list[str]) -> None:
+    """Ready JSON lines to a gzipped JSON Lines file, atomically."""
     tmp = path.with_name("tmp-" + path.name)
     with gzip.open(tmp, "wt", encoding="utf-8", compresslevel=_GZIP_LEVEL) as f:
-        if lines is not None:
-            f.write("".join(lines))
-        for r in records or ():
-            f.write(json.dumps(r, ensure_ascii=False) + "\n")
+        f.write("".join(lines))
     os.replace(tmp, path)
 
 
-def _write_parquet(path: Path, records: list[dict[str, Any]], columns: list[str] | None) -> None:
+def _write_parquet(path: Path, recs: list[dict[str, Any]], kind: str) -> None:
     from ..writers import write_records
 
     tmp = path.with_name("tmp-" + path.name)
-    write_records(records, "parquet", tmp, columns)
+    write_records(recs, "parquet", tmp, kind, source="batch")
     os.replace(tmp, path)
 
 
@@ -180,14 +185,12 @@ def _write_shard(
     ent_lines: list,
     doc_lines: list,
 ) -> None:
-    from ..writers import ENTITY_COLUMNS, FACT_COLUMNS
-
     _write_jsonl_gz(out / f"facts-{k:05d}.jsonl.gz", lines=fact_lines)
     _write_jsonl_gz(out / f"entities-{k:05d}.jsonl.gz", lines=ent_lines)
     if parquet:
-        _write_parquet(out / f"facts-{k:05d}.parquet", facts, FACT_COLUMNS)
-        _write_parquet(out / f"entities-{k:05d}.parquet", ents, ENTITY_COLUMNS)
-        _write_parquet(out / f"documents-{k:05d}.parquet", docs, None)
+        _write_parquet(out / f"facts-{k:05d}.parquet", facts, "fact")
+        _write_parquet(out / f"entities-{k:05d}.parquet", ents, "entity")
+        _write_parquet(out / f"documents-{k:05d}.parquet", docs, "document")
     _write_jsonl_gz(out / DOC_FILE.format(k), lines=doc_lines)  # the commit marker: written last
 
 
@@ -240,7 +243,7 @@ def run(
         raise FileExistsError(f"{out} holds the shards of another run: use --resume to finish it, or a new folder")
     # what decides the documents and their records; a resumed run must be the same run
     manifest = {"inputs": [str(Path(p).resolve()) for p in inputs], "fields": opts.fields, "lang": opts.lang,
-                "ner": opts.ner, "shard_size": opts.shard_size}  # fmt: skip
+                "ner": opts.ner, "shard_size": opts.shard_size, "records": records.VERSION}  # fmt: skip
     run_file = out / "run.json"
     if committed and run_file.exists() and json.loads(run_file.read_text(encoding="utf-8")) != manifest:
         raise FileExistsError(f"{out} holds a run with other inputs or options (see {run_file}); use a new folder")
@@ -269,10 +272,10 @@ def run(
         else:
             kind = dups.check(d["id"], d["fingerprint"][0], int(d["fingerprint"][1], 16))
             if kind:
-                d["duplicate"], d["duplicate_of"] = kind
-                stats[f"duplicates_{kind}"] += 1
-                flags = json.dumps({"duplicate": kind[0], "duplicate_of": kind[1]}, ensure_ascii=False)
-                line = line[:-1] + ", " + flags[1:]  # the record is a non-empty JSON object
+                flags = {"duplicate": kind[0], "duplicate_of": kind[1]}  # the last fields of a document record
+                d.update(flags)
+                stats[f"duplicates_{kind[0]}"] += 1
+                line = line[:-1] + ", " + json.dumps(flags, ensure_ascii=False)[1:]  # appended to the JSON object
             languages[d.get("language", "?")] += 1
         docs.append(d)
         doc_lines.append(line + "\n")

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field, fields
 from typing import Any
 
-FACT_TYPES = ("percentage", "count", "money", "quantity", "ranking", "date", "duration")
+from ..records import FACT_TYPES as FACT_TYPES  # the fact types are part of the record's definition
+from ..records import fact_record
 
 
 @dataclass(slots=True, init=False)
@@ -60,14 +61,8 @@ class Fact:
         return Fact, tuple(getattr(self, f.name) for f in fields(self))
 
     def to_dict(self) -> dict[str, Any]:
-        d = asdict(self)
-        extra = d.pop("extra")
-        for k in ("value", "value_max"):
-            v = d[k]
-            if isinstance(v, float) and v.is_integer():
-                d[k] = int(v)
-        d.update(extra)
-        return d
+        """The fact's own fields of its record (``kaznlp.records.FACT``, without doc and context)."""
+        return fact_record(self, own=True)
 
 
 class Context:
