@@ -7,7 +7,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from .entities.base import Entity
 from .facts.base import Fact
+
+__all__ = ["CONTEXT_WIDTH", "Document", "Entity", "Span"]
 
 CONTEXT_WIDTH = 300  # characters of context either side of a fact, within its sentence
 
@@ -19,31 +22,6 @@ class Span:
     start: int
     end: int
     text: str
-
-
-@dataclass(slots=True)
-class Entity:
-    """A named entity: label, span, where it came from (``model`` or ``rule``) and its base form."""
-
-    label: str
-    start: int
-    end: int
-    text: str
-    source: str = "model"
-    base: str | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
-
-    def to_dict(self) -> dict[str, Any]:
-        d = {
-            "label": self.label,
-            "text": self.text,
-            "start": self.start,
-            "end": self.end,
-            "source": self.source,
-            "base": self.base,
-        }
-        d.update(self.extra)
-        return d
 
 
 @dataclass(slots=True)

@@ -9,7 +9,8 @@ organisations, places and people of the sentence as ``mentions``.
 from __future__ import annotations
 
 from .data import words
-from .document import Document, Entity
+from .document import Document
+from .entities.base import Entity
 
 _SUBJECT_LABELS = ("ORGANISATION", "GPE", "LOCATION", "FACILITY")
 _SOURCE_CUES = words("rating_sources.txt")

@@ -62,7 +62,9 @@ class Pipeline:
             facts=extract_facts(norm, toks, sents, dd),
         )
         if self._entities is not None:
-            doc.entities = self._entities(doc, norm, parsed)
+            found = self._entities(text, norm, parsed)
+            doc.entities = found.entities
+            doc.meta.update(found.meta)
             from .linking import link_facts
 
             link_facts(doc)

@@ -1,6 +1,6 @@
 import kaznlp
-from kaznlp.document import Document, Entity
 from kaznlp.entities import EntityRecognizer, base_form, model_path
+from kaznlp.entities.base import Entity
 from kaznlp.entities.rules import find
 from kaznlp.normalize import normalize
 
@@ -87,8 +87,7 @@ class _FixedModel(EntityRecognizer):
 
 
 def _merge(text: str, model_spans: list[tuple[str, str]]) -> list[tuple[str, str, str]]:
-    doc = Document(text=text)
-    return [(e.label, e.text, e.source) for e in _FixedModel(model_spans)(doc, normalize(text))]
+    return [(e.label, e.text, e.source) for e in _FixedModel(model_spans)(text, normalize(text)).entities]
 
 
 def test_merge_order_strong_rules_then_model_then_other_rules():
@@ -115,8 +114,7 @@ def test_a_wider_model_entity_of_the_same_label_stands_over_a_strong_rule():
 def test_a_place_inside_an_event_name_is_kept_nested():
     text = "Қазақстан Тәуелсіздігінің 25 жылдығы қарсаңында Астана қаласында жиын өтті."
     event = "Қазақстан Тәуелсіздігінің 25 жылдығы"
-    doc = Document(text=text)
-    ents = _FixedModel([("EVENT", event), ("GPE", "Астана қаласында")])(doc, normalize(text))
+    ents = _FixedModel([("EVENT", event), ("GPE", "Астана қаласында")])(text, normalize(text)).entities
     assert [(e.label, e.text, e.source, e.extra.get("inside")) for e in ents] == [
         ("EVENT", event, "model", None),
         ("GPE", "Қазақстан", "rule", "EVENT"),

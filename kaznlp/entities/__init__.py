@@ -17,12 +17,11 @@ from __future__ import annotations
 import contextlib
 from pathlib import Path
 
-from ..document import Document, Entity
 from ..morphology import base_form
 from ..normalize import Normalized
-from . import rules
+from .base import Entity, Found, load_backend, register_backend
 
-__all__ = ["EntityRecognizer", "MODEL_NAME", "model_path", "base_form"]
+__all__ = ["Entity", "EntityRecognizer", "Found", "MODEL_NAME", "model_path", "base_form", "register_backend"]
 
 MODEL_NAME = "kk_kaznerd_ner"
 #: rule entities of these labels win over the model; rules of other labels only fill the model's gaps
@@ -62,11 +61,11 @@ class EntityRecognizer:
         self.use_rules = use_rules
 
     @classmethod
-    def load(cls, backend: str = "rules", path: str | Path | None = None) -> EntityRecognizer:
-        if backend == "stanza":
-            from ..backends.stanza import StanzaEntityRecognizer  # noqa: I001 - optional, imported late
-
-            return StanzaEntityRecognizer.load()
+    def load(cls, backend: str = "rules", path: str | Path | None = None):
+        """The shipped model (or the one at ``path``) with the rules; another ``backend`` (``stanza``) from the
+        registry of :mod:`kaznlp.entities.base`."""
+        if backend != "rules":
+            return load_backend(backend)
         p = Path(path) if path else model_path()
         if p is None:
             raise RuntimeError(
@@ -97,15 +96,18 @@ class EntityRecognizer:
             out.append(Entity(e.label_, s, end, surface, "model", base_form(surface, e.label_)))
         return out
 
-    def __call__(self, doc: Document, norm: Normalized, parsed=None) -> list[Entity]:
-        model = self.model_entities(doc.text, parsed)
+    def __call__(self, text: str, norm: Normalized, parsed=None) -> Found:
+        """The entities of ``text`` (``norm``: its normalised form; ``parsed``: the model's Doc of it)."""
+        from . import rules  # its patterns are compiled on first use: `import kaznlp` does not pay for them
+
+        model = self.model_entities(text, parsed)
         if not self.use_rules:
-            return model
+            return Found(model)
         ruled: list[Entity] = []
         for r in rules.find(norm.text):
             s, e = norm.to_original(r.start, r.end)
             extra = {"expansion": r.expansion} if r.expansion else {}
-            ruled.append(Entity(r.label, s, e, doc.text[s:e], "rule", r.base, extra))
+            ruled.append(Entity(r.label, s, e, text[s:e], "rule", r.base, extra))
         strong = [r for r in ruled if r.label in STRONG_RULE_LABELS]
         # a model entity of the same label around a strong rule's span is the wider reading of the same name
         # (``Мемлекет басшысы`` around the rule's ``басшысы``): the model's span stays
@@ -125,4 +127,4 @@ class EntityRecognizer:
                     r.extra["inside"] = host.label
                     merged.append(r)
         merged.sort(key=lambda x: (x.start, -x.end))  # an outer name before the place nested in it
-        return merged
+        return Found(merged)
