@@ -103,11 +103,12 @@ class EntityRecognizer:
         model = self.model_entities(text, parsed)
         if not self.use_rules:
             return Found(model)
-        ruled: list[Entity] = []
-        for r in rules.find(norm.text):
-            s, e = norm.to_original(r.start, r.end)
-            extra = {"expansion": r.expansion} if r.expansion else {}
-            ruled.append(Entity(r.label, s, e, text[s:e], "rule", r.base, extra))
+        found = rules.find(norm.text)
+        starts, ends = norm.to_original_spans([r.start for r in found], [r.end for r in found])
+        ruled = [
+            Entity(r.label, s, e, text[s:e], "rule", r.base, {"expansion": r.expansion} if r.expansion else {})
+            for r, s, e in zip(found, starts, ends)
+        ]
         strong = [r for r in ruled if r.label in STRONG_RULE_LABELS]
         # a model entity of the same label around a strong rule's span is the wider reading of the same name
         # (``Мемлекет басшысы`` around the rule's ``басшысы``): the model's span stays

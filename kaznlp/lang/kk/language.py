@@ -123,9 +123,8 @@ class KazakhSentencizer:
         from ...sentences import split_sentences
 
         norm = normalize(doc.text)
-        starts = set()
-        for s, e in split_sentences(norm.text):
-            starts.add(norm.to_original(s, e)[0])
+        spans = split_sentences(norm.text)
+        starts = set(norm.to_original_spans([s for s, _ in spans], [e for _, e in spans])[0])
         for tok in doc:
             tok.is_sent_start = tok.i == 0 or tok.idx in starts
         return doc
