@@ -11,7 +11,7 @@ from .document import Document
 from .facts import extract_facts
 from .normalize import normalize
 from .parallel import chunks, ordered
-from .sentences import split_sentences
+from .sentences import split_sentences_and_quotes
 from .tokenizer import tokenize
 
 __all__ = ["Pipeline", "load", "extract"]
@@ -45,13 +45,12 @@ class Pipeline:
         dd = _as_date(doc_date)
         norm = normalize(text)
         toks = tokenize(norm.text)
-        sents = split_sentences(norm.text)
+        sents, quotes = split_sentences_and_quotes(norm.text)
+        tstarts, tends = norm.to_original_spans(toks.starts, toks.ends)
         if norm.char_map is not None:
-            tspans = [norm.to_original(s, e) for s, e in zip(toks.starts, toks.ends)]
-            tstarts, tends = [s for s, _ in tspans], [e for _, e in tspans]
-            sents_orig = [norm.to_original(s, e) for s, e in sents]
+            sents_orig = list(zip(*norm.to_original_spans([s for s, _ in sents], [e for _, e in sents])))
         else:
-            tstarts, tends, sents_orig = toks.starts, toks.ends, sents
+            sents_orig = sents
         doc = Document(
             text=text,
             id=doc_id,
@@ -59,7 +58,7 @@ class Pipeline:
             token_starts=tstarts,
             token_ends=tends,
             sentence_spans=sents_orig,
-            facts=extract_facts(norm, toks, sents, dd),
+            facts=extract_facts(norm, toks, sents, dd, quotes),
         )
         if self._entities is not None:
             found = self._entities(text, norm, parsed)
