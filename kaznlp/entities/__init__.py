@@ -76,17 +76,27 @@ class EntityRecognizer:
 
         return cls(load_model(p, exclude=[]))
 
-    def parse_many(self, texts: list[str], batch_size: int = 64) -> list:
-        """Run the model over many texts at once (much faster than one by one); pass each result to ``__call__``."""
+    def parse_many(
+        self, texts: list[str], tokens: list[tuple[list[str], list[int], list[int]]] | None = None, batch_size: int = 64
+    ) -> list:
+        """Run the model over many texts at once (much faster than one by one); pass each result to ``__call__``.
+        ``tokens``: each text's kaznlp tokens, as (normalised words, starts, ends) with offsets into the text; the
+        model's Docs are made from them (:func:`kaznlp.ner.docs.doc_from_tokens`) instead of tokenising again."""
         if self.nlp is None:
             return [None] * len(texts)
-        return list(self.nlp.pipe(texts, batch_size=batch_size))
+        if tokens is None:
+            return list(self.nlp.pipe(texts, batch_size=batch_size))
+        from ..ner.docs import doc_from_tokens
+
+        vocab = self.nlp.vocab
+        docs = [doc_from_tokens(vocab, t, *tk) for t, tk in zip(texts, tokens)]
+        return list(self.nlp.pipe(docs, batch_size=batch_size))
 
     def model_entities(self, text: str, parsed=None) -> list[Entity]:
         if self.nlp is None:
             return []
         doc = parsed if parsed is not None else self.nlp(text)
-        # the kk tokenizer keeps the text as it is, so slicing it gives each entity's text (much cheaper than
+        # the model's Docs keep the text as it is, so slicing it gives each entity's text (much cheaper than
         # Span.text); a Doc of another text (its length differs) is read through spaCy
         same = not len(doc) or doc[-1].idx + len(doc[-1].text_with_ws) == len(text)
         out = []
