@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import date as Date
 from typing import Any
 
 from .entities.base import Entity
@@ -24,19 +25,26 @@ class Span:
     text: str
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Document:
-    """One processed text. Offsets everywhere point into ``text``, the original as given."""
+    """One processed text, built once by the pipeline with everything found in it. Offsets everywhere point into
+    ``text``, the original as given; ``date`` is the document's date (its records give it as ``doc_date``);
+    ``meta`` holds further fields of the document record (``language``; stanza's ``stanza_tokens``)."""
 
     text: str
     id: str | None = None
-    doc_date: str | None = None
+    date: Date | None = None
     token_starts: list[int] = field(default_factory=list)
     token_ends: list[int] = field(default_factory=list)
     sentence_spans: list[tuple[int, int]] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def doc_date(self) -> str | None:
+        """The date as the records give it: ``YYYY-MM-DD``."""
+        return self.date.isoformat() if self.date is not None else None
 
     @property
     def tokens(self) -> list[Span]:
