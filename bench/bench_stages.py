@@ -18,7 +18,7 @@ from bench_pipeline import load_texts
 import kaznlp
 from kaznlp.facts import extract_facts
 from kaznlp.normalize import normalize
-from kaznlp.sentences import split_sentences
+from kaznlp.sentences import split_sentences_and_quotes
 from kaznlp.tokenizer import tokenize
 
 
@@ -31,14 +31,14 @@ def main() -> None:
     xx, rules = spacy.blank("xx"), kaznlp.load()
     norms = [normalize(t) for t in texts]
     toks = [tokenize(n.text) for n in norms]
-    sents = [split_sentences(n.text) for n in norms]
+    sents = [split_sentences_and_quotes(n.text) for n in norms]  # (sentences, «…» quotes), as the pipeline
     n_tokens = sum(map(len, toks))
     stages = [
         ("spaCy blank('xx') tokenizer (baseline)", lambda: [xx.tokenizer(t) for t in texts]),
         ("normalise", lambda: [normalize(t) for t in texts]),
         ("tokenize", lambda: [tokenize(n.text) for n in norms]),
-        ("sentences", lambda: [split_sentences(n.text) for n in norms]),
-        ("facts", lambda: [extract_facts(n, k, s) for n, k, s in zip(norms, toks, sents)]),
+        ("sentences", lambda: [split_sentences_and_quotes(n.text) for n in norms]),
+        ("facts", lambda: [extract_facts(n, k, s, None, q) for n, k, (s, q) in zip(norms, toks, sents)]),
         ("full rules pipeline (kaznlp.load())", lambda: [rules(t) for t in texts]),
     ]
     print(f"{len(texts)} documents, {n_tokens:,} kaznlp tokens, best of {args.repeat} interleaved rounds")

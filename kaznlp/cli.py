@@ -37,6 +37,18 @@ def _warn(msg: str) -> None:
     click.echo(f"kaznlp: {msg}", err=True)
 
 
+def _parse_date(value: str | None):
+    """``--doc-date`` as a ``datetime.date`` (parsed here, once; the records write it back as YYYY-MM-DD)."""
+    from datetime import date
+
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date YYYY-MM-DD", param_hint="--doc-date") from None
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="kaznlp")
 def main() -> None:
@@ -54,19 +66,13 @@ def main() -> None:
               help="kk: skip documents that are not Kazakh, with a message.")  # fmt: skip
 def extract(paths, records, fmt, output, doc_date, ner, lang) -> None:
     """Extract facts, entities or whole document records from PATHS (files, directories, '-' for stdin)."""
-    from datetime import date
-
     from .io import InputError, read_text
     from .langid import detect_language
     from .pipeline import load
     from .records import record
     from .writers import write_records
 
-    if doc_date:
-        try:
-            date.fromisoformat(doc_date)
-        except ValueError:
-            raise click.BadParameter(f"{doc_date!r} is not a date YYYY-MM-DD", param_hint="--doc-date") from None
+    day = _parse_date(doc_date)
     if fmt == "parquet" and output == "-":
         raise click.UsageError("parquet needs an output file: use -o FILE")
     use_ner = ner if ner is not None else records in ("entities", "documents")
@@ -102,8 +108,7 @@ def extract(paths, records, fmt, output, doc_date, ner, lang) -> None:
                     yield record("error", {"id": doc_id, "language": language, "error": "language",
                                            "message": "not Kazakh"})  # fmt: skip
                 continue
-            doc = nlp(text, doc_date=doc_date, doc_id=doc_id)
-            doc.meta["language"] = language
+            doc = nlp(text, doc_date=day, doc_id=doc_id, meta={"language": language})
             stats["ok"] += 1
             if records == "facts":
                 yield from doc.fact_records()
@@ -134,6 +139,7 @@ def evaluate(gold_paths, paths, doc_date, as_json, errors) -> None:
     from .io import InputError, read_text
     from .pipeline import load
 
+    day = _parse_date(doc_date)
     gold = load_gold(gold_paths)
     nlp = load()
     predicted = {}
@@ -147,7 +153,7 @@ def evaluate(gold_paths, paths, doc_date, as_json, errors) -> None:
             _warn(str(exc))
             continue
         texts[doc_id] = text
-        predicted[doc_id] = list(nlp(text, doc_date=doc_date, doc_id=doc_id).fact_records())
+        predicted[doc_id] = list(nlp(text, doc_date=day, doc_id=doc_id).fact_records())
     if not predicted:
         _warn("no input is a gold document: give the texts the gold files are for")
         sys.exit(EXIT_NOTHING)

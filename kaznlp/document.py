@@ -5,10 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import date as Date
 from typing import Any
 
 from . import records
+from .entities.base import Entity
 from .facts.base import Fact
+
+__all__ = ["CONTEXT_WIDTH", "Document", "Entity", "Span"]
 
 CONTEXT_WIDTH = 300  # characters of context either side of a fact, within its sentence
 
@@ -22,36 +26,26 @@ class Span:
     text: str
 
 
-@dataclass(slots=True)
-class Entity:
-    """A named entity: label, span, where it came from (``model`` or ``rule``) and its base form."""
-
-    label: str
-    start: int
-    end: int
-    text: str
-    source: str = "model"
-    base: str | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
-
-    def to_dict(self) -> dict[str, Any]:
-        """The entity's record, without ``doc``."""
-        return records.entity_record(self, flat=False)
-
-
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Document:
-    """One processed text. Offsets everywhere point into ``text``, the original as given."""
+    """One processed text, built once by the pipeline with everything found in it. Offsets everywhere point into
+    ``text``, the original as given; ``date`` is the document's date (its records give it as ``doc_date``);
+    ``meta`` holds further fields of the document record (``language``; stanza's ``stanza_tokens``)."""
 
     text: str
     id: str | None = None
-    doc_date: str | None = None
+    date: Date | None = None
     token_starts: list[int] = field(default_factory=list)
     token_ends: list[int] = field(default_factory=list)
     sentence_spans: list[tuple[int, int]] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def doc_date(self) -> str | None:
+        """The date as the records give it: ``YYYY-MM-DD``."""
+        return self.date.isoformat() if self.date is not None else None
 
     @property
     def tokens(self) -> list[Span]:

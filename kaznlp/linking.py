@@ -8,23 +8,31 @@ organisations, places and people of the sentence as ``mentions``.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .data import words
-from .document import Document
+from .entities.base import Entity
+from .facts.base import Fact
 from .records import link_record
+
+__all__ = ["fact_links", "link_facts"]
 
 _SUBJECT_LABELS = ("ORGANISATION", "GPE", "LOCATION", "FACILITY")
 _SOURCE_CUES = words("rating_sources.txt")
 _MENTION_LABELS = _SUBJECT_LABELS + ("PERSON", "PROJECT", "LAW")
 
 
-def link_facts(doc: Document) -> None:
-    """Add ``entities`` (with roles) to each fact of ``doc``, from the entities of its sentence."""
-    if not doc.entities or not doc.facts:
-        return
-    for f in doc.facts:
-        s, e = doc.sentence_spans[f.sentence]
-        ents = [x for x in doc.entities if s <= x.start and x.end <= e and x.label in _MENTION_LABELS]
+def fact_links(
+    facts: list[Fact], entities: list[Entity], sentence_spans: list[tuple[int, int]], text: str
+) -> list[list[dict]]:
+    """The entities (with roles) of each fact, from the entities of its sentence; ``[]`` for a fact with none.
+    Offsets of entities and sentences are into ``text``."""
+    out: list[list[dict]] = []
+    for f in facts:
+        s, e = sentence_spans[f.sentence]
+        ents = [x for x in entities if s <= x.start and x.end <= e and x.label in _MENTION_LABELS]
         if not ents:
+            out.append([])
             continue
         links: list[dict] = []
         before = [x for x in ents if x.end <= f.start and x.label in _SUBJECT_LABELS]
@@ -32,7 +40,7 @@ def link_facts(doc: Document) -> None:
         used: set[int] = set()
         if f.type == "ranking":
             for x in before:
-                tail = doc.text[x.end : min(e, x.end + 40)].lower()
+                tail = text[x.end : min(e, x.end + 40)].lower()
                 if x.label == "ORGANISATION" and any(c in tail for c in _SOURCE_CUES):
                     links.append(link_record(x, "source"))
                     used.add(id(x))
@@ -47,4 +55,18 @@ def link_facts(doc: Document) -> None:
                 links.append(link_record(subject, "subject"))
                 used.add(id(subject))
         links += [link_record(x, "mention") for x in ents if id(x) not in used]
-        f.extra["entities"] = links
+        out.append(links)
+    return out
+
+
+def link_facts(
+    facts: list[Fact], entities: list[Entity], sentence_spans: list[tuple[int, int]], text: str
+) -> list[Fact]:
+    """The facts with their entities (``extra["entities"]``, :func:`fact_links`): a new fact where it has any,
+    the same one where it has none; the facts given are not changed."""
+    if not entities or not facts:
+        return facts
+    return [
+        replace(f, extra={**f.extra, "entities": links}) if links else f
+        for f, links in zip(facts, fact_links(facts, entities, sentence_spans, text))
+    ]

@@ -50,10 +50,23 @@ class Normalized:
         """Map a span of the normalised text to the span of the original that it came from."""
         if self.char_map is None:
             return start, end
+        return _back(self.char_map, start, end)
+
+    def to_original_spans(self, starts: list[int], ends: list[int]) -> tuple[list[int], list[int]]:
+        """:meth:`to_original` of many spans in one call, given and returned as parallel lists of starts and
+        ends (the lists given, when normalisation kept every offset)."""
+        if self.char_map is None:
+            return starts, ends
         m = self.char_map
-        if end <= start:
-            return m[start], m[start]
-        return m[start], m[end - 1] + 1 if m[end] <= m[end - 1] else m[end]
+        spans = [_back(m, s, e) for s, e in zip(starts, ends)]
+        return [s for s, _ in spans], [e for _, e in spans]
+
+
+def _back(m: array, start: int, end: int) -> tuple[int, int]:
+    """The original span of a normalised one, by the character map: the one definition of the way back."""
+    if end <= start:
+        return m[start], m[start]
+    return m[start], m[end - 1] + 1 if m[end] <= m[end - 1] else m[end]
 
 
 # ASCII letters are rare in Kazakh text: a byte-level check (C speed) skips the regex scan for most texts

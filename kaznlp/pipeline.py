@@ -1,26 +1,72 @@
-"""The kaznlp pipeline: text → normalised text → tokens and sentences → facts (and entities) → Document."""
+"""The kaznlp pipeline: text → normalised text → tokens and sentences → facts (and entities) → Document.
+
+One pass: each text is normalised, tokenised and split once (:func:`prepare`), and its offsets mapped back to the
+original once; with NER, the model's Doc is made from those tokens; entities and the facts' links to them are
+found before the :class:`~kaznlp.document.Document` is built, and it is not changed afterwards.
+"""
 
 from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from datetime import date as Date
+from typing import Any
 
 from .document import Document
+from .entities.base import Entity
 from .facts import extract_facts
-from .normalize import normalize
+from .linking import link_facts
+from .normalize import Normalized, normalize
 from .parallel import chunks, ordered
-from .sentences import split_sentences
-from .tokenizer import tokenize
+from .sentences import split_sentences_and_quotes
+from .tokenizer import Tokens, tokenize
 
-__all__ = ["Pipeline", "load", "extract"]
+__all__ = ["Parsed", "Pipeline", "Prepared", "extract", "load", "prepare"]
 
 
 def _as_date(d: Date | str | None) -> Date | None:
     if d is None or isinstance(d, Date):
         return d
     return Date.fromisoformat(d)
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """One text normalised, tokenised and split into sentences, once: spans of ``norm.text`` for the rules
+    (``tokens``, ``sentences``, the «…» ``quotes``) and the same tokens and sentences in the original text."""
+
+    text: str
+    norm: Normalized
+    tokens: Tokens
+    sentences: list[tuple[int, int]]
+    quotes: list[tuple[int, int]]
+    token_starts: list[int]
+    token_ends: list[int]
+    sentence_spans: list[tuple[int, int]]
+
+
+def prepare(text: str) -> Prepared:
+    """The text stage of the pipeline for one text."""
+    norm = normalize(text)
+    toks = tokenize(norm.text)
+    sents, quotes = split_sentences_and_quotes(norm.text)
+    starts, ends = norm.to_original_spans(toks.starts, toks.ends)
+    if norm.char_map is None:
+        sents_orig = sents
+    else:
+        s_starts, s_ends = norm.to_original_spans([s for s, _ in sents], [e for _, e in sents])
+        sents_orig = list(zip(s_starts, s_ends))
+    return Prepared(text, norm, toks, sents, quotes, starts, ends, sents_orig)
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    """A prepared text and the NER model's Doc of it, made from its tokens (:meth:`Pipeline.parse_many`)."""
+
+    prepared: Prepared
+    model_doc: Any = None
 
 
 class Pipeline:
@@ -37,40 +83,57 @@ class Pipeline:
             self._entities = EntityRecognizer.load(backend=backend, path=model)
 
     def __call__(
-        self, text: str, doc_date: Date | str | None = None, doc_id: str | None = None, parsed=None
+        self,
+        text: str,
+        doc_date: Date | str | None = None,
+        doc_id: str | None = None,
+        parsed: Parsed | Any = None,
+        meta: dict[str, Any] | None = None,
     ) -> Document:
-        """Process one text. ``parsed``: the NER model's Doc for it, from :meth:`parse_many` (batching)."""
+        """Process one text. ``parsed``: its :class:`Parsed` from :meth:`parse_many` (batching; or the NER model's
+        spaCy Doc of it); ``meta``: further fields of the document record (``language``)."""
         if not isinstance(text, str):
             raise TypeError(f"kaznlp works on str, not {type(text).__name__}; decode bytes first")
-        dd = _as_date(doc_date)
-        norm = normalize(text)
-        toks = tokenize(norm.text)
-        sents = split_sentences(norm.text)
-        if norm.char_map is not None:
-            tspans = [norm.to_original(s, e) for s, e in zip(toks.starts, toks.ends)]
-            tstarts, tends = [s for s, _ in tspans], [e for _, e in tspans]
-            sents_orig = [norm.to_original(s, e) for s, e in sents]
+        day = _as_date(doc_date)
+        if isinstance(parsed, Parsed):
+            if parsed.prepared.text != text:
+                raise ValueError("parsed is the Parsed of another text")
+            p, model_doc = parsed.prepared, parsed.model_doc
         else:
-            tstarts, tends, sents_orig = toks.starts, toks.ends, sents
-        doc = Document(
+            p, model_doc = prepare(text), parsed
+        facts = extract_facts(p.norm, p.tokens, p.sentences, day, p.quotes)
+        entities: list[Entity] = []
+        fields = dict(meta) if meta else {}
+        if self._entities is not None:
+            if model_doc is None:
+                model_doc = self._model_docs([p])[0]
+            found = self._entities(text, p.norm, model_doc)
+            entities = found.entities
+            fields = {**found.meta, **fields}
+            facts = link_facts(facts, entities, p.sentence_spans, text)
+        return Document(
             text=text,
             id=doc_id,
-            doc_date=dd.isoformat() if dd else None,
-            token_starts=tstarts,
-            token_ends=tends,
-            sentence_spans=sents_orig,
-            facts=extract_facts(norm, toks, sents, dd),
+            date=day,
+            token_starts=p.token_starts,
+            token_ends=p.token_ends,
+            sentence_spans=p.sentence_spans,
+            facts=facts,
+            entities=entities,
+            meta=fields,
         )
-        if self._entities is not None:
-            doc.entities = self._entities(doc, norm, parsed)
-            from .linking import link_facts
 
-            link_facts(doc)
-        return doc
+    def _model_docs(self, prepared: list[Prepared]) -> list:
+        assert self._entities is not None
+        texts = [p.text for p in prepared]
+        return self._entities.parse_many(texts, [(p.tokens.words, p.token_starts, p.token_ends) for p in prepared])
 
-    def parse_many(self, texts: list[str]) -> list:
-        """The NER model over many texts in one batch (None each without NER)."""
-        return self._entities.parse_many(texts) if self._entities is not None else [None] * len(texts)
+    def parse_many(self, texts: list[str]) -> list[Parsed | None]:
+        """Many texts prepared, and the NER model run over them in one batch (None each without NER)."""
+        if self._entities is None:
+            return [None] * len(texts)
+        prepared = [prepare(t) for t in texts]
+        return [Parsed(p, d) for p, d in zip(prepared, self._model_docs(prepared))]
 
     def pipe(
         self,
@@ -80,16 +143,17 @@ class Pipeline:
         doc_date: Date | str | None = None,
     ) -> Iterator[Document]:
         """Process many texts, in order; ``n_process > 1`` uses a process pool (-1: all cores)."""
+        day = _as_date(doc_date)
         if n_process == -1:
             n_process = os.cpu_count() or 1
         if n_process <= 1:
             for batch in chunks(texts, batch_size):
                 for t, parsed in zip(batch, self.parse_many(batch)):
-                    yield self(t, doc_date=doc_date, parsed=parsed)
+                    yield self(t, doc_date=day, parsed=parsed)
             return
         init = (self.ner, self.backend, self.model)
         with ProcessPoolExecutor(n_process, initializer=_init_worker, initargs=init) as ex:
-            for docs in ordered(lambda b: ex.submit(_work, b, doc_date), chunks(texts, batch_size), 2 * n_process):
+            for docs in ordered(lambda b: ex.submit(_work, b, day), chunks(texts, batch_size), 2 * n_process):
                 yield from docs
 
 
@@ -101,7 +165,7 @@ def _init_worker(ner: bool, backend: str, model: str | None) -> None:
     _WORKER = Pipeline(ner=ner, backend=backend, model=model)
 
 
-def _work(texts: list[str], doc_date) -> list[Document]:
+def _work(texts: list[str], doc_date: Date | None) -> list[Document]:
     assert _WORKER is not None
     return list(_WORKER.pipe(texts, doc_date=doc_date, batch_size=len(texts)))
 

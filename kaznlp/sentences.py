@@ -11,7 +11,7 @@ import re
 
 from .morphology import BEFORE_NAME_ABBREVIATIONS, KAZAKH_LOWER, LIST_END_ABBREVIATIONS, PERIOD_ABBREVIATIONS
 
-__all__ = ["split_sentences"]
+__all__ = ["split_sentences", "split_sentences_and_quotes"]
 
 # a candidate end: punctuation, then spaces and a character that may start a sentence (lower case is rejected
 # here), or line breaks. One character class comes first, so that re scans for candidates at C speed.
@@ -44,6 +44,12 @@ def _quote_regions(text: str) -> list[tuple[int, int]]:
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans ``(start, end)`` of ``text``, without surrounding whitespace."""
+    return split_sentences_and_quotes(text)[0]
+
+
+def split_sentences_and_quotes(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The sentence spans of ``text`` and the «…» quote regions found on the way (closed within their paragraph,
+    outermost only, in order); a sentence never ends inside one, so each lies within one sentence."""
     quotes = _quote_regions(text) if "«" in text else []
     qi = 0
     cuts: list[int] = []
@@ -87,4 +93,4 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         if e > s:
             spans.append((s, e))
         start = cut
-    return spans
+    return spans, quotes

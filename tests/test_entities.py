@@ -1,6 +1,6 @@
 import kaznlp
-from kaznlp.document import Document, Entity
 from kaznlp.entities import EntityRecognizer, base_form, model_path
+from kaznlp.entities.base import Entity
 from kaznlp.entities.rules import find
 from kaznlp.normalize import normalize
 
@@ -87,8 +87,7 @@ class _FixedModel(EntityRecognizer):
 
 
 def _merge(text: str, model_spans: list[tuple[str, str]]) -> list[tuple[str, str, str]]:
-    doc = Document(text=text)
-    return [(e.label, e.text, e.source) for e in _FixedModel(model_spans)(doc, normalize(text))]
+    return [(e.label, e.text, e.source) for e in _FixedModel(model_spans)(text, normalize(text)).entities]
 
 
 def test_merge_order_strong_rules_then_model_then_other_rules():
@@ -115,8 +114,7 @@ def test_a_wider_model_entity_of_the_same_label_stands_over_a_strong_rule():
 def test_a_place_inside_an_event_name_is_kept_nested():
     text = "Қазақстан Тәуелсіздігінің 25 жылдығы қарсаңында Астана қаласында жиын өтті."
     event = "Қазақстан Тәуелсіздігінің 25 жылдығы"
-    doc = Document(text=text)
-    ents = _FixedModel([("EVENT", event), ("GPE", "Астана қаласында")])(doc, normalize(text))
+    ents = _FixedModel([("EVENT", event), ("GPE", "Астана қаласында")])(text, normalize(text)).entities
     assert [(e.label, e.text, e.source, e.extra.get("inside")) for e in ents] == [
         ("EVENT", event, "model", None),
         ("GPE", "Қазақстан", "rule", "EVENT"),
@@ -126,3 +124,41 @@ def test_a_place_inside_an_event_name_is_kept_nested():
     assert _merge("Қазақстан Ұлттық банкі хабарлады.", [("ORGANISATION", "Қазақстан Ұлттық банкі")]) == [
         ("ORGANISATION", "Қазақстан Ұлттық банкі", "model")
     ]
+
+
+def test_with_ner_each_text_is_tokenised_once_and_the_document_built_once(seed_text, monkeypatch):
+    import dataclasses
+
+    import pytest
+
+    from kaznlp import pipeline
+    from kaznlp.ner import docs
+
+    nlp = kaznlp.load(ner=True)
+    calls = []
+    real = pipeline.tokenize
+    monkeypatch.setattr(pipeline, "tokenize", lambda t: calls.append(t) or real(t))
+    monkeypatch.setattr(docs, "tokenize", lambda t: pytest.fail("the model's Doc tokenised the text again"))
+    texts = [seed_text, "Астанада Президент Қасым-Жомарт Тоқаев 3 мың адаммен кездесті."]
+    got = list(nlp.pipe(texts))
+    assert len(calls) == 2
+    one = nlp(texts[1])  # one by one too
+    assert len(calls) == 3
+    assert [(e.label, e.text) for e in one.entities] == [(e.label, e.text) for e in got[1].entities]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        one.entities = []  # type: ignore[misc]
+    # the batch's Parsed carries the prepared text and the model's Doc of it
+    (parsed,) = nlp.parse_many([texts[1]])
+    assert parsed.model_doc.text == texts[1] and len(calls) == 4
+    assert nlp(texts[1], parsed=parsed).entities == one.entities and len(calls) == 4
+
+
+def test_linking_gives_new_facts_and_leaves_the_given_ones_alone():
+    from kaznlp.linking import link_facts
+
+    doc = kaznlp.extract("Қазақстан Республикасының Ақпарат министрлігі 3 мыңнан астам БАҚ-ты тіркеді.", ner=True)
+    bare = kaznlp.extract(doc.text)
+    linked = link_facts(bare.facts, doc.entities, doc.sentence_spans, doc.text)
+    assert "entities" not in bare.facts[0].extra
+    assert linked[0].extra["entities"] == doc.facts[0].extra["entities"]
+    assert linked[0] is not bare.facts[0] and link_facts(bare.facts, [], doc.sentence_spans, doc.text) is bare.facts

@@ -155,3 +155,35 @@ def test_a_decimal_split_into_three_tokens_is_one_entity():
     assert doc.text == "23,7 миллиард теңгені, 1,5%-ке өсті"
     # the right part's class wins; where the right part has none, the left part's class spans the number
     assert [(e.text, e.label_) for e in doc.ents] == [("23,7 миллиард теңгені", "MONEY"), ("1,5", "PERCENTAGE")]
+
+
+def test_the_model_loads_without_the_spacy_language_adapter():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from kaznlp.entities import model_path\n"
+        "from kaznlp.ner.model import KazakhNER, load_model\n"
+        "nlp = load_model(model_path())\n"
+        "assert type(nlp) is KazakhNER and nlp.pipe_names == ['tok2vec', 'ner_tagger', 'ner']\n"
+        "assert [e.label_ for e in nlp('Астанада Президент Тоқаев сөйледі.').ents][:1] == ['GPE']\n"
+        "print(sorted(m for m in sys.modules if m.startswith('kaznlp.lang')))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+
+
+def test_a_doc_from_the_pipelines_tokens_is_the_kk_tokenizers_doc():
+    from kaznlp.ner.docs import doc_from_tokens
+    from kaznlp.pipeline import prepare
+
+    nlp = spacy.blank("kk")
+    # homoglyphs, a zero-width space, NFD, typographic quotes and dashes, line breaks and double spaces
+    text = "Aстанада  «Цифрлық\u200b Қазақстан» — 4,5%-ке\nа\u0306сті.\r\n\n“Жаңа” бағдарлама  "
+    p = prepare(text)
+    built = doc_from_tokens(nlp.vocab, text, p.tokens.words, p.token_starts, p.token_ends)
+    made = nlp(text)
+    assert built.text == made.text == text
+    assert [(t.text, t.whitespace_, t.norm_) for t in built] == [(t.text, t.whitespace_, t.norm_) for t in made]
+    assert made[0].norm_ == "астана" and "«" in [t.text for t in made]

@@ -38,3 +38,12 @@ def test_every_normalised_span_maps_inside_the_original(text):
         for j in range(i, min(len(n.text), i + 4) + 1):
             s, e = n.to_original(i, j)
             assert 0 <= s <= e <= len(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ақ a\u200b\u0306\u00ad«“—1."), max_size=40))
+def test_spans_map_back_in_one_call_as_one_by_one(text):
+    n = normalize(text)
+    spans = [(i, j) for i in range(len(n.text) + 1) for j in range(i, min(len(n.text), i + 3) + 1)]
+    starts, ends = n.to_original_spans([s for s, _ in spans], [e for _, e in spans])
+    assert list(zip(starts, ends)) == [n.to_original(s, e) for s, e in spans]

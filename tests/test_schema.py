@@ -16,8 +16,7 @@ def test_shipped_schemas_are_the_generated_ones(root):
 
 
 def test_fact_and_document_records_follow_their_schemas(seed_text):
-    doc = kaznlp.extract(seed_text, doc_date="2016-11-25")
-    doc.id = "seed"
+    doc = kaznlp.load()(seed_text, doc_date="2016-11-25", doc_id="seed")
     facts = list(doc.fact_records())
     assert len(facts) == 34
     for r in facts:

@@ -41,3 +41,15 @@ def test_a_dash_opens_a_reply_unless_the_speaker_follows_in_lower_case():
         "Жарайды!",
         "– Жақсы.",
     ]
+
+
+def test_the_quote_regions_of_the_split_each_lie_in_one_sentence(seed_text):
+    from kaznlp.sentences import split_sentences_and_quotes
+
+    text = "Ол «Жаңа. Сөз» деді. «Цифрлық Қазақстан» бағдарламасы басталды.\n«Ашық тырнақша"
+    spans, quotes = split_sentences_and_quotes(text)
+    assert spans == split_sentences(text)
+    assert [text[s:e] for s, e in quotes] == ["«Жаңа. Сөз»", "«Цифрлық Қазақстан»"]
+    for t in (text, seed_text):
+        spans, quotes = split_sentences_and_quotes(t)
+        assert all(any(s <= a and b <= e for s, e in spans) for a, b in quotes)

@@ -54,3 +54,18 @@ def test_missing_stanza_or_models_give_a_clear_message():
     else:
         with pytest.raises(RuntimeError, match="stanza.download"):
             StanzaEntityRecognizer.load(dir="/nonexistent-stanza-models")
+
+
+def test_the_backend_is_found_by_name_through_the_registry():
+    import importlib.util
+
+    from kaznlp.entities import EntityRecognizer
+
+    if importlib.util.find_spec("stanza") is None:
+        with pytest.raises(RuntimeError, match=r"pip install 'kaznlp\[stanza\]'"):
+            EntityRecognizer.load(backend="stanza")
+    from kaznlp.entities.base import _BACKENDS
+
+    assert _BACKENDS["stanza"] == StanzaEntityRecognizer.load
+    with pytest.raises(ValueError, match="unknown NER backend 'spacy'; use one of rules, stanza"):
+        EntityRecognizer.load(backend="spacy")

@@ -2,14 +2,15 @@
 
 stanza's Kazakh pipeline (tokens, lemmas, POS and its KazNERD NER) runs when the user has downloaded its models;
 nothing is downloaded at run time. The adapter reads any stanza ``Document`` (built by a pipeline, or offline from
-CoNLL-U) into kaznlp entities and token records.
+CoNLL-U) into kaznlp entities and token records. Importing this module registers the backend ``stanza`` with
+:func:`kaznlp.entities.base.register_backend`; ``load(backend="stanza")`` imports it by name.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from ..document import Document, Entity
+from ..entities.base import Entity, Found, register_backend
 from ..morphology import base_form
 
 DOWNLOAD_HINT = "python -c \"import stanza; stanza.download('kk')\""
@@ -61,10 +62,13 @@ class StanzaEntityRecognizer:
                                f"({type(exc).__name__}: {exc})") from None  # fmt: skip
         return cls(pipeline)
 
-    def parse_many(self, texts: list[str]) -> list:
+    def parse_many(self, texts: list[str], tokens: Any = None) -> list:
         return [None] * len(texts)
 
-    def __call__(self, doc: Document, norm: Any, parsed: Any = None) -> list[Entity]:
-        sdoc = self.pipeline(doc.text)
-        doc.meta["stanza_tokens"] = tokens_from_stanza(sdoc)
-        return entities_from_stanza(sdoc, doc.text)
+    def __call__(self, text: str, norm: Any, parsed: Any = None) -> Found:
+        """stanza's entities of ``text``; its tokens go to the document record as ``stanza_tokens``."""
+        sdoc = self.pipeline(text)
+        return Found(entities_from_stanza(sdoc, text), {"stanza_tokens": tokens_from_stanza(sdoc)})
+
+
+register_backend("stanza", StanzaEntityRecognizer.load)

@@ -60,12 +60,13 @@ def _pipeline(ner: bool):
     return _PIPELINES[ner]
 
 
-def _doc_date(meta: dict[str, Any]) -> str | None:
+def _doc_date(meta: dict[str, Any]) -> Date | None:
+    """The date of an input row (its ``date`` field, ``YYYY-MM-DD`` and maybe a time after it), parsed once."""
     d = meta.get("date")
     if not isinstance(d, str) or len(d) < 10:
         return None
     try:
-        return Date.fromisoformat(d[:10]).isoformat()
+        return Date.fromisoformat(d[:10])
     except ValueError:
         return None
 

@@ -17,12 +17,11 @@ from __future__ import annotations
 import contextlib
 from pathlib import Path
 
-from ..document import Document, Entity
 from ..morphology import base_form
 from ..normalize import Normalized
-from . import rules
+from .base import Entity, Found, load_backend, register_backend
 
-__all__ = ["EntityRecognizer", "MODEL_NAME", "model_path", "base_form"]
+__all__ = ["Entity", "EntityRecognizer", "Found", "MODEL_NAME", "model_path", "base_form", "register_backend"]
 
 MODEL_NAME = "kk_kaznerd_ner"
 #: rule entities of these labels win over the model; rules of other labels only fill the model's gaps
@@ -62,11 +61,11 @@ class EntityRecognizer:
         self.use_rules = use_rules
 
     @classmethod
-    def load(cls, backend: str = "rules", path: str | Path | None = None) -> EntityRecognizer:
-        if backend == "stanza":
-            from ..backends.stanza import StanzaEntityRecognizer  # noqa: I001 - optional, imported late
-
-            return StanzaEntityRecognizer.load()
+    def load(cls, backend: str = "rules", path: str | Path | None = None):
+        """The shipped model (or the one at ``path``) with the rules; another ``backend`` (``stanza``) from the
+        registry of :mod:`kaznlp.entities.base`."""
+        if backend != "rules":
+            return load_backend(backend)
         p = Path(path) if path else model_path()
         if p is None:
             raise RuntimeError(
@@ -77,17 +76,27 @@ class EntityRecognizer:
 
         return cls(load_model(p, exclude=[]))
 
-    def parse_many(self, texts: list[str], batch_size: int = 64) -> list:
-        """Run the model over many texts at once (much faster than one by one); pass each result to ``__call__``."""
+    def parse_many(
+        self, texts: list[str], tokens: list[tuple[list[str], list[int], list[int]]] | None = None, batch_size: int = 64
+    ) -> list:
+        """Run the model over many texts at once (much faster than one by one); pass each result to ``__call__``.
+        ``tokens``: each text's kaznlp tokens, as (normalised words, starts, ends) with offsets into the text; the
+        model's Docs are made from them (:func:`kaznlp.ner.docs.doc_from_tokens`) instead of tokenising again."""
         if self.nlp is None:
             return [None] * len(texts)
-        return list(self.nlp.pipe(texts, batch_size=batch_size))
+        if tokens is None:
+            return list(self.nlp.pipe(texts, batch_size=batch_size))
+        from ..ner.docs import doc_from_tokens
+
+        vocab = self.nlp.vocab
+        docs = [doc_from_tokens(vocab, t, *tk) for t, tk in zip(texts, tokens)]
+        return list(self.nlp.pipe(docs, batch_size=batch_size))
 
     def model_entities(self, text: str, parsed=None) -> list[Entity]:
         if self.nlp is None:
             return []
         doc = parsed if parsed is not None else self.nlp(text)
-        # the kk tokenizer keeps the text as it is, so slicing it gives each entity's text (much cheaper than
+        # the model's Docs keep the text as it is, so slicing it gives each entity's text (much cheaper than
         # Span.text); a Doc of another text (its length differs) is read through spaCy
         same = not len(doc) or doc[-1].idx + len(doc[-1].text_with_ws) == len(text)
         out = []
@@ -97,15 +106,19 @@ class EntityRecognizer:
             out.append(Entity(e.label_, s, end, surface, "model", base_form(surface, e.label_)))
         return out
 
-    def __call__(self, doc: Document, norm: Normalized, parsed=None) -> list[Entity]:
-        model = self.model_entities(doc.text, parsed)
+    def __call__(self, text: str, norm: Normalized, parsed=None) -> Found:
+        """The entities of ``text`` (``norm``: its normalised form; ``parsed``: the model's Doc of it)."""
+        from . import rules  # its patterns are compiled on first use: `import kaznlp` does not pay for them
+
+        model = self.model_entities(text, parsed)
         if not self.use_rules:
-            return model
-        ruled: list[Entity] = []
-        for r in rules.find(norm.text):
-            s, e = norm.to_original(r.start, r.end)
-            extra = {"expansion": r.expansion} if r.expansion else {}
-            ruled.append(Entity(r.label, s, e, doc.text[s:e], "rule", r.base, extra))
+            return Found(model)
+        found = rules.find(norm.text)
+        starts, ends = norm.to_original_spans([r.start for r in found], [r.end for r in found])
+        ruled = [
+            Entity(r.label, s, e, text[s:e], "rule", r.base, {"expansion": r.expansion} if r.expansion else {})
+            for r, s, e in zip(found, starts, ends)
+        ]
         strong = [r for r in ruled if r.label in STRONG_RULE_LABELS]
         # a model entity of the same label around a strong rule's span is the wider reading of the same name
         # (``Мемлекет басшысы`` around the rule's ``басшысы``): the model's span stays
@@ -125,4 +138,4 @@ class EntityRecognizer:
                     r.extra["inside"] = host.label
                     merged.append(r)
         merged.sort(key=lambda x: (x.start, -x.end))  # an outer name before the place nested in it
-        return merged
+        return Found(merged)

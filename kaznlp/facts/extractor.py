@@ -102,13 +102,16 @@ def anchors_by_lookup(words: list[str]) -> list[int]:
     return list(compress(range(len(words)), map(_IS_ANCHOR.__getitem__, words)))
 
 
-def _names(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def _names(text: str, quotes: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
     """«…» spans in a sentence that are names or titles (short, no sentence punctuation), not speech."""
     out = []
-    for s, e in _quote_regions(text[start:end]):
-        inner = text[start + s + 1 : start + e - 1]
+    for k in range(bisect_left(quotes, (start, start)), len(quotes)):
+        s, e = quotes[k]
+        if e > end:
+            break
+        inner = text[s + 1 : e - 1]
         if inner.count(" ") < _NAME_MAX_WORDS and not _SPEECH_RE.search(inner):
-            out.append((start + s, start + e))
+            out.append((s, e))
     return out
 
 
@@ -265,9 +268,13 @@ def extract_facts(
     tokens: Tokens,
     sentences: list[tuple[int, int]],
     doc_date: Date | None = None,
+    quotes: list[tuple[int, int]] | None = None,
 ) -> list[Fact]:
-    """All numeric facts of a normalised text, with offsets into the original."""
+    """All numeric facts of a normalised text, with offsets into the original. ``quotes``: the text's «…»
+    regions, as :func:`~kaznlp.sentences.split_sentences_and_quotes` gives them with ``sentences``."""
     text = norm.text
+    if quotes is None:
+        quotes = _quote_regions(text) if "«" in text else []
     doc_year = doc_date.year if doc_date else None
     starts, ends, words = tokens.starts, tokens.ends, tokens.words
     starts_at = anchors(words)
@@ -294,7 +301,7 @@ def extract_facts(
             ends=sends,
             gaps=Gaps(text, sstarts, sends),
             sentence=si,
-            names=_names(text, s_start, s_end) if text.find("«", s_start, s_end) >= 0 else [],
+            names=_names(text, quotes, s_start, s_end) if text.find("«", s_start, s_end) >= 0 else [],
         )
         resume = 0
         last_date: Candidate | None = None

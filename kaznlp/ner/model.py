@@ -1,18 +1,52 @@
-"""Loading the shipped NER pipeline for inference."""
+"""Loading the shipped NER pipeline for inference, without the spaCy language adapter (:mod:`kaznlp.lang`).
+
+The model's config names the language ``kk`` and the tokenizer ``kaznlp.kk.Tokenizer.v1``. It is loaded into
+:class:`KazakhNER`, Kazakh as far as the model reads it: kaznlp's tokens and their NORM (:mod:`kaznlp.ner.docs`,
+which registers the tokenizer), the components and layers of :mod:`kaznlp.ner`. The ``kk`` language that users
+get from ``spacy.blank("kk")`` has the same tokenizer and NORM, and adds stop words, ``like_num`` and the
+``kk_sentencizer``.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
+
+from spacy.attrs import NORM
+from spacy.language import BaseDefaults, Language
+from spacy.util import load_config_from_str
+
+from . import architectures, components  # noqa: F401 - register the NER's layers and components
+from .docs import TOKENIZER_CONFIG, norm
+
+__all__ = ["KazakhNER", "load_model"]
 
 
-def load_model(path: str | Path, **kwargs):
-    """``spacy.load`` with matrix products through numpy's BLAS (OpenBLAS) instead of thinc's default, BLIS:
-    the same weights and, measured by ``bench/bench_ner.py``, about a quarter faster on this project's CPUs.
-    Scores are unchanged on KazNERD dev (the products differ only in the last bits of a float)."""
-    import spacy
+class KazakhNERDefaults(BaseDefaults):
+    config = load_config_from_str(TOKENIZER_CONFIG)
+    lex_attr_getters = {NORM: norm}
+
+
+class KazakhNER(Language):
+    """The language that the NER model runs in (not registered: ``spacy.blank("kk")`` is :mod:`kaznlp.lang.kk`)."""
+
+    lang = "kk"
+    Defaults = KazakhNERDefaults
+
+
+def load_model(path: str | Path, *, config: dict[str, Any] | None = None, **kwargs: Any) -> Language:
+    """``spacy.load`` of a model folder (``config``: overrides; ``vocab``, ``disable``, ``enable``, ``exclude``
+    as spaCy's) into :class:`KazakhNER`, with matrix products through numpy's BLAS (OpenBLAS) instead of thinc's
+    default, BLIS: the same weights and, measured by ``bench/bench_ner.py``, about a quarter faster on this
+    project's CPUs. Scores are unchanged on KazNERD dev (the products differ only in the last bits of a float)."""
+    from spacy import util
     from thinc.api import use_ops
 
-    from ..lang.kk import language  # noqa: F401 - registers the kk language, its tokenizer and the NER layers
-
+    path = Path(path)
+    if not path.exists():
+        raise OSError(f"no NER model at {path}")
+    overrides = util.dict_to_dot(config or {}, for_overrides=True)
+    cfg = util.load_config(path / "config.cfg", overrides=overrides)
     with use_ops("numpy", use_blis=False):
-        return spacy.load(path, **kwargs)
+        nlp = KazakhNER.from_config(cfg, meta=util.get_model_meta(path), auto_fill=False, **kwargs)
+        return nlp.from_disk(path, exclude=kwargs.get("exclude", []), overrides=overrides)

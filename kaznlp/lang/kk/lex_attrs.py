@@ -1,12 +1,15 @@
 """Lexical attributes of Kazakh: ``like_num`` knows Kazakh number words and their case forms; ``norm`` is the
-lowercased noun stem, so that a model sees one feature for every case form of a word."""
+lowercased noun stem, so that a model sees one feature for every case form of a word (it is the NER model's
+feature, defined with the model's Docs in :mod:`kaznlp.ner.docs`)."""
 
 from __future__ import annotations
 
 from spacy.attrs import LIKE_NUM, NORM
 
-from ...morphology import stem
+from ...ner.docs import norm
 from ...numbers import word_value
+
+__all__ = ["LEX_ATTRS", "like_num", "norm"]
 
 
 def like_num(text: str) -> bool:
@@ -18,11 +21,6 @@ def like_num(text: str) -> bool:
     if head.isdigit() and tail.isalpha():
         return True
     return word_value(text.lower()) is not None
-
-
-def norm(text: str) -> str:
-    """``Абаевтың`` → ``абаев``, ``министрлігінің`` → ``министрлік``, ``АҚШ-тың`` → ``ақш``; other tokens lowercased."""
-    return stem(text).lower()
 
 
 LEX_ATTRS = {LIKE_NUM: like_num, NORM: norm}
