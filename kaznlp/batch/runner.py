@@ -35,7 +35,7 @@ _GZIP_LEVEL = 1  # the writing process must keep up with the workers; level 1 co
 class BatchOptions:
     workers: int = 1
     resume: bool = False
-    lang: str | None = None  # "kk": documents in other languages become error records
+    lang: str | None = None  # a language to keep ("kk", "ru", "other"; None or "any": all); the others: error records
     shard_size: int = 1000
     batch_size: int = 32
     ner: bool = False
@@ -77,7 +77,7 @@ def process_one(seq: int, raw: RawDoc, ner: bool, lang: str | None, parsed: Any 
         return {"document": {**base, "error": raw.error, "message": raw.message}}
     text = raw.text or ""
     language = detect_language(text)
-    if lang and language != lang:
+    if lang not in (None, "any") and language != lang:
         return {"document": {**base, "language": language, "error": "language", "message": f"not {lang}"}}
     try:
         doc = _pipeline(ner)(text, doc_date=_doc_date(raw.meta), doc_id=raw.id, parsed=parsed)
