@@ -1,6 +1,7 @@
 """The compiled parts of kaznlp; everything else is in pyproject.toml.
 
-- The tokenizer's C scanner (``kaznlp/_tokenscan.c``).
+- Two small C helpers: the tokenizer's scanner (``kaznlp/_tokenscan.c``) and the fact extractor's number anchors
+  (``kaznlp/_number_anchors.c``).
 - The rules' hot modules (``kaznlp._compiled.MODULES``), compiled by mypyc from their unchanged ``.py`` files,
   with a manifest of the sources it compiled (``kaznlp/_compiled.json``), so that an edited source runs from
   source until it is compiled again.
@@ -22,7 +23,10 @@ _spec = importlib.util.spec_from_file_location("_kaznlp_compiled", ROOT / "kaznl
 compiled = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(compiled)
 
-ext_modules = [Extension("kaznlp._tokenscan", ["kaznlp/_tokenscan.c"], optional=True)]
+ext_modules = [
+    Extension("kaznlp._tokenscan", ["kaznlp/_tokenscan.c"], optional=True),
+    Extension("kaznlp._number_anchors", ["kaznlp/_number_anchors.c"], optional=True),
+]
 manifest = ROOT / "kaznlp" / compiled.MANIFEST
 pure = os.environ.get("KAZNLP_PURE", "") not in ("", "0")
 if not pure:

@@ -1,13 +1,13 @@
 """Tokens per second of spaCy's blank ``xx`` tokenizer (the baseline), the kaznlp tokenizer (with its C scanner
-and by its regular expression alone), spaCy ``kk`` (kaznlp's tokenizer behind spaCy's Doc), the full rules
-pipeline (normalise, tokenize, sentences, facts), and, where the NER model is installed, the full pipeline with
+and by its regular expression alone), spaCy ``kk`` (kaznlp's tokenizer behind spaCy's Doc), the facts pipeline
+without NER (normalise, tokenize, sentences, facts), and, where the NER model is installed, the full pipeline with
 NER; each with its ratio to the baseline, in one run on the same texts.
 
     python bench/bench_pipeline.py [--repeat 3] [--docs N]
 
 Rows are timed in interleaved rounds (every row once per round, best of the rounds), so that a slow phase of a
-shared machine does not fall on one row alone. ``KAZNLP_PURE=1`` runs kaznlp's rules from their Python sources
-instead of the modules compiled at install (see ``kaznlp/_compiled.py``).
+shared machine does not fall on one row alone. ``KAZNLP_PURE=1`` runs kaznlp's compiled modules from their Python
+sources instead (see ``kaznlp/_compiled.py``).
 
 The texts are the bundled press release and held-out texts plus KazNERD validation sentences (real Kazakh news)
 grouped into documents of about 30 sentences, the size of a press release.
@@ -65,13 +65,13 @@ def main() -> None:
     texts = load_texts(args.docs)
     xx = spacy.blank("xx")
     kk = spacy.blank("kk")
-    rules = kaznlp.load()
+    facts_only = kaznlp.load()
     rows = [
         ("spaCy blank('xx') tokenizer (baseline)", lambda t: len(xx.tokenizer(t))),
         (f"kaznlp tokenizer (kaznlp.tokenize{', C scanner' if FAST else ''})", lambda t: len(tokenize(t))),
         ("kaznlp tokenizer, the pattern alone (no C scanner)", lambda t: len(tokenize_by_pattern(t))),
         ("spaCy blank('kk') tokenizer (Doc)", lambda t: len(kk.tokenizer(t))),
-        ("full rules pipeline (kaznlp.load())", lambda t: len(rules(t))),
+        ("facts pipeline, no NER (kaznlp.load())", lambda t: len(facts_only(t))),
     ]
     try:
         with_ner = kaznlp.load(ner=True)
@@ -79,7 +79,7 @@ def main() -> None:
     except Exception as exc:  # the model is optional for this bench
         print(f"(no NER row: {exc})")
     print(f"{len(texts)} documents, {sum(map(len, texts)):,} characters, best of {args.repeat} interleaved rounds")
-    print(f"kaznlp's rules: {kaznlp.COMPILED}")
+    print(f"kaznlp's compiled modules: {kaznlp.COMPILED}")
     results = best_rates(rows, texts, args.repeat)
     base = results[0][0]
     for (name, _), (rate, n) in zip(rows, results):

@@ -1,10 +1,12 @@
-"""Nanoseconds per token of each stage of the rules pipeline (normalise, tokenize, sentences, facts), of the whole
-pipeline and of spaCy's blank ``xx`` tokenizer (the baseline), in one run on the texts of ``bench_pipeline.py``.
+"""Nanoseconds per token of each stage of the facts pipeline (no NER: normalise, tokenize, sentences, facts), of
+the whole pipeline and of spaCy's blank ``xx`` tokenizer (the baseline), in one run on the texts of
+``bench_pipeline.py``.
 
     python bench/bench_stages.py [--repeat 5]
 
 Each stage runs alone over the outputs of the stages before it (computed once); every stage runs once per round,
-best of ``--repeat`` rounds. ``KAZNLP_PURE=1`` runs the rules from their Python sources (see ``kaznlp/_compiled.py``).
+best of ``--repeat`` rounds. ``KAZNLP_PURE=1`` runs the compiled modules from their Python sources (see
+``kaznlp/_compiled.py``).
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ def main() -> None:
     ap.add_argument("--docs", type=int, default=400)
     args = ap.parse_args()
     texts = load_texts(args.docs)
-    xx, rules = spacy.blank("xx"), kaznlp.load()
+    xx, facts_only = spacy.blank("xx"), kaznlp.load()
     norms = [normalize(t) for t in texts]
     toks = [tokenize(n.text) for n in norms]
     sents = [split_sentences_and_quotes(n.text) for n in norms]  # (sentences, «…» quotes), as the pipeline
@@ -39,10 +41,10 @@ def main() -> None:
         ("tokenize", lambda: [tokenize(n.text) for n in norms]),
         ("sentences", lambda: [split_sentences_and_quotes(n.text) for n in norms]),
         ("facts", lambda: [extract_facts(n, k, s, None, q) for n, k, (s, q) in zip(norms, toks, sents)]),
-        ("full rules pipeline (kaznlp.load())", lambda: [rules(t) for t in texts]),
+        ("facts pipeline, no NER (kaznlp.load())", lambda: [facts_only(t) for t in texts]),
     ]
     print(f"{len(texts)} documents, {n_tokens:,} kaznlp tokens, best of {args.repeat} interleaved rounds")
-    print(f"kaznlp's rules: {kaznlp.COMPILED}")
+    print(f"kaznlp's compiled modules: {kaznlp.COMPILED}")
     best = [float("inf")] * len(stages)
     for _ in range(args.repeat):  # every stage once per round, so that a slow phase falls on all of them alike
         for k, (_, fn) in enumerate(stages):

@@ -62,7 +62,7 @@ def main() -> int:
     ap.add_argument("--ner", action="store_true", help="with the NER model and rules (entity records too)")
     ap.add_argument("--show", action="store_true", help="print the differing records")
     args = ap.parse_args()
-    print(f"kaznlp's rules: {kaznlp.COMPILED}", file=sys.stderr)
+    print(f"kaznlp's compiled modules: {kaznlp.COMPILED}", file=sys.stderr)
     if args.action == "save":
         args.path.parent.mkdir(parents=True, exist_ok=True)
         n = 0

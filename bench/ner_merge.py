@@ -16,7 +16,7 @@ import argparse
 import kaznlp
 from kaznlp import entities
 from kaznlp.ner.corpus import read_sentences
-from kaznlp.ner.evaluate import prf
+from kaznlp.scoring.entities import prf
 
 
 def score(pred: list[set], gold: list[set]) -> tuple[float, float, float]:

@@ -14,9 +14,36 @@ from pathlib import Path
 
 import click
 
+from .langid import LANGUAGES
 from .records import FACT_TYPES
 
 EXIT_OK, EXIT_USAGE, EXIT_PARTIAL, EXIT_NOTHING = 0, 2, 3, 4
+
+
+class LanguageChoice(click.Choice):
+    """``--lang`` of every command: a language code to keep (``kaznlp.langid.LANGUAGES``: kk, ru, other) or ``any``."""
+
+    name = "language"
+
+    def __init__(self) -> None:
+        super().__init__([*LANGUAGES, "any"])
+
+    def convert(self, value, param, ctx):
+        if value not in self.choices:
+            self.fail(
+                f"{value!r} is not a language kaznlp tells apart: use kk (Kazakh), ru (Russian), other (neither) "
+                "or any (every document)",
+                param,
+                ctx,
+            )
+        return value
+
+
+def _lang_option(default: str, skipped: str):
+    return click.option(
+        "--lang", type=LanguageChoice(), default=default, show_default=True,
+        help=f"Keep documents in this language: kk (Kazakh), ru (Russian), other (neither) or any; {skipped}.",
+    )  # fmt: skip
 
 
 def _inputs(paths: tuple[str, ...]) -> Iterator[tuple[str, Path | None]]:
@@ -62,8 +89,7 @@ def main() -> None:
 @click.option("-o", "--output", default="-", help="Output file; '-' (default) for stdout.")
 @click.option("--doc-date", default=None, help="Publication date YYYY-MM-DD; fills a missing year in dates.")
 @click.option("--ner/--no-ner", default=None, help="Named entities (on by default for entities and documents).")
-@click.option("--lang", type=click.Choice(["kk", "any"]), default="kk", show_default=True,
-              help="kk: skip documents that are not Kazakh, with a message.")  # fmt: skip
+@_lang_option("kk", "the others are skipped with a message (and an error record with --records documents)")
 def extract(paths, records, fmt, output, doc_date, ner, lang) -> None:
     """Extract facts, entities or whole document records from PATHS (files, directories, '-' for stdin)."""
     from .io import InputError, read_text
@@ -101,12 +127,13 @@ def extract(paths, records, fmt, output, doc_date, ner, lang) -> None:
                 stats["skipped"] += 1
                 continue
             language = detect_language(text)
-            if lang == "kk" and language != "kk":
-                _warn(f"{name}: not Kazakh text ({language}); skipped (use --lang any to process it)")
+            if lang != "any" and language != lang:
+                what = "Kazakh" if lang == "kk" else lang
+                _warn(f"{name}: not {what} text ({language}); skipped (use --lang any to process it)")
                 stats["skipped"] += 1
                 if records == "documents":
                     yield record("error", {"id": doc_id, "language": language, "error": "language",
-                                           "message": "not Kazakh"})  # fmt: skip
+                                           "message": f"not {what}"})  # fmt: skip
                 continue
             doc = nlp(text, doc_date=day, doc_id=doc_id, meta={"language": language})
             stats["ok"] += 1
@@ -135,9 +162,9 @@ def extract(paths, records, fmt, output, doc_date, ner, lang) -> None:
 )
 def evaluate(gold_paths, paths, doc_date, as_json, errors) -> None:
     """Score extracted facts of PATHS against gold facts (P/R/F1 per type, unit and qualifier accuracy)."""
-    from .evaluate import error_lines, load_gold, score
     from .io import InputError, read_text
     from .pipeline import load
+    from .scoring.facts import error_lines, load_gold, score
 
     day = _parse_date(doc_date)
     gold = load_gold(gold_paths)
@@ -215,15 +242,15 @@ def train_ner(valid_path, config, output, work, max_steps, holdout) -> None:
 def evaluate_ner(iob2, model, tokens, limit, as_json) -> None:
     """Exact-match entity P/R/F1, overall and per class, of the NER model on an IOB2 file."""
     from .entities import model_path
-    from .ner.evaluate import evaluate
     from .ner.model import load_model
+    from .scoring.entities import score_model
 
     path = model or model_path()
     if path is None:
         _warn("no NER model installed: run `kaznlp train-ner` first")
         sys.exit(EXIT_NOTHING)
     nlp = load_model(path)
-    results = [evaluate(nlp, iob2, gold_tokens=(t == "gold"), limit=limit)
+    results = [score_model(nlp, iob2, gold_tokens=(t == "gold"), limit=limit)
                for t in (["gold", "kaznlp"] if tokens == "both" else [tokens])]  # fmt: skip
     if as_json:
         click.echo(json.dumps(results, ensure_ascii=False, indent=2))
@@ -255,7 +282,7 @@ def _parse_fields(values: tuple[str, ...]) -> dict[str, str]:
 @click.option("-o", "--output", "outdir", required=True, help="Output folder for shards and summary.json.")
 @click.option("--workers", type=int, default=1, show_default=True, help="Worker processes (local engine).")
 @click.option("--resume", is_flag=True, help="Finish an interrupted run in the same folder.")
-@click.option("--lang", type=click.Choice(["kk", "ru", "other"]), default=None, help="Keep only this language.")
+@_lang_option("any", "the others become error records")
 @click.option("--ner/--no-ner", default=False, show_default=True, help="Named entities (slower).")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True)
 @click.option("--scheduler", default=None, help="Dask scheduler address, tcp://HOST:PORT.")
@@ -282,8 +309,8 @@ def batch(inputs, outdir, workers, resume, lang, ner, engine, scheduler, shard_s
     if engine == "dask" and not scheduler:
         raise click.UsageError("--engine dask needs --scheduler tcp://HOST:PORT")
     opts = BatchOptions(
-        workers=workers, resume=resume, lang=lang, ner=ner, engine=engine, scheduler=scheduler,
-        shard_size=shard_size, fields=_parse_fields(fields), parquet=not no_parquet,
+        workers=workers, resume=resume, lang=None if lang == "any" else lang, ner=ner, engine=engine,
+        scheduler=scheduler, shard_size=shard_size, fields=_parse_fields(fields), parquet=not no_parquet,
     )  # fmt: skip
     console = Console(stderr=True)
     columns = [TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),

@@ -23,7 +23,7 @@ from .parallel import chunks, ordered
 from .sentences import split_sentences_and_quotes
 from .tokenizer import Tokens, tokenize
 
-__all__ = ["Parsed", "Pipeline", "Prepared", "extract", "load", "prepare"]
+__all__ = ["BACKENDS", "Parsed", "Pipeline", "Prepared", "extract", "load", "prepare"]
 
 
 def _as_date(d: Date | str | None) -> Date | None:
@@ -69,10 +69,24 @@ class Parsed:
     model_doc: Any = None
 
 
-class Pipeline:
-    """A reusable pipeline. ``ner=True`` adds the named-entity layer (model and rules) when it is available."""
+BACKENDS = ("spacy", "stanza")  # the NER model behind the entity rules: the shipped spaCy model, or stanza's
+_OLD_BACKENDS = {"rules": "spacy"}  # its first name, which read as "no model"
 
-    def __init__(self, ner: bool = False, backend: str = "rules", model: str | None = None) -> None:
+
+def _backend(backend: str) -> str:
+    backend = _OLD_BACKENDS.get(backend, backend)
+    if backend not in BACKENDS:
+        raise ValueError(f"backend {backend!r}: use 'spacy' (the shipped model, the default) or 'stanza'")
+    return backend
+
+
+class Pipeline:
+    """A reusable pipeline: the facts pipeline (normalise, tokenize, sentences, facts); ``ner=True`` adds named
+    entities, found by an NER model (``backend``: ``"spacy"``, the shipped model, or ``"stanza"``) and kaznlp's
+    entity rules."""
+
+    def __init__(self, ner: bool = False, backend: str = "spacy", model: str | None = None) -> None:
+        backend = _backend(backend)
         self.ner = ner
         self.backend = backend
         self.model = model
@@ -173,9 +187,9 @@ def _work(texts: list[str], doc_date: Date | None) -> list[Document]:
 _DEFAULT: dict[tuple[bool, str, str | None], Pipeline] = {}
 
 
-def load(ner: bool = False, backend: str = "rules", model: str | None = None) -> Pipeline:
+def load(ner: bool = False, backend: str = "spacy", model: str | None = None) -> Pipeline:
     """A pipeline, built once per setting and reused; ``model`` is an NER model folder (default: the shipped one)."""
-    key = (ner, backend, model)
+    key = (ner, _backend(backend), model)
     if key not in _DEFAULT:
         _DEFAULT[key] = Pipeline(ner=ner, backend=backend, model=model)
     return _DEFAULT[key]

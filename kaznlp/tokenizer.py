@@ -3,7 +3,7 @@
 Abbreviations (``млн.``, ``т.б.``), dates (``15.11.2016``), decimals (``12,5``), numbers and acronyms with a
 hyphenated suffix (``530-ын``, ``БАҚ-қа``), a percent sign with its suffix (``%-ға``), hyphenated words
 (``сондай-ақ``) and unit symbols (``кВт·сағ``) stay one token; every other non-space character is a token.
-The same tokenizer serves the fast rules pipeline and spaCy's ``kk`` language (:mod:`kaznlp.lang.kk`).
+The same tokenizer serves the facts pipeline and spaCy's ``kk`` language (:mod:`kaznlp.lang.kk`).
 """
 
 from __future__ import annotations

@@ -72,6 +72,28 @@ def test_bad_inputs_get_messages_not_tracebacks(runner, tmp_path):
     assert only_bad.exit_code == EXIT_NOTHING and "empty input" in only_bad.output
 
 
+def test_every_command_takes_one_lang_vocabulary(runner, tmp_path):
+    (tmp_path / "kazakh.txt").write_text(SENTENCE, encoding="utf-8")
+    (tmp_path / "russian.txt").write_text("В Казахстане оказано более 29 млн государственных услуг.", encoding="utf-8")
+    for command in ("extract", "batch"):
+        help_text = runner.invoke(main, [command, "--help"]).output
+        assert "--lang [kk|ru|other|any]" in help_text, help_text
+        bad = runner.invoke(main, [command, str(tmp_path), "-o", str(tmp_path / "out"), "--lang", "de"])
+        assert bad.exit_code == 2 and "'de' is not a language kaznlp tells apart" in bad.output, bad.output
+    ru = runner.invoke(main, ["extract", str(tmp_path), "--lang", "ru", "--records", "documents", "--no-ner"])
+    assert ru.exit_code == EXIT_PARTIAL and "kazakh.txt: not ru text (kk); skipped" in ru.output, ru.output
+    recs = {r["id"]: r for r in map(json.loads, ru.stdout.splitlines())}
+    assert recs["kazakh"]["error"] == "language" and "error" not in recs["russian"]
+    both = runner.invoke(main, ["extract", str(tmp_path), "--lang", "any", "--records", "documents", "--no-ner"])
+    assert both.exit_code == 0 and all("error" not in json.loads(r) for r in both.stdout.splitlines())
+    for lang, errors in (("any", 0), ("kk", 1), ("ru", 1), ("other", 2)):
+        out = tmp_path / f"batch-{lang}"
+        res = runner.invoke(main, ["batch", str(tmp_path / "kazakh.txt"), str(tmp_path / "russian.txt"), "-o", str(out),
+                                   "--lang", lang, "--quiet", "--no-parquet"])  # fmt: skip
+        assert res.exit_code == (EXIT_NOTHING if errors == 2 else 0), res.output
+        assert json.loads((out / "summary.json").read_text(encoding="utf-8"))["errors"] == errors
+
+
 def test_cp1251_kazakh_letters_survive(tmp_path):
     from kaznlp.io import read_text
 

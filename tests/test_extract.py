@@ -1,8 +1,9 @@
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import kaznlp
-from kaznlp.evaluate import load_gold, score
+from kaznlp.scoring.facts import load_gold, score
 
 
 def test_seed_release_first_facts_exact(seed_text):
@@ -96,3 +97,11 @@ def test_documents_and_facts_survive_pickling(seed_text):
     back = pickle.loads(pickle.dumps(doc))
     assert back.facts == doc.facts and len(back.facts) == 34
     assert [f.to_dict() for f in back.facts] == [f.to_dict() for f in doc.facts]
+
+
+def test_the_ner_backend_is_named_by_its_model():
+    assert kaznlp.Pipeline().backend == "spacy"
+    assert kaznlp.Pipeline(backend="rules").backend == "spacy"  # the old name still works
+    assert kaznlp.load(backend="rules") is kaznlp.load(backend="spacy")
+    with pytest.raises(ValueError, match="use 'spacy' .* or 'stanza'"):
+        kaznlp.Pipeline(ner=True, backend="crf")

@@ -67,5 +67,5 @@ def test_the_backend_is_found_by_name_through_the_registry():
     from kaznlp.entities.base import _BACKENDS
 
     assert _BACKENDS["stanza"] == StanzaEntityRecognizer.load
-    with pytest.raises(ValueError, match="unknown NER backend 'spacy'; use one of rules, stanza"):
-        EntityRecognizer.load(backend="spacy")
+    with pytest.raises(ValueError, match="unknown NER backend 'flair'; use one of spacy, stanza"):
+        EntityRecognizer.load(backend="flair")

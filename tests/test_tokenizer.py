@@ -6,6 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kaznlp import tokenize
+from kaznlp.facts import extractor
 from kaznlp.facts.extractor import anchors, anchors_by_lookup
 from kaznlp.tokenizer import FAST, tokenize_by_pattern
 
@@ -69,6 +70,7 @@ needs_scanner = pytest.mark.skipif(not FAST and not os.environ.get("CI"), reason
 @needs_scanner
 def test_the_c_scanner_is_built():
     assert FAST, "kaznlp._tokenscan did not build: pip install -e . needs a C compiler"
+    assert extractor._c_anchors is not None, "kaznlp._number_anchors did not build"
 
 
 @needs_scanner

@@ -37,7 +37,7 @@ _APART = frozenset(f.name for f in records.DOCUMENT.fields if f.apart)  # in the
 class BatchOptions:
     workers: int = 1
     resume: bool = False
-    lang: str | None = None  # "kk": documents in other languages become error records
+    lang: str | None = None  # a language to keep ("kk", "ru", "other"; None or "any": all); the others: error records
     shard_size: int = 1000
     batch_size: int = 32
     ner: bool = False
@@ -95,7 +95,7 @@ def process_one(seq: int, raw: RawDoc, ner: bool, lang: str | None, parsed: Any 
         return _error(base, raw.error, raw.message)
     text = raw.text or ""
     language = detect_language(text)
-    if lang and language != lang:
+    if lang not in (None, "any") and language != lang:
         return _error(base, "language", f"not {lang}", language=language)
     try:
         doc = _pipeline(ner)(text, doc_date=base.get("doc_date"), doc_id=raw.id, parsed=parsed)

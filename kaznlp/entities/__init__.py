@@ -61,10 +61,10 @@ class EntityRecognizer:
         self.use_rules = use_rules
 
     @classmethod
-    def load(cls, backend: str = "rules", path: str | Path | None = None):
+    def load(cls, backend: str = "spacy", path: str | Path | None = None):
         """The shipped model (or the one at ``path``) with the rules; another ``backend`` (``stanza``) from the
         registry of :mod:`kaznlp.entities.base`."""
-        if backend != "rules":
+        if backend != "spacy":
             return load_backend(backend)
         p = Path(path) if path else model_path()
         if p is None:

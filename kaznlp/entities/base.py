@@ -59,6 +59,6 @@ def load_backend(name: str) -> Any:
     if name not in _BACKENDS and name in BACKEND_MODULES:
         importlib.import_module(BACKEND_MODULES[name])
     if name not in _BACKENDS:
-        known = ", ".join(sorted({"rules", *BACKEND_MODULES, *_BACKENDS}))
+        known = ", ".join(sorted({"spacy", *BACKEND_MODULES, *_BACKENDS}))
         raise ValueError(f"unknown NER backend {name!r}; use one of {known}")
     return _BACKENDS[name]()

@@ -66,12 +66,12 @@ class _AnchorCache(dict):
 
 _ANCHOR_CACHE_SIZE = 100_000  # distinct words; about 10 MB at most
 _IS_ANCHOR = _AnchorCache()
-# the first two letters of every prefix, lower case: the C scanner asks _IS_ANCHOR only at words that start so
+# the first two letters of every prefix, lower case: the C helper asks _IS_ANCHOR only at words that start so
 _PAIRS = "".join(sorted({p[:2] for p in _PREFIXES}))
 assert all(len(p) >= 2 for p in _PREFIXES), "a number word's prefix has two letters at least"
 _c_anchors: Callable[[list[str], str, dict[str, bool]], list[int]] | None
 try:
-    from .._tokenscan import anchors as _c_anchors
+    from .._number_anchors import anchors as _c_anchors
 except ImportError:  # built without a C compiler
     _c_anchors = None
 

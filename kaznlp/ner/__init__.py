@@ -1,1 +1,2 @@
-"""The named-entity model: KazNERD corpus reading, training, evaluation and the shipped pipeline."""
+"""The named-entity model: KazNERD corpus reading, training and the shipped pipeline (its scoring:
+:mod:`kaznlp.scoring.entities`)."""

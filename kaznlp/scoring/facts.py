@@ -1,4 +1,4 @@
-"""Scoring of numeric facts against gold JSON Lines, exactly as ``facts-spec.md`` says.
+"""Scoring of numeric facts against gold JSON Lines (``kaznlp evaluate``), exactly as ``facts-spec.md`` says.
 
 A prediction matches a gold fact of the same document when the type is equal, the spans overlap and the value is
 equal (numbers within 1e-6 relative, dates as strings); each gold fact is matched at most once. Optional gold
@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .facts.base import FACT_TYPES
+from ..facts.base import FACT_TYPES
 
 __all__ = ["Scores", "error_lines", "load_gold", "score"]
 

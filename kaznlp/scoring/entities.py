@@ -1,6 +1,7 @@
-"""Exact-match entity scoring, as KazNERD's paper scores (seqeval-style: an entity counts when its span and
-class both match), on the gold tokens or on kaznlp's own tokenization of the raw sentence. Spans are compared
-as character offsets into the detokenised sentence, so both tokenizations are scored against the same gold."""
+"""Scoring of the NER model on an IOB2 file (``kaznlp evaluate-ner``): exact-match entity scoring, as KazNERD's
+paper scores (seqeval-style: an entity counts when its span and class both match), on the gold tokens or on
+kaznlp's own tokenization of the raw sentence. Spans are compared as character offsets into the detokenised
+sentence, so both tokenizations are scored against the same gold."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from .corpus import read_sentences, to_doc
+from ..ner.corpus import read_sentences, to_doc
 
 
 def prf(tp: int, fp: int, fn: int) -> dict[str, float]:
@@ -18,7 +19,7 @@ def prf(tp: int, fp: int, fn: int) -> dict[str, float]:
     return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0, "support": tp + fn}
 
 
-def evaluate(nlp, iob2_path: str | Path, gold_tokens: bool = False, limit: int | None = None) -> dict[str, Any]:
+def score_model(nlp, iob2_path: str | Path, gold_tokens: bool = False, limit: int | None = None) -> dict[str, Any]:
     """Score a spaCy NER pipeline on an IOB2 file; returns overall and per-class P/R/F1 and the speed."""
     sents = read_sentences(iob2_path)[:limit]
     tp: Counter[str] = Counter()
