@@ -1,11 +1,14 @@
-"""Resolve hand-written annotation tables into gold JSON Lines with exact offsets (``gold/<doc>.jsonl``).
+"""Resolve hand-written annotation tables into gold JSON Lines with exact offsets.
 
-Run from the repository root: ``python corpora/build_gold.py``. It reads ``heldout/annotations.tsv`` and every
-``*/annotations/<doc>.tsv`` (the press releases), and fails loudly when a snippet is not found.
+Run from the repository root: ``python corpora/build_gold.py``. It fails loudly when a snippet is not found.
 
-A table row: ``doc  snippet  occ  type  value  unit  qualifier  object  optional  [value_max]``. ``snippet`` is
-the evidence as it stands in the text, ``occ`` which occurrence of it (1 = first); lines starting with ``#`` are
-comments.
+- Numeric facts: ``heldout/annotations.tsv`` and every ``*/annotations/<doc>.tsv`` → ``gold/<doc>.jsonl``. A row:
+  ``doc  snippet  occ  type  value  unit  qualifier  object  optional  [value_max]``.
+- Named entities: every ``*/entities/<doc>.tsv`` → ``gold-entities/<doc>.jsonl``. A row:
+  ``doc  snippet  occ  label  base  inside  optional``.
+
+``snippet`` is the evidence as it stands in the text, ``occ`` which occurrence of it (1 = first); lines starting
+with ``#`` are comments.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from pathlib import Path
 
 HERE = Path(__file__).parent
 OUT = HERE / "gold"
+OUT_ENTITIES = HERE / "gold-entities"
 
 
 def _number(v: str) -> int | float:
@@ -27,21 +31,30 @@ def tables() -> list[Path]:
     return [HERE / "heldout" / "annotations.tsv", *sorted(HERE.glob("*/annotations/*.tsv"))]
 
 
-def resolve(table: Path) -> dict[str, list[dict]]:
-    """Gold records of one table, by document."""
-    by_doc: dict[str, list[dict]] = defaultdict(list)
-    folder = table.parent.parent if table.parent.name == "annotations" else table.parent
+def _rows(table: Path, width: int):
+    """(line number, columns, the document's text) of each row of a table."""
+    folder = table.parent.parent if table.parent.name in ("annotations", "entities") else table.parent
     for n, line in enumerate(table.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cols = (line.split("\t") + [""] * 10)[:10]
+        if line.strip() and not line.startswith("#"):
+            cols = (line.split("\t") + [""] * width)[:width]
+            yield n, cols, (folder / f"{cols[0]}.txt").read_text(encoding="utf-8")
+
+
+def _find(table: Path, n: int, text: str, doc: str, snippet: str, occ: str) -> int:
+    start = -1
+    for _ in range(int(occ)):
+        start = text.find(snippet, start + 1)
+        if start < 0:
+            raise SystemExit(f"{table}:{n}: {snippet!r} (occurrence {occ}) not in {doc}.txt")
+    return start
+
+
+def resolve(table: Path) -> dict[str, list[dict]]:
+    """Gold facts of one table, by document."""
+    by_doc: dict[str, list[dict]] = defaultdict(list)
+    for n, cols, text in _rows(table, 10):
         doc, snippet, occ, typ, value, unit, qual, obj, optional, vmax = cols
-        text = (folder / f"{doc}.txt").read_text(encoding="utf-8")
-        start = -1
-        for _ in range(int(occ)):
-            start = text.find(snippet, start + 1)
-            if start < 0:
-                raise SystemExit(f"{table}:{n}: {snippet!r} (occurrence {occ}) not in {doc}.txt")
+        start = _find(table, n, text, doc, snippet, occ)
         rec: dict = {
             "doc": doc,
             "type": typ,
@@ -62,14 +75,37 @@ def resolve(table: Path) -> dict[str, list[dict]]:
     return by_doc
 
 
+def resolve_entities(table: Path) -> dict[str, list[dict]]:
+    """Gold entities of one table, by document."""
+    by_doc: dict[str, list[dict]] = defaultdict(list)
+    for n, cols, text in _rows(table, 7):
+        doc, snippet, occ, label, base, inside, optional = cols
+        start = _find(table, n, text, doc, snippet, occ)
+        rec: dict = {"doc": doc, "label": label, "text": snippet, "start": start, "end": start + len(snippet)}
+        rec["base"] = base or None
+        if inside.strip():
+            rec["inside"] = inside.strip()
+        if optional.strip():
+            rec["optional"] = True
+        by_doc[doc].append(rec)
+    return by_doc
+
+
+def _write(folder: Path, by_doc: dict[str, list[dict]], what: str) -> None:
+    folder.mkdir(exist_ok=True)
+    for doc, recs in by_doc.items():
+        recs.sort(key=lambda r: (r["start"], -r["end"]))
+        with open(folder / f"{doc}.jsonl", "w", encoding="utf-8") as f:
+            for r in recs:
+                f.write(json.dumps(r, ensure_ascii=False) + "\n")
+        print(f"{doc}: {len(recs)} {what}")
+
+
 def main() -> None:
     for table in tables():
-        for doc, recs in resolve(table).items():
-            recs.sort(key=lambda r: (r["start"], r["end"]))
-            with open(OUT / f"{doc}.jsonl", "w", encoding="utf-8") as f:
-                for r in recs:
-                    f.write(json.dumps(r, ensure_ascii=False) + "\n")
-            print(f"{doc}: {len(recs)} facts")
+        _write(OUT, resolve(table), "facts")
+    for table in sorted(HERE.glob("*/entities/*.tsv")):
+        _write(OUT_ENTITIES, resolve_entities(table), "entities")
 
 
 if __name__ == "__main__":

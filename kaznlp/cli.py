@@ -234,13 +234,25 @@ def train_ner(valid_path, config, output, work, max_steps, holdout) -> None:
 
 
 @main.command("evaluate-ner")
-@click.argument("iob2", type=click.Path(exists=True, dir_okay=False))
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--gold", "gold_paths", multiple=True,
+              help="Entity gold JSONL file or directory (corpora/gold-entities): PATHS are then the texts, run "
+                   "through the whole NER pipeline (model and rules).")  # fmt: skip
 @click.option("--model", default=None, help="Model directory (default: the shipped model).")
-@click.option("--tokens", type=click.Choice(["both", "gold", "kaznlp"]), default="both", show_default=True)
-@click.option("--limit", type=int, default=None, help="Score the first N sentences only.")
+@click.option("--tokens", type=click.Choice(["both", "gold", "kaznlp"]), default="both", show_default=True,
+              help="On an IOB2 file: score on its gold tokens, kaznlp's tokens, or both.")  # fmt: skip
+@click.option("--limit", type=int, default=None, help="On an IOB2 file: score the first N sentences only.")
 @click.option("--json", "as_json", is_flag=True)
-def evaluate_ner(iob2, model, tokens, limit, as_json) -> None:
-    """Exact-match entity P/R/F1, overall and per class, of the NER model on an IOB2 file."""
+@click.option("--errors", is_flag=True, help="With --gold: list every miss and extra (exact match), in context.")
+def evaluate_ner(paths, gold_paths, model, tokens, limit, as_json, errors) -> None:
+    """Entity P/R/F1, overall and per class: of the NER model on an IOB2 file (exact match), or, with --gold, of
+    the whole NER pipeline on press-release texts (exact and lenient: same class, overlapping spans)."""
+    if gold_paths:
+        _evaluate_ner_gold(paths, gold_paths, model, as_json, errors)
+        return
+    if len(paths) != 1 or not Path(paths[0]).is_file():
+        raise click.UsageError("give one IOB2 file, or --gold DIR and the texts it is for")
+    iob2 = paths[0]
     from .entities import model_path
     from .ner.model import load_model
     from .scoring.entities import score_model
@@ -259,10 +271,55 @@ def evaluate_ner(iob2, model, tokens, limit, as_json) -> None:
         o = r["overall"]
         click.echo(f"{iob2} — {r['sentences']} sentences, {r['tokenization']} tokens, "
                    f"{r['tokens_per_second']:,.0f} tokens/s")  # fmt: skip
-        click.echo(f"{'class':<16}{'P':>8}{'R':>8}{'F1':>8}{'support':>9}")
-        for lab, s in sorted(r["per_class"].items()):
-            click.echo(f"{lab:<16}{s['precision']:>8.3f}{s['recall']:>8.3f}{s['f1']:>8.3f}{s['support']:>9}")
-        click.echo(f"{'overall':<16}{o['precision']:>8.3f}{o['recall']:>8.3f}{o['f1']:>8.3f}{o['support']:>9}\n")
+        _class_table(r["per_class"], o)
+
+
+def _class_table(per_class: dict, overall: dict) -> None:
+    click.echo(f"{'class':<16}{'P':>8}{'R':>8}{'F1':>8}{'support':>9}")
+    for lab, s in per_class.items():
+        click.echo(f"{lab:<16}{s['precision']:>8.3f}{s['recall']:>8.3f}{s['f1']:>8.3f}{s['support']:>9}")
+    o = overall
+    click.echo(f"{'overall':<16}{o['precision']:>8.3f}{o['recall']:>8.3f}{o['f1']:>8.3f}{o['support']:>9}\n")
+
+
+def _evaluate_ner_gold(paths, gold_paths, model, as_json, errors) -> None:
+    from .io import InputError, read_text
+    from .pipeline import load
+    from .scoring.entities import score_documents
+    from .scoring.facts import load_gold
+
+    gold = load_gold(gold_paths)
+    nlp = load(ner=True, model=model)
+    predicted, texts = {}, {}
+    for doc_id, path in _inputs(paths):
+        if doc_id not in gold:
+            continue
+        try:
+            texts[doc_id] = read_text(path if path else "-")
+        except InputError as exc:
+            _warn(str(exc))
+            continue
+        predicted[doc_id] = list(nlp(texts[doc_id], doc_id=doc_id).entity_records())
+    if not predicted:
+        _warn("no input is a gold document: give the texts the gold files are for")
+        sys.exit(EXIT_NOTHING)
+    res = score_documents({d: gold[d] for d in predicted}, predicted)
+    if as_json:
+        click.echo(json.dumps({k: v for k, v in res.items() if k != "errors"}, ensure_ascii=False, indent=2))
+    else:
+        click.echo(f"documents: {res['documents']}")
+        for mode in ("exact", "lenient"):
+            click.echo(f"{mode} match")
+            _class_table(res[mode]["per_class"], res[mode]["overall"])
+    if errors:
+        for e in res["errors"]:
+            rec = e.get("gold") or e.get("predicted")
+            kind = "MISSED" if e["error"] == "missed" else "EXTRA"
+            t = texts[e["doc"]]
+            ctx = " ".join(
+                f"{t[max(0, rec['start'] - 50) : rec['start']]}[{rec['text']}]{t[rec['end'] : rec['end'] + 50]}".split()
+            )
+            click.echo(f"{kind:<7} {e['doc']}  {rec['label']:<13} {ctx}", err=True)
 
 
 def _parse_fields(values: tuple[str, ...]) -> dict[str, str]:

@@ -156,3 +156,27 @@ def test_evaluate_errors_lists_misses_and_extras_in_context(tmp_path):
         "MISSED    d  money 3000000 (KZT)  ша 140 орынға арналған. Мектепке 3 есе көп қаражат бөлінді, [2 млн теңге].",
         "EXTRA     d  money 2000000 (KZT)  ша 140 орынға арналған. Мектепке 3 есе көп қаражат бөлінді, [2 млн теңге].",
     ]
+
+
+def test_evaluate_ner_scores_press_gold_exact_and_lenient(tmp_path):
+    from click.testing import CliRunner
+
+    from kaznlp.cli import main
+
+    text = "Министр Дәурен Абаев Астана қаласында болды."
+    (tmp_path / "d.txt").write_text(text, encoding="utf-8")
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    rows = [
+        {"doc": "d", "label": "POSITION", "text": "Министр", "start": 0, "end": 7},
+        {"doc": "d", "label": "PERSON", "text": "Дәурен Абаев", "start": 8, "end": 20},
+        {"doc": "d", "label": "GPE", "text": "Астана қаласында", "start": 21, "end": 37},
+    ]
+    (gold / "d.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    res = CliRunner().invoke(main, ["evaluate-ner", "--gold", str(gold), str(tmp_path / "d.txt"), "--json"])
+    assert res.exit_code == 0, res.output
+    out = json.loads(res.output)
+    assert out["documents"] == 1
+    # the place's type word belongs to its span (entities-spec): "Астана" alone is a lenient match, not an exact one
+    assert {lab: s["f1"] for lab, s in out["exact"]["per_class"].items()} == {"PERSON": 1.0, "POSITION": 1.0, "GPE": 0.0}
+    assert out["lenient"]["overall"] == {"precision": 1.0, "recall": 1.0, "f1": 1.0, "support": 3}
