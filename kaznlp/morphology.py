@@ -188,9 +188,16 @@ def stem(word: str) -> str:
 _BASE_STRIP_POSSESSIVE = ("GPE", "PERSON", "LOCATION", "NORP")
 
 
+#: entity labels that are no names (dates, numbers, amounts): their base form is the text as written, never a cut
+#: word (``жыл сайын``, ``2025 жылға дейін``)
+_AS_WRITTEN = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENTAGE", "QUANTITY", "CONTACT", "ADAGE"})
+
+
 def base_form(text: str, label: str) -> str:
     """The nominative of an entity: the case ending of its last word removed (``Қазақстанның`` → ``Қазақстан``,
-    ``министрлігінің`` → ``министрлігі``)."""
+    ``министрлігінің`` → ``министрлігі``); for dates, numbers and amounts the text as written."""
+    if label in _AS_WRITTEN:
+        return text
     head, sep, last = text.rpartition(" ")
     core, hy, tail = last.partition("-")
     if hy and core.isupper():  # БАҚ-қа, ҚР-ның

@@ -108,7 +108,7 @@ class EntityRecognizer:
 
     def __call__(self, text: str, norm: Normalized, parsed=None) -> Found:
         """The entities of ``text`` (``norm``: its normalised form; ``parsed``: the model's Doc of it)."""
-        from . import rules  # its patterns are compiled on first use: `import kaznlp` does not pay for them
+        from . import press, rules  # their patterns are compiled on first use: `import kaznlp` does not pay
 
         model = self.model_entities(text, parsed)
         if not self.use_rules:
@@ -138,4 +138,4 @@ class EntityRecognizer:
                     r.extra["inside"] = host.label
                     merged.append(r)
         merged.sort(key=lambda x: (x.start, -x.end))  # an outer name before the place nested in it
-        return Found(merged)
+        return Found(press.apply(text, merged))

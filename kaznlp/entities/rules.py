@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from ..data import rows, words
-from ..morphology import INFLECTION, LOWER_CLASS, NAME_SUFFIX, UPPER_CLASS, stem_parts
+from ..morphology import INFLECTION, LOWER_CLASS, NAME_SUFFIX, UPPER_CLASS, base_form, looks_adjectival, stem_parts
 
 _CAP = UPPER_CLASS
 _LOW = LOWER_CLASS
@@ -39,6 +39,8 @@ _GPE_RE = re.compile(
 )
 # words that open a sentence without being a name (Ал, Қазір, Бүгін …): an organisation does not start there
 _NOT_NAME_START = frozenset(words("stop_words.txt")) | frozenset(words("sentence_openers.txt"))
+# function words that do not stand inside a name, but for the conjunctions that join its parts (Ақпарат және …)
+_STOP_INSIDE = frozenset(words("stop_words.txt")) - frozenset(words("list_joiners.txt"))
 _ABBR = {r[0]: (r[1], r[2]) for r in rows("abbreviation_entities.tsv")}
 _ABBR_RE = re.compile(rf"(?<![\w-])(?P<abbr>{'|'.join(map(re.escape, _ABBR))})(?:-\w+)?(?![\w])")
 _TITLE_HEADS = {r[0]: r[1] for r in rows("quoted_titles.tsv")}
@@ -68,8 +70,9 @@ def find(text: str) -> list[RuleEntity]:
     """Entities that the rules find in a (normalised) text, overlaps resolved: the longest span wins."""
     out: list[RuleEntity] = []
     for m in _ORG_RE.finditer(text):
-        if text[m.start() : m.end()].split(maxsplit=1)[0].lower() in _NOT_NAME_START:
-            continue
+        inner = text[m.start() : m.start("head")].lower().split()
+        if inner[0] in _NOT_NAME_START or any(w in _STOP_INSIDE for w in inner[1:]):
+            continue  # Ішкі рейстер бойынша әуе компаниясы: a postposition is no part of a name
         base = text[m.start() : m.end("head")]
         out.append(RuleEntity(_ORG_HEADS[m.group("head")], m.start(), m.end(), base))
     for m in _PERSON_RE.finditer(text):
@@ -80,9 +83,16 @@ def find(text: str) -> list[RuleEntity]:
     for m in _QUOTE_RE.finditer(text):
         inner = m.group("inner")
         last = inner.split()[-1] if inner.split() else ""
-        label = _title_label(last) or _title_label(m.group("head")) or _title_label(m.group("head2"))
+        # a title keeps its quotes and the word that says what it is (entities-spec: «Нұрлы жол» бағдарламасы)
+        if label := _title_label(last):
+            end = m.end("inner") + 1
+        elif label := _title_label(m.group("head")):
+            end = m.end("head")
+        elif looks_adjectival(m.group("head") or "") and (label := _title_label(m.group("head2"))):
+            end = m.end("head2")  # «Еңбек» мемлекеттік бағдарламасы
         if label:
-            out.append(RuleEntity(label, m.start("inner"), m.end("inner"), inner))
+            span = text[m.start() : end]
+            out.append(RuleEntity(label, m.start(), end, base_form(span, label) if end > m.end("inner") + 1 else span))
     for m in _GPE_RE.finditer(text):
         kind = m.group("kind")
         base = m.group("name") + (" " + kind if kind else "")
