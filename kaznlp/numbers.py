@@ -205,8 +205,8 @@ def parse_tokens(toks: Sequence[str], gaps: Sequence[str], i: int) -> NumberExpr
         return NumberExpr(i, j, value, value_max, suffix=suffix, plain_int=plain and value_max is None)
     nw = word_value(tok)
     if nw is None:
-        r = roman_value(tok)
-        return None if r is None else NumberExpr(i, i + 1, float(r), ordinal=True, kind="ordinal")
+        roman = roman_value(tok)
+        return None if roman is None else NumberExpr(i, i + 1, float(roman), ordinal=True, kind="ordinal")
     if nw.kind in ("ordinal", "collective", "group"):
         return NumberExpr(i, i + 1, nw.value, ordinal=nw.kind == "ordinal", suffix=nw.suffix, words=True, kind=nw.kind)
     if nw.kind == "fraction":

@@ -7,7 +7,7 @@ from __future__ import annotations
 from ..data import rows, words
 from ..morphology import endings
 
-_CHANGE_VERBS = dict(rows("change_verbs.tsv"))  # stem -> up / down
+_CHANGE_VERBS: dict[str, str] = {r[0]: r[1] for r in rows("change_verbs.tsv")}  # stem -> up / down
 _UP_TO = words("up_to.txt")
 _CHANGE_VERBS_BY_LEN = sorted(_CHANGE_VERBS, key=len, reverse=True)
 _PRESENT = endings("present")  # жет|еді, арт|ады, көбей|еді, жет|етін: the present-future after the stem
