@@ -486,8 +486,12 @@ def serve(host, port, db, ner, max_upload, threads) -> None:
     """A local web application: paste or upload a release and see its facts and entities, search an index, and a
     JSON API (POST /api/extract, GET /api/search). Needs the web extra: pip install 'kaznlp[web]'."""
     import ipaddress
+    import os
 
     limit = _size(max_upload)
+    # one BLAS thread per extraction (unless set): requests run side by side in --threads worker threads, and on a
+    # busy machine a multi-threaded matrix product is slower, not faster. Set before numpy is first imported.
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     try:
         import uvicorn
 

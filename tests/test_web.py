@@ -122,7 +122,7 @@ def test_render_page_escapes_everything():
     doc["id"] = '"><script>window.pwned=3</script>'
     html = render_page([doc], title="<script>x</script>")
     assert "<script>window" not in html and "<img" not in html and "<script>x" not in html
-    assert "&lt;script&gt;window.pwned=" in html and "&#34;&gt;&lt;img src=x onerror=" in html
+    assert "&lt;script&gt;window.pwned=" in html and "&gt;&lt;img src=x onerror=" in html
 
 
 # ---------------------------------------------------------------- the API: the CLI's records

@@ -6,8 +6,8 @@ f-TYPE">`` elements, entities ``<span class="e e-LABEL">``; each carries its off
 hover or focus, its value, unit, qualifier, object, indicator and linked entities (for an entity: its label, base
 form, expansion, the name it sits inside, and its source). Overlapping spans nest; where two cross, the entity is
 split at the fact's edge (facts stay whole), and any other crossing span is closed and opened again: the pieces
-after the first carry the class ``cont``. Every piece of text is escaped (Jinja2's autoescape, and
-:func:`markupsafe.escape` here): a release that contains ``<script>`` shows it as text.
+after the first carry the class ``cont``. Every piece of text is escaped (Jinja2's autoescape in the templates,
+:func:`html.escape` here): a release that contains ``<script>`` shows it as text.
 
 A page from :func:`render_page` with ``standalone=True`` holds its CSS and its few lines of JavaScript, and a
 Content-Security-Policy that lets it load nothing: it opens without a network or a server.
@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import html
 import json
 import re
 from bisect import bisect_left
@@ -26,7 +27,7 @@ from functools import cache
 from importlib import resources
 from typing import Any, NamedTuple
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from ..records import FACT_TYPES
 
@@ -99,13 +100,16 @@ class _Ann(NamedTuple):
     key: tuple[str, int]  # ("f", i) or ("e", j): the pieces of one span share it
 
 
+_esc = html.escape  # quote=True: & < > " ' all escaped, in text and in attribute values alike; faster than Markup's
+
+
 def _row(name: str, value: Any) -> str:
-    return f'<span class="row"><b>{escape(name)}</b> {escape(value)}</span>'
+    return f'<span class="row"><b>{_esc(name)}</b> {_esc(str(value))}</span>'
 
 
 def _fact_tip(f: Mapping[str, Any]) -> str:
-    rows = [f'<span class="tip-h">{escape(f.get("type", ""))}</span>']
-    rows.append(f'<span class="row"><b>value</b> <span class="tip-value">{escape(format_value(f))}</span></span>')
+    rows = [f'<span class="tip-h">{_esc(str(f.get("type", "")))}</span>']
+    rows.append(f'<span class="row"><b>value</b> <span class="tip-value">{_esc(format_value(f))}</span></span>')
     if f.get("qualifier"):
         rows.append(_row("qualifier", QUALIFIERS.get(f["qualifier"], f["qualifier"])))
     if f.get("object"):
@@ -125,7 +129,7 @@ def _fact_tip(f: Mapping[str, Any]) -> str:
 
 
 def _entity_tip(e: Mapping[str, Any]) -> str:
-    rows = [f'<span class="tip-h">{escape(e.get("label", ""))}</span>']
+    rows = [f'<span class="tip-h">{_esc(str(e.get("label", "")))}</span>']
     if e.get("base"):
         rows.append(_row("base", e["base"]))
     if e.get("expansion"):
@@ -150,7 +154,7 @@ def _open_fact(f: Mapping[str, Any], i: int, prefix: str, first: bool) -> str:
     }
     if f.get("value_max") is not None:
         attrs["data-value-max"] = json.dumps(f["value_max"], ensure_ascii=False)
-    a = "".join(f' {k}="{escape(v)}"' for k, v in attrs.items())
+    a = "".join(f' {k}="{_esc(str(v))}"' for k, v in attrs.items())
     return f'<mark class="{cls}"{a} tabindex="0">{_fact_tip(f)}'
 
 
@@ -159,7 +163,7 @@ def _open_entity(e: Mapping[str, Any], j: int, first: bool) -> str:
     cls = f"e {entity_class(label)}" + ("" if first else " cont")
     if not first:
         return f'<span class="{cls}" data-entity="{j}">'
-    return (f'<span class="{cls}" data-entity="{j}" data-label="{escape(label)}" data-start="{e["start"]}" '
+    return (f'<span class="{cls}" data-entity="{j}" data-label="{_esc(label)}" data-start="{e["start"]}" '
             f'data-end="{e["end"]}" tabindex="0">{_entity_tip(e)}')  # fmt: skip
 
 
@@ -221,7 +225,7 @@ def highlight(
             kind, i = a.key
             out.append(_open_fact(facts[i], i, prefix, first) if kind == "f" else _open_entity(entities[i], i, first))
             stack.append(a)
-        out.append(str(escape(text[b:nxt])))
+        out.append(_esc(text[b:nxt]))
     for a in reversed(stack):
         out.append("</mark>" if a.rank == 0 else "</span>")
     return Markup("".join(out))
