@@ -495,7 +495,7 @@ def serve(host, port, db, ner, max_upload, threads) -> None:
     try:
         import uvicorn
 
-        from .web.app import create_app
+        from .web.app import check_index, create_app
     except ImportError as exc:
         _warn(f"kaznlp serve needs the web extra ({exc.name} is missing): pip install 'kaznlp[web]'")
         sys.exit(EXIT_USAGE)
@@ -507,9 +507,22 @@ def serve(host, port, db, ner, max_upload, threads) -> None:
         _warn(f"listening on {host}: anyone who can reach this machine on port {port} can use this server")
     # on loopback, answer only to loopback names: another web site cannot reach the API through DNS rebinding
     allowed = sorted({"127.0.0.1", "localhost", host}) if loopback and ":" not in host else None
+    from .pipeline import load
+
     try:
-        app = create_app(db=db, ner=ner, max_upload=limit, threads=threads, allowed_hosts=allowed)
-    except (ValueError, RuntimeError) as exc:
+        if db is not None:
+            check_index(db)
+    except ValueError as exc:
+        _warn(str(exc))
+        sys.exit(EXIT_USAGE)
+    try:
+        nlp = load(ner=ner)  # here, so that a missing model is a message, not a failed start-up
+    except RuntimeError as exc:
+        _warn(str(exc))
+        sys.exit(EXIT_NOTHING)
+    try:
+        app = create_app(db=db, ner=ner, max_upload=limit, pipeline=nlp, threads=threads, allowed_hosts=allowed)
+    except ValueError as exc:
         _warn(str(exc))
         sys.exit(EXIT_USAGE)
     shown = f"[{host}]" if ":" in host else host

@@ -254,7 +254,7 @@ def test_search_api_gives_the_cli_rows(client, archive_db):
 def test_search_page_marks_the_fact_in_its_sentence_and_links_the_document(client, archive_db):
     r = client.get("/search", params={"q": "абонент"})
     assert r.status_code == 200
-    assert re.search(r'<mark class="f f-count" id="ctx-fact-\d+-\d+"[^>]*>.*?1 млн\. 204 мың</mark>', r.text)
+    assert re.search(r'<mark class="f f-count" id="r\d+-fact-\d+-\d+"[^>]*>.*?1 млн\. 204 мың</mark>', r.text)
     link = re.search(r'href="(/doc\?id=press/000_22e3ce8fe7e24122#d0-fact-3814-3828)"', r.text)
     assert link
     doc = client.get(link.group(1))
@@ -354,3 +354,7 @@ def test_serve_command_listens_on_loopback(archive_db):
     assert f"serving on http://127.0.0.1:{port}/" in out
     res = CliRunner().invoke(main, ["serve", "--max-upload", "lots"])
     assert res.exit_code == 2 and "not a size" in res.output
+    not_an_index = archive_db.parent / "empty.sqlite"
+    sqlite3.connect(not_an_index).close()
+    res = CliRunner().invoke(main, ["serve", "--db", str(not_an_index)])
+    assert res.exit_code == 2 and "not an index built by kaznlp index" in res.output

@@ -416,7 +416,7 @@ def search_results(con: sqlite3.Connection, params: dict[str, Any]) -> list[dict
         return cache[doc]
 
     out = []
-    for r in rows:
+    for k, r in enumerate(rows):
         off = _context_offset(r, texts)
         ctx = r.get("context") or r["text"]
         fact = records.from_row("fact", {**r, "sentence": 0})
@@ -424,7 +424,7 @@ def search_results(con: sqlite3.Connection, params: dict[str, Any]) -> list[dict
             markup = highlight(ctx)
         else:
             shifted = {**fact, "start": off, "end": off + len(r["text"])}
-            markup = highlight(ctx, [shifted], prefix="ctx-")
+            markup = highlight(ctx, [shifted], prefix=f"r{k}-")
         out.append({**r, "fact": fact, "markup": markup})
     return out
 
