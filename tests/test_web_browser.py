@@ -159,6 +159,19 @@ def _only_this_server(driver, base):
     assert urls and all(u.startswith(base + "/") for u in urls), urls
 
 
+def _legend_hides_and_shows(driver, scope, cls):
+    """The legend's chip for ``cls`` mutes that type's marks, and a second click brings them back (the script)."""
+    chip = driver.find_element(*_by(f"{scope} .legend button[data-toggle='{cls}']"))
+    marks = driver.find_elements(*_by(f"{scope} .text .{cls}"))
+    assert marks
+    muted = "return [...document.querySelectorAll(arguments[0])].filter(m => m.classList.contains('muted')).length"
+    chip.click()
+    assert chip.get_attribute("aria-pressed") == "false"
+    assert driver.execute_script(muted, f"{scope} .text .{cls}") == len(marks)
+    chip.click()
+    assert driver.execute_script(muted, f"{scope} .text .{cls}") == 0
+
+
 def _no_script_ran(driver):
     from selenium.common.exceptions import NoAlertPresentException
 
@@ -192,11 +205,25 @@ def test_paste_the_seed_release_and_see_every_fact(browser, server, seed_path, s
         assert json.loads(state["value"]) == f["value"]
         assert state["display"] == "block" and format_value(f) == state["shown"], (state, f)
     _only_this_server(browser, server)
+    _legend_hides_and_shows(browser, "#result", "f-count")
     # the screenshot of the README: the text with a fact's tooltip open
     show = next(m for m, f in zip(marks, facts) if f["unit"] == "km")
     browser.execute_script("window.scrollTo(0, document.querySelector('#result').offsetTop - 12)")
     _actions(browser).move_to_element(show).perform()
     browser.save_screenshot(str(shots / "extract.png"))
+
+
+def test_a_rendered_page_opens_from_a_file(browser, seed_path, tmp_path):
+    """kaznlp render's page: opened from disk, its own style and script run under its policy, nothing is loaded."""
+    out = tmp_path / "seed.html"
+    assert CliRunner().invoke(main, ["render", str(seed_path), "-o", str(out)]).exit_code == 0
+    browser.get(out.as_uri())
+    marks = browser.find_elements(*_by(".text mark.f[id]"))
+    assert len(marks) > 30
+    _hover(browser, marks[0])
+    assert _tip_state(browser, marks[0])["display"] == "block"  # the inline style applies
+    _legend_hides_and_shows(browser, ".doc", "f-date")  # the inline script runs
+    assert browser.execute_script("return performance.getEntriesByType('resource').length") == 0
 
 
 def test_search_the_bundled_archive_and_open_a_result(browser, server, shots):
