@@ -121,8 +121,13 @@ def _wait(driver, css, timeout=30):
 
 
 def _hover(driver, el):
+    """Scroll ``el`` into view and put the pointer on it; wait (briefly) until its own tooltip shows."""
     driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", el)
     _actions(driver).move_to_element(el).perform()
+    shown = "const t = arguments[0].querySelector(':scope > .tip'); return !t || getComputedStyle(t).display !== 'none'"
+    deadline = time.time() + 2
+    while not driver.execute_script(shown, el) and time.time() < deadline:
+        time.sleep(0.02)
 
 
 def _paste(driver, css, text):
