@@ -457,5 +457,168 @@ def export_es_cmd(outdir, output, index_name):
                f"mapping in {output}.mapping.json")  # fmt: skip
 
 
+def _read_inputs(paths, lang, stats):
+    """(doc id, name, text) of each input that can be processed, as ``extract`` reads them; the others are
+    skipped with a message on stderr and counted in ``stats``."""
+    from .io import InputError, read_text
+    from .langid import detect_language
+
+    for doc_id, path in _inputs(paths):
+        name = str(path) if path else "<stdin>"
+        try:
+            if path is not None and not path.exists():
+                raise InputError("missing", f"{name}: no such file")
+            text = read_text(path if path else "-")
+        except InputError as exc:
+            _warn(str(exc))
+            stats["skipped"] += 1
+            continue
+        except OSError as exc:
+            _warn(f"{name}: {exc.strerror}")
+            stats["skipped"] += 1
+            continue
+        language = detect_language(text)
+        if lang == "kk" and language != "kk":
+            _warn(f"{name}: not Kazakh text ({language}); skipped (use --lang any to process it)")
+            stats["skipped"] += 1
+            continue
+        yield doc_id, language, text
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("-o", "--output", default="-", show_default=True,
+              help="HTML file, '-' for stdout: one page for all documents. A folder (an existing one, or a name "
+                   "ending in /): one page per document, DOC.html.")  # fmt: skip
+@click.option("--doc-date", default=None, help="Publication date YYYY-MM-DD; fills a missing year in dates.")
+@click.option("--ner/--no-ner", default=True, show_default=True, help="Named entities.")
+@click.option("--lang", type=click.Choice(["kk", "any"]), default="kk", show_default=True,
+              help="kk: skip documents that are not Kazakh, with a message.")  # fmt: skip
+@click.option("--title", default=None, help="Title of the page (default: the document's id).")
+def render(paths, output, doc_date, ner, lang, title) -> None:
+    """Render PATHS as HTML: the text with every fact and entity highlighted (value, unit, qualifier, object and
+    linked entities on hover), a table of facts and a list of entities. The page needs no network to open.
+    Exit codes as for extract."""
+    import re
+    from datetime import date
+
+    from .pipeline import load
+    from .web.render import render_page
+
+    if doc_date:
+        try:
+            date.fromisoformat(doc_date)
+        except ValueError:
+            raise click.BadParameter(f"{doc_date!r} is not a date YYYY-MM-DD", param_hint="--doc-date") from None
+    try:
+        nlp = load(ner=ner)
+    except RuntimeError as exc:
+        _warn(str(exc))
+        sys.exit(EXIT_NOTHING)
+    stats = {"ok": 0, "skipped": 0}
+    recs = []
+    for doc_id, language, text in _read_inputs(paths, lang, stats):
+        doc = nlp(text, doc_date=doc_date, doc_id=doc_id)
+        doc.meta["language"] = language
+        recs.append(doc.to_record())
+        stats["ok"] += 1
+    if not recs:
+        sys.exit(EXIT_NOTHING)
+    from . import __version__
+
+    generated = f"kaznlp {__version__}" + (", with named entities" if ner else ", facts only")
+    folder = output != "-" and (output.endswith(("/", "\\")) or Path(output).is_dir())
+    if folder:
+        out = Path(output)
+        out.mkdir(parents=True, exist_ok=True)
+        used: set[str] = set()
+        for rec in recs:
+            stem = re.sub(r"[^\w.-]+", "_", rec["id"] or "document").strip("._") or "document"
+            name, k = stem, 1
+            while name in used:
+                k += 1
+                name = f"{stem}-{k}"
+            used.add(name)
+            page = render_page([rec], title=title or rec["id"] or "kaznlp", ner=ner, generated=generated)
+            (out / f"{name}.html").write_text(page, encoding="utf-8")
+            click.echo(str(out / f"{name}.html"))
+    else:
+        default = recs[0]["id"] if len(recs) == 1 else f"kaznlp: {len(recs)} documents"
+        page = render_page(recs, title=title or default or "kaznlp", ner=ner, generated=generated)
+        if output == "-":
+            click.echo(page, nl=False)
+        else:
+            Path(output).write_text(page, encoding="utf-8")
+    if stats["skipped"]:
+        sys.exit(EXIT_PARTIAL)
+
+
+def _size(value: str) -> int:
+    """Bytes from 1048576, 500KB, 1MB, 1MiB (KB and MB are taken as KiB and MiB)."""
+    import re
+
+    m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([KMG]?)(?:i?B)?\s*", value, re.IGNORECASE)
+    if not m:
+        raise click.BadParameter(f"{value!r} is not a size (1048576, 500KB, 2MiB)", param_hint="--max-upload")
+    return int(float(m.group(1)) * 1024 ** " KMG".index(m.group(2).upper() or " "))
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; loopback by default (only this machine can reach it).")  # fmt: skip
+@click.option("--port", type=int, default=8000, show_default=True)
+@click.option("--db", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="An index built by kaznlp index: the search page (opened read-only).")  # fmt: skip
+@click.option("--ner/--no-ner", default=True, show_default=True, help="Named entities on the extract page.")
+@click.option("--max-upload", default="1MiB", show_default=True, help="Largest request body; larger ones get 413.")
+@click.option("--threads", type=int, default=2, show_default=True, help="Extractions run at once (worker threads).")
+def serve(host, port, db, ner, max_upload, threads) -> None:
+    """A local web application: paste or upload a release and see its facts and entities, search an index, and a
+    JSON API (POST /api/extract, GET /api/search). Needs the web extra: pip install 'kaznlp[web]'."""
+    import ipaddress
+    import os
+
+    limit = _size(max_upload)
+    # one BLAS thread per extraction (unless set): requests run side by side in --threads worker threads, and on a
+    # busy machine a multi-threaded matrix product is slower, not faster. Set before numpy is first imported.
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    try:
+        import uvicorn
+
+        from .web.app import check_index, create_app
+    except ImportError as exc:
+        _warn(f"kaznlp serve needs the web extra ({exc.name} is missing): pip install 'kaznlp[web]'")
+        sys.exit(EXIT_USAGE)
+    try:
+        loopback = host == "localhost" or ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        loopback = False
+    if not loopback:
+        _warn(f"listening on {host}: anyone who can reach this machine on port {port} can use this server")
+    # on loopback, answer only to loopback names: another web site cannot reach the API through DNS rebinding
+    allowed = sorted({"127.0.0.1", "localhost", host}) if loopback and ":" not in host else None
+    from .pipeline import load
+
+    try:
+        if db is not None:
+            check_index(db)
+    except ValueError as exc:
+        _warn(str(exc))
+        sys.exit(EXIT_USAGE)
+    try:
+        nlp = load(ner=ner)  # here, so that a missing model is a message, not a failed start-up
+    except RuntimeError as exc:
+        _warn(str(exc))
+        sys.exit(EXIT_NOTHING)
+    try:
+        app = create_app(db=db, ner=ner, max_upload=limit, pipeline=nlp, threads=threads, allowed_hosts=allowed)
+    except ValueError as exc:
+        _warn(str(exc))
+        sys.exit(EXIT_USAGE)
+    shown = f"[{host}]" if ":" in host else host
+    _warn(f"serving on http://{shown}:{port}/ (Ctrl+C stops it)")
+    uvicorn.run(app, host=host, port=port, log_level="info", server_header=False, proxy_headers=False)
+
+
 if __name__ == "__main__":
     main()

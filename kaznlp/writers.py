@@ -66,21 +66,26 @@ def write_records(
     kind: str | None = None,
     source: str = "extract",
 ) -> int:
-    """Write records to ``out`` (None or ``-``: stdout for jsonl/csv) and return how many were written. CSV and
+    """Write records to ``out`` (a path; None or ``-``: stdout for jsonl/csv; or an open stream: text for jsonl and
+    csv, binary for parquet) and return how many were written. CSV and
     Parquet take the columns of ``kind`` records (``source``: ``extract`` or ``batch``, see
     :func:`kaznlp.records.column_types`); without a kind, one column per key, lists as JSON text."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
-    to_stdout = out is None or str(out) == "-"
+    is_stream = hasattr(out, "write")
+    to_stdout = not is_stream and (out is None or str(out) == "-")
     if fmt == "jsonl":
-        stream: IO[str] = sys.stdout if to_stdout else open(out, "w", encoding="utf-8")  # noqa: SIM115
+        if is_stream:
+            stream: IO[str] = out  # type: ignore[assignment]
+        else:
+            stream = sys.stdout if to_stdout else open(out, "w", encoding="utf-8")  # noqa: SIM115
         n = 0
         try:
             for r in records:
                 stream.write(json.dumps(r, ensure_ascii=False) + "\n")
                 n += 1
         finally:
-            if not to_stdout:
+            if not to_stdout and not is_stream:
                 stream.close()
         return n
     if fmt == "parquet" and to_stdout:

@@ -95,6 +95,17 @@ def build_index(outdir: str | Path, db: str | Path) -> dict[str, int]:
         con.close()
 
 
+def connect(db: str | Path, readonly: bool = False) -> sqlite3.Connection:
+    """A connection to an index; ``readonly``: opened read-only (``mode=ro``), so nothing can write to it. A missing
+    file raises ``FileNotFoundError`` instead of creating an empty database."""
+    path = Path(db)
+    if not path.is_file():
+        raise FileNotFoundError(f"{db}: no such index (build one with kaznlp index)")
+    if not readonly:
+        return sqlite3.connect(path)
+    return sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True, check_same_thread=False)
+
+
 def _fts_query(q: str) -> str:
     """A user's words as an FTS5 query: each word a quoted prefix term, all required."""
     words = [w.replace('"', "") for w in q.split() if w.strip('"')]
@@ -102,7 +113,7 @@ def _fts_query(q: str) -> str:
 
 
 def search(
-    db: str | Path,
+    db: str | Path | sqlite3.Connection,
     query: str | None = None,
     type_: str | None = None,
     min_value: float | None = None,
@@ -112,9 +123,10 @@ def search(
     entity: str | None = None,
     limit: int = 50,
 ) -> Iterator[dict[str, Any]]:
-    """Facts matching the filters, best text matches first (newest documents first without a query)."""
-    con = sqlite3.connect(db)
-    con.row_factory = sqlite3.Row
+    """Facts matching the filters, best text matches first (newest documents first without a query). ``db``: the
+    index's path, or an open connection (left open; :func:`connect` opens one read-only)."""
+    own = not isinstance(db, sqlite3.Connection)
+    con = sqlite3.connect(db) if own else db
     where, args = [], []
     sql = (
         'SELECT f.doc, f.type, f.text, f.start, f."end", f.value, f.value_edtf, f.value_max, f.unit, f.qualifier,'
@@ -151,11 +163,15 @@ def search(
         sql += " WHERE " + " AND ".join(where)
     sql += f" ORDER BY {order} LIMIT ?"
     args.append(limit)
+    cur = con.cursor()
+    cur.row_factory = sqlite3.Row
     try:
-        for row in con.execute(sql, args):
+        for row in cur.execute(sql, args):
             yield dict(row)
     finally:
-        con.close()
+        cur.close()
+        if own:
+            con.close()
 
 
 ES_MAPPING = records.es_mapping()
