@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from ..data import rows, words
 from ..morphology import LOWER_CLASS, NAME_SUFFIX, UPPER_CLASS, base_form, endings, stem_parts
@@ -91,6 +92,7 @@ def _starts_sentence(text: str, start: int) -> bool:
     return not before or before[-1] in _SENTENCE_END
 
 
+@lru_cache(maxsize=65536)
 def _known_place(word: str) -> bool:
     core = word.split("-")[0]
     stem_ = stem_parts(core)[0]
