@@ -5,7 +5,7 @@ form), for programmes and laws in «…» and for a position before a name win o
 unless the model reads a wider entity of the same label around them (``Мемлекет басшысы`` around ``басшысы``);
 (2) the model's entities come next; (3) the other rules (names, the gazetteer of places, abbreviations) fill only
 the gaps the model left; (4) a place from the gazetteer inside the name of an event, programme, law, work or
-building (``Қазақстан Тәуелсіздігінің 25 жылдығы``, EVENT) is kept as well, nested, with ``inside`` naming the
+building (``Астана халықаралық әуежайы``, FACILITY) is kept as well, nested, with ``inside`` naming the
 outer label: KazNERD's entities are flat, but a reader wants the place. Measured on KazNERD's dev split
 (``bench/ner_merge.py``, flat scoring): the model alone 0.883, this order 0.875, every rule winning 0.859
 (TV news follows other conventions for names and places). Each entity says where it came
