@@ -78,7 +78,7 @@ class _Main(click.Group):
         try:
             rv = super().main(argv, prog_name, complete_var, False, **extra)
         except click.UsageError as e:
-            path = e.ctx.command_path if e.ctx is not None else command
+            path = " ".join(["kaznlp", *e.ctx.command_path.split()[1:]]) if e.ctx is not None else command
             _fail(path, f"{e.format_message()} (see `{path} --help`)", EXIT_USAGE)
         except click.ClickException as e:
             _fail(command, e.format_message(), e.exit_code)
@@ -149,6 +149,9 @@ def extract(paths, records, fmt, output, doc_date, ner, lang) -> None:
     from .records import record
     from .writers import write_records
 
+    def _warn_extract(msg: str) -> None:
+        _warn(msg, "extract")
+
     day = _parse_date(doc_date)
     if fmt == "parquet" and output == "-":
         raise click.UsageError("parquet needs an output file: use -o FILE")
@@ -157,12 +160,12 @@ def extract(paths, records, fmt, output, doc_date, ner, lang) -> None:
     try:
         nlp = load(ner=use_ner)
     except RuntimeError as exc:
-        _warn(str(exc))
+        _warn_extract(str(exc))
         sys.exit(EXIT_NOTHING)
     stats = {"ok": 0, "skipped": 0}
 
     def skipped(doc_id: str, kind: str, message: str, **more):
-        _warn(message)
+        _warn_extract(message)
         stats["skipped"] += 1
         if records == "documents":
             yield record("error", {"id": doc_id, **more, "error": kind, "message": message})
@@ -179,10 +182,10 @@ def extract(paths, records, fmt, output, doc_date, ner, lang) -> None:
                 yield from skipped(doc_id, exc.kind, str(exc))
                 continue
             for note in notes:
-                _warn(note)
+                _warn_extract(note)
             language = detect_language(text)
             if lang == "kk" and language != "kk":
-                _warn(f"{name}: not Kazakh text ({language}); skipped (use --lang any to process it)")
+                _warn_extract(f"{name}: not Kazakh text ({language}); skipped (use --lang any to process it)")
                 stats["skipped"] += 1
                 if records == "documents":
                     yield record("error", {"id": doc_id, "language": language, "error": "language",
@@ -211,7 +214,7 @@ def extract(paths, records, fmt, output, doc_date, ner, lang) -> None:
         where = "stdout" if output == "-" else output
         raise KaznlpError(f"cannot write {where} ({exc.strerror or exc}); free space or choose another -o") from None
     if stats["ok"] == 0:
-        _warn("no input could be processed")
+        _warn_extract("no input could be processed")
         sys.exit(EXIT_NOTHING)
     if stats["skipped"]:
         sys.exit(EXIT_PARTIAL)
@@ -250,13 +253,13 @@ def evaluate(gold_paths, paths, doc_date, as_json, errors) -> None:
                 raise err
             text = read_text(path if path else "-")
         except InputError as exc:
-            _warn(str(exc))
+            _warn(str(exc), "evaluate")
             unread += 1
             continue
         texts[doc_id] = text
         predicted[doc_id] = list(nlp(text, doc_date=day, doc_id=doc_id).fact_records())
     if not predicted:
-        _warn("no input is a gold document: give the texts the gold files are for")
+        _warn("no input is a gold document: give the texts the gold files are for", "evaluate")
         sys.exit(EXIT_NOTHING)
     s = score({d: gold[d] for d in predicted}, predicted)
     summary = s.summary()
@@ -341,7 +344,7 @@ def evaluate_ner(iob2, model, tokens, limit, as_json) -> None:
 
     path = model or model_path()
     if path is None:
-        _warn("no NER model installed: run `kaznlp train-ner` first")
+        _warn("no NER model installed: run `kaznlp train-ner` first", "evaluate-ner")
         sys.exit(EXIT_NOTHING)
     try:
         nlp = load_model(path)

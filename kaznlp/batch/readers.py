@@ -65,6 +65,11 @@ def _clean(s: str) -> str:
         return _SURROGATE.sub("\ufffd", s)
 
 
+def _doc_id(source: str) -> str:
+    """The id of a text file's document: its path in the run without ``.txt``."""
+    return source[: -len(".txt")] if source.lower().endswith(".txt") else source
+
+
 def _from_bytes(doc_id: str, data: bytes, meta: dict[str, Any] | None = None) -> RawDoc:
     if len(data) > MAX_DOC_BYTES:
         return RawDoc(doc_id, None, meta or {}, "too_large",
@@ -211,12 +216,11 @@ def _dispatch(name: str, opener: Callable[[], IO[bytes]], source: str, fields: d
         if low.endswith(_TEXT_EXT) or named:
             with opener() as stream:
                 data = stream.read(MAX_DOC_BYTES + 1)
-            doc_id = source[: -len(".txt")] if source.lower().endswith(".txt") else source
-            yield _from_bytes(doc_id, data)
+            yield _from_bytes(_doc_id(source), data)
     except OSError as exc:
         if exc.errno is not None and not isinstance(exc, gzip.BadGzipFile):  # opening failed: the file itself
             err = input_error(exc, source)
-            yield RawDoc(source, None, {}, err.kind, str(err))
+            yield RawDoc(_doc_id(source), None, {}, err.kind, str(err))
         else:
             yield _broken(source, exc)
     except Exception as exc:  # noqa: BLE001 - a cut or corrupt stream of any kind: one error, the stream goes on
@@ -238,7 +242,7 @@ def iter_documents(paths: list[str | Path], fields: dict[str, str] | None = None
             for q, err in walk(p, KNOWN_SUFFIXES):
                 rel = str(q.relative_to(p.parent))
                 if err is not None:
-                    yield RawDoc(rel, None, {}, err.kind, str(err).replace(str(q), rel, 1))
+                    yield RawDoc(_doc_id(rel), None, {}, err.kind, str(err).replace(str(q), rel, 1))
                 else:
                     yield from _dispatch(q.name, lambda q=q: open(q, "rb"), rel, f)
         else:
