@@ -229,6 +229,14 @@ def _dispatch(name: str, opener: Callable[[], IO[bytes]], source: str, fields: d
 
 def iter_documents(paths: list[str | Path], fields: dict[str, str] | None = None) -> Iterator[RawDoc]:
     """Stream the documents of files, directories (walked in sorted order) and archives."""
+    for doc in _documents(paths, fields):
+        if doc.message is not None:
+            doc.message = _clean(doc.message)
+        doc.id = _clean(doc.id)  # a file name that is not UTF-8 holds surrogates (os.fsdecode)
+        yield doc
+
+
+def _documents(paths: list[str | Path], fields: dict[str, str] | None) -> Iterator[RawDoc]:
     f = dict(DEFAULT_FIELDS, **(fields or {}))
     for p in map(Path, paths):
         try:
