@@ -11,6 +11,7 @@ form. :class:`KazakhTokenizer`, the tokenizer that the model's config and the ``
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc
@@ -22,6 +23,8 @@ from ..normalize import normalize
 from ..tokenizer import tokenize
 
 __all__ = ["TOKENIZER_CONFIG", "KazakhTokenizer", "doc_from_tokens", "make_doc", "norm", "tokens_of"]
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 #: the ``[nlp]`` config of a Kazakh language: kaznlp's tokenizer
 TOKENIZER_CONFIG = """
@@ -51,6 +54,9 @@ def _add_whitespace(gap: str, words: list[str], spaces: list[bool], norms: list[
 def doc_from_tokens(vocab: Vocab, text: str, words: list[str], starts: list[int], ends: list[int]) -> Doc:
     """The Doc of ``text`` from its kaznlp tokens: ``words`` as normalised, ``starts`` and ``ends`` offsets into
     ``text`` (:meth:`kaznlp.normalize.Normalized.to_original_spans`)."""
+    if _SURROGATE.search(text):  # spaCy's strings are UTF-8: a lone surrogate becomes U+FFFD, one for one
+        text = _SURROGATE.sub("\ufffd", text)
+        words = [_SURROGATE.sub("\ufffd", w) for w in words]
     orths: list[str] = []
     spaces: list[bool] = []
     norms: list[str | None] = []
