@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import records
-from ..errors import NothingToDo, UsageError
+from ..errors import KaznlpError, NothingToDo, UsageError
 from .runner import read_shard
 
 # SQLite type of each column type of kaznlp.records.column_types
@@ -144,6 +144,9 @@ def build_index(outdir: str | Path, db: str | Path) -> dict[str, Any]:
         finally:
             con.close()
         os.replace(tmp, db)
+    except (sqlite3.Error, OSError) as exc:  # a full disk, mostly: the old index stays as it was
+        tmp.unlink(missing_ok=True)
+        raise KaznlpError(f"cannot build the index {db} ({exc}); free space or give --db another place") from None
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise

@@ -125,7 +125,8 @@ class _Sequential(io.RawIOBase):
         return False
 
     def readinto(self, b: Any) -> int:
-        data = self.f.read(len(b))
+        # read1: what one read of the stream gives; a cut stream gives all it has before it fails
+        data = self.f.read1(len(b)) if hasattr(self.f, "read1") else self.f.read(len(b))
         b[: len(data)] = data
         return len(data)
 
