@@ -187,17 +187,12 @@ def read_text(path: str | Path, notes: list[str] | None = None) -> str:
 def walk(folder: str | Path, suffixes: tuple[str, ...]) -> Iterator[tuple[Path, InputError | None]]:
     """The files under ``folder`` whose names end in one of ``suffixes`` (lower case), in sorted order, each with
     None, or with the :class:`InputError` that keeps it from being read: a link that leads nowhere or in a loop,
-    something that is not a plain file (a pipe would block), a folder that cannot be listed. Links to folders are
-    followed, each folder once (a link back up is not a loop)."""
+    something that is not a plain file (a pipe would block), a folder that cannot be listed. Links to files are
+    read; links to folders are not followed (as ``Path.rglob``), so a link back up is no loop."""
     found: list[tuple[Path, InputError | None]] = []
-    seen: set[tuple[int, int]] = set()
 
     def visit(d: Path) -> None:
         try:
-            st = d.stat()
-            if (st.st_dev, st.st_ino) in seen:
-                return
-            seen.add((st.st_dev, st.st_ino))
             with os.scandir(d) as it:
                 entries = list(it)
         except OSError as exc:
@@ -207,7 +202,8 @@ def walk(folder: str | Path, suffixes: tuple[str, ...]) -> Iterator[tuple[Path, 
             p = Path(e.path)
             try:
                 if e.is_dir():
-                    visit(p)
+                    if not e.is_symlink():
+                        visit(p)
                     continue
             except OSError:
                 pass

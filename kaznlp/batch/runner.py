@@ -87,6 +87,8 @@ def _input_fields(seq: int, raw: RawDoc) -> dict[str, Any]:
 
 
 def _error(base: dict[str, Any], error: str, message: str | None, **more: Any) -> dict[str, Any]:
+    if isinstance(base.get("doc_date"), Date):  # the record's form, YYYY-MM-DD (a date is no JSON)
+        base = {**base, "doc_date": base["doc_date"].isoformat()}
     return {"document": records.record("error", {**base, **more, "error": error, "message": message or error})}
 
 
@@ -348,7 +350,7 @@ def _run(
             before = None
         if before != manifest:
             raise FolderInUse(f"{out} holds a run with other inputs or options (see {run_file}); use a new folder")
-    run_file.write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
+    run_file.write_text(json.dumps(manifest, indent=2), encoding="utf-8")  # ASCII: a path may hold surrogates
     skip = 0
     for n, p in enumerate(committed):  # rebuild what the finished part of the run knows
         try:
