@@ -27,7 +27,8 @@ from .records import FACT_TYPES
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_PARTIAL, EXIT_NOTHING = 0, 1, 2, 3, 4
 LIMITS = (
     f"Limits: a document (a file, or a row of an archive) may be up to {MAX_INPUT_BYTES:,} bytes "
-    f"({MAX_INPUT_BYTES // 2**20} MiB); a larger one is skipped with a message, an error record `too_large`. "
+    f"({MAX_INPUT_BYTES // 2**20} MiB), for extract and batch alike; a larger one is skipped with a message "
+    "(extract) or becomes an error record too_large (batch), and is never read whole. "
     f"With NER a text is read in pieces of at most {PIECE_CHARS:,} characters, cut between sentences."
 )
 

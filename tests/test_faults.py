@@ -362,3 +362,18 @@ def test_index_leaves_out_damaged_shards_and_survives_a_full_disk(tmp_path, whol
     with pytest.raises(KaznlpError, match="disk is full"):
         build_index(whole_out, db)
     assert db.read_bytes() == before and [p.name for p in tmp_path.iterdir() if "tmp" in p.name] == []
+
+
+def test_error_records_of_dated_rows_and_paths_that_are_not_utf8(tmp_path):
+    # found by the fuzz run: an error record of a row with a date held a date object (no JSON) and killed the run;
+    # a path that is not UTF-8 could not be written to run.json
+    d = tmp_path / os.fsdecode(b"in\xff")
+    d.mkdir()
+    rows = d / "rows.jsonl"
+    rows.write_text(json.dumps({"id": "a", "date": "2016-11-25", "text": " "}) + "\n"
+                    + json.dumps({"id": "b", "date": "2016-11-25", "text": "В Казахстане 29 млн услуг."}) + "\n")  # fmt: skip
+    summary = run([rows], tmp_path / "o", BatchOptions(lang="kk", parquet=True))
+    recs = shard_records(tmp_path / "o")
+    assert [(r["error"], r["doc_date"]) for r in recs] == [("empty", "2016-11-25"), ("language", "2016-11-25")]
+    assert summary["errors"] == 2
+    assert run([rows], tmp_path / "o", BatchOptions(lang="kk", parquet=True, resume=True))["errors"] == 2
