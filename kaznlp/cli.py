@@ -9,6 +9,7 @@ what to do``; no traceback (``KAZNLP_DEBUG=1`` shows one for an internal error).
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import json
 import os
@@ -49,7 +50,7 @@ def _inputs(paths: tuple[str, ...]) -> Iterator[tuple[str, Path | None, Exceptio
                 found = True
                 yield f.stem, f, err
             if not found:
-                yield path.name, path, InputError("missing", f"{path}: a folder without .txt files; give texts")
+                yield path.name, path, InputError("empty", f"{path}: a folder without .txt files; give texts")
         else:
             yield path.stem, path, None
 
@@ -88,9 +89,10 @@ class _Main(click.Group):
         except KaznlpError as e:
             _fail(command, str(e), e.exit_code)
         except OSError as e:
-            if e.errno == errno.EPIPE:  # the reader went away (`| head`): nothing to say
-                sys.stderr.close()
-                os._exit(EXIT_FAILED)
+            if e.errno == errno.EPIPE:  # the reader went away (`| head`): nothing to say, nothing more to write
+                with contextlib.suppress(OSError, ValueError):
+                    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+                sys.exit(EXIT_FAILED)
             if os.environ.get("KAZNLP_DEBUG"):
                 raise
             where = f" {e.filename}" if e.filename else ""
