@@ -1,12 +1,18 @@
 """The ``kaznlp`` command line.
 
-Exit codes: 0 success; 2 usage error; 3 some inputs were skipped or unreadable (empty, binary, bad encoding,
-not Kazakh), the others were processed; 4 no input could be processed.
+Exit codes, the same for every command (README, "Exit codes"): 0 success; 1 the command failed (an output that
+cannot be written, a scheduler out of reach); 2 usage error; 3 some inputs were skipped or became error records
+(empty, binary, bad encoding, not Kazakh, unreadable, too large), the others were processed; 4 nothing to work
+on (no input could be processed, no shards). Every error is one line on stderr, ``kaznlp COMMAND: what happened;
+what to do``; no traceback (``KAZNLP_DEBUG=1`` shows one for an internal error).
 """
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import json
+import os
 import sys
 import time
 from collections.abc import Iterator
@@ -14,10 +20,19 @@ from pathlib import Path
 
 import click
 
+from .entities import PIECE_CHARS
+from .errors import KaznlpError, UsageError
+from .io import MAX_INPUT_BYTES
 from .langid import LANGUAGES
 from .records import FACT_TYPES
 
-EXIT_OK, EXIT_USAGE, EXIT_PARTIAL, EXIT_NOTHING = 0, 2, 3, 4
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_PARTIAL, EXIT_NOTHING = 0, 1, 2, 3, 4
+LIMITS = (
+    f"Limits: a document (a file, or a row of an archive) may be up to {MAX_INPUT_BYTES:,} bytes "
+    f"({MAX_INPUT_BYTES // 2**20} MiB), for extract and batch alike; a larger one is skipped with a message "
+    "(extract) or becomes an error record too_large (batch), and is never read whole. "
+    f"With NER a text is read in pieces of at most {PIECE_CHARS:,} characters, cut between sentences."
+)
 
 
 class LanguageChoice(click.Choice):
@@ -46,22 +61,87 @@ def _lang_option(default: str, skipped: str):
     )  # fmt: skip
 
 
-def _inputs(paths: tuple[str, ...]) -> Iterator[tuple[str, Path | None]]:
-    """(doc id, path) for files, directories (``*.txt`` inside, sorted) and ``-`` for stdin."""
+def _inputs(paths: tuple[str, ...]) -> Iterator[tuple[str, Path | None, Exception | None]]:
+    """(doc id, path, error) for files, directories (``*.txt`` inside, sorted) and ``-`` for stdin; ``error``:
+    what keeps a path from being read (a folder without texts, a link loop inside a folder)."""
+    from .io import InputError, walk
+
     for p in paths:
         if p == "-":
-            yield "stdin", None
+            yield "stdin", None, None
             continue
         path = Path(p)
         if path.is_dir():
-            for f in sorted(path.rglob("*.txt")):
-                yield f.stem, f
+            found = False
+            for f, err in walk(path, (".txt",)):
+                found = True
+                yield f.stem, f, err
+            if not found:
+                yield path.name, path, InputError("empty", f"{path}: a folder without .txt files; give texts")
         else:
-            yield path.stem, path
+            yield path.stem, path, None
 
 
-def _warn(msg: str) -> None:
-    click.echo(f"kaznlp: {msg}", err=True)
+def _warn(msg: str, command: str | None = None) -> None:
+    click.echo(f"kaznlp{' ' + command if command else ''}: {msg}", err=True)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(str(text).split())
+
+
+def _fail(command: str, message: str, code: int) -> None:
+    click.echo(f"{command}: {_one_line(message)}", err=True)
+    sys.exit(code)
+
+
+class _Main(click.Group):
+    """The ``kaznlp`` group: every error a user can meet is one line on stderr and an exit code (module doc)."""
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):  # type: ignore[override]
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode, **extra)
+        argv = list(sys.argv[1:] if args is None else args)
+        name = next((a for a in argv if a in self.commands), None)
+        command = f"kaznlp {name}" if name else "kaznlp"
+        try:
+            rv = super().main(argv, prog_name, complete_var, False, **extra)
+        except click.UsageError as e:
+            path = " ".join(["kaznlp", *e.ctx.command_path.split()[1:]]) if e.ctx is not None else command
+            _fail(path, f"{e.format_message()} (see `{path} --help`)", EXIT_USAGE)
+        except click.ClickException as e:
+            _fail(command, e.format_message(), e.exit_code)
+        except click.Abort:
+            _fail(command, "interrupted; a batch run finishes with --resume", EXIT_FAILED)
+        except KaznlpError as e:
+            _fail(command, str(e), e.exit_code)
+        except OSError as e:
+            if e.errno == errno.EPIPE:  # the reader went away (`| head`): nothing to say, nothing more to write
+                with contextlib.suppress(OSError, ValueError):
+                    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+                sys.exit(EXIT_FAILED)
+            if os.environ.get("KAZNLP_DEBUG"):
+                raise
+            where = f" {e.filename}" if e.filename else ""
+            _fail(command, f"cannot read or write{where} ({e.strerror or e}); check the path and free space",
+                  EXIT_FAILED)  # fmt: skip
+        except Exception as e:  # noqa: BLE001 - no traceback for users; KAZNLP_DEBUG=1 shows it
+            if os.environ.get("KAZNLP_DEBUG"):
+                raise
+            _fail(command, f"internal error ({type(e).__name__}: {e}); please report it with the command that "
+                           "gave it (KAZNLP_DEBUG=1 shows the traceback)", EXIT_FAILED)  # fmt: skip
+        sys.exit(rv if isinstance(rv, int) else EXIT_OK)
+
+
+def _output_file(output: str, option: str = "-o") -> None:
+    """A usage error, before any work, for an output file that cannot be created."""
+    if output == "-":
+        return
+    p = Path(output)
+    if p.is_dir():
+        raise UsageError(f"{option} {output} is a folder; give a file name")
+    if not p.parent.is_dir():
+        raise UsageError(f"{option} {output}: no folder {p.parent}; create it or write elsewhere")
 
 
 def _parse_date(value: str | None):
@@ -76,13 +156,13 @@ def _parse_date(value: str | None):
         raise click.BadParameter(f"{value!r} is not a date YYYY-MM-DD", param_hint="--doc-date") from None
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="kaznlp")
 def main() -> None:
     """kaznlp: numeric facts and named entities from Kazakh press releases."""
 
 
-@main.command()
+@main.command(epilog=LIMITS)
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--records", type=click.Choice(["facts", "entities", "documents"]), default="facts", show_default=True)
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl", show_default=True)
@@ -98,44 +178,55 @@ def extract(paths, records, fmt, output, doc_date, ner, lang) -> None:
     from .records import record
     from .writers import write_records
 
+    def _warn_extract(msg: str) -> None:
+        _warn(msg, "extract")
+
     day = _parse_date(doc_date)
     if fmt == "parquet" and output == "-":
         raise click.UsageError("parquet needs an output file: use -o FILE")
+    _output_file(output)
     use_ner = ner if ner is not None else records in ("entities", "documents")
     try:
         nlp = load(ner=use_ner)
     except RuntimeError as exc:
-        _warn(str(exc))
+        _warn_extract(str(exc))
         sys.exit(EXIT_NOTHING)
     stats = {"ok": 0, "skipped": 0}
 
+    def skipped(doc_id: str, kind: str, message: str, **more):
+        _warn_extract(message)
+        stats["skipped"] += 1
+        if records == "documents":
+            yield record("error", {"id": doc_id, **more, "error": kind, "message": message})
+
     def docs():
-        for doc_id, path in _inputs(paths):
+        for doc_id, path, err in _inputs(paths):
             name = str(path) if path else "<stdin>"
+            notes: list[str] = []
             try:
-                if path is not None and not path.exists():
-                    raise InputError("missing", f"{name}: no such file")
-                text = read_text(path if path else "-")
+                if err is not None:
+                    raise err
+                text = read_text(path if path else "-", notes)
             except InputError as exc:
-                _warn(str(exc))
-                stats["skipped"] += 1
-                if records == "documents":
-                    yield record("error", {"id": doc_id, "error": exc.kind, "message": str(exc)})
+                yield from skipped(doc_id, exc.kind, str(exc))
                 continue
-            except OSError as exc:
-                _warn(f"{name}: {exc.strerror}")
-                stats["skipped"] += 1
-                continue
+            for note in notes:
+                _warn_extract(note)
             language = detect_language(text)
             if lang != "any" and language != lang:
                 what = "Kazakh" if lang == "kk" else lang
-                _warn(f"{name}: not {what} text ({language}); skipped (use --lang any to process it)")
+                _warn_extract(f"{name}: not {what} text ({language}); skipped (use --lang any to process it)")
                 stats["skipped"] += 1
                 if records == "documents":
                     yield record("error", {"id": doc_id, "language": language, "error": "language",
                                            "message": f"not {what}"})  # fmt: skip
                 continue
-            doc = nlp(text, doc_date=day, doc_id=doc_id, meta={"language": language})
+            try:
+                doc = nlp(text, doc_date=day, doc_id=doc_id, meta={"language": language})
+            except Exception as exc:  # noqa: BLE001 - one bad document never stops the others
+                msg = f"{name}: the extractor failed ({type(exc).__name__}: {_one_line(exc)}); please report it"
+                yield from skipped(doc_id, "extractor", msg)
+                continue
             stats["ok"] += 1
             if records == "facts":
                 yield from doc.fact_records()
@@ -145,15 +236,23 @@ def extract(paths, records, fmt, output, doc_date, ner, lang) -> None:
                 yield doc.to_record()
 
     kind = {"facts": "fact", "entities": "entity", "documents": "document"}[records]
-    write_records(docs(), fmt, output, kind)
+    try:
+        write_records(docs(), fmt, output, kind)
+    except OSError as exc:
+        if exc.errno == errno.EPIPE:
+            raise
+        where = "stdout" if output == "-" else output
+        raise KaznlpError(f"cannot write {where} ({exc.strerror or exc}); free space or choose another -o") from None
     if stats["ok"] == 0:
+        _warn_extract("no input could be processed")
         sys.exit(EXIT_NOTHING)
     if stats["skipped"]:
         sys.exit(EXIT_PARTIAL)
 
 
 @main.command()
-@click.option("--gold", "gold_paths", multiple=True, required=True, help="Gold JSONL file or directory.")
+@click.option("--gold", "gold_paths", multiple=True, required=True, type=click.Path(exists=True),
+              help="Gold JSONL file or directory.")  # fmt: skip
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--doc-date", default=None, help="Give the pipeline a document date (the gold never assumes one).")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
@@ -167,22 +266,30 @@ def evaluate(gold_paths, paths, doc_date, as_json, errors) -> None:
     from .scoring.facts import error_lines, load_gold, score
 
     day = _parse_date(doc_date)
-    gold = load_gold(gold_paths)
+    try:
+        gold = load_gold(gold_paths)
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise UsageError(f"--gold: cannot read the gold facts ({type(exc).__name__}: {exc}); give JSON Lines "
+                         "files of fact records, each with its doc") from None  # fmt: skip
     nlp = load()
     predicted = {}
     texts = {}
-    for doc_id, path in _inputs(paths):
+    unread = 0
+    for doc_id, path, err in _inputs(paths):
         if doc_id not in gold:
             continue
         try:
+            if err is not None:
+                raise err
             text = read_text(path if path else "-")
         except InputError as exc:
-            _warn(str(exc))
+            _warn(str(exc), "evaluate")
+            unread += 1
             continue
         texts[doc_id] = text
         predicted[doc_id] = list(nlp(text, doc_date=day, doc_id=doc_id).fact_records())
     if not predicted:
-        _warn("no input is a gold document: give the texts the gold files are for")
+        _warn("no input is a gold document: give the texts the gold files are for", "evaluate")
         sys.exit(EXIT_NOTHING)
     s = score({d: gold[d] for d in predicted}, predicted)
     summary = s.summary()
@@ -207,21 +314,23 @@ def evaluate(gold_paths, paths, doc_date, as_json, errors) -> None:
     elif errors:
         for line in error_lines(s, texts):
             click.echo(line, err=True)
-    if not predicted:
-        sys.exit(EXIT_NOTHING)
+    if unread:
+        sys.exit(EXIT_PARTIAL)
 
 
 @main.command("train-ner")
 @click.option("--valid", "valid_path", default="corpora/kaznerd/IOB2_valid.txt", show_default=True,
               help="KazNERD validation split: ~90% trains, ~10% selects the model (fixed seed).")  # fmt: skip
 @click.option("--config", default="models/ner/config.cfg", show_default=True)
-@click.option("-o", "--output", default="models/kk_kaznerd_ner", show_default=True)
+@click.option("-o", "--output", default="build/kk_kaznerd_ner", show_default=True,
+              help="Model folder; the shipped model (models/kk_kaznerd_ner) is replaced only with --overwrite.")
+@click.option("--overwrite", is_flag=True, help="Replace the model folder OUTPUT if it exists.")
 @click.option("--work", default="build/ner", show_default=True, help="Corpus and checkpoints.")
 @click.option("--max-steps", type=int, default=None, help="Override the config's training.max_steps.")
 @click.option("--holdout/--no-holdout", default=True, show_default=True,
               help="Hold 10% out and keep the best step; --no-holdout trains on all of it and keeps the last "
                    "step: give it --max-steps, the step a held-out run chose (scaled to the data).")  # fmt: skip
-def train_ner(valid_path, config, output, work, max_steps, holdout) -> None:
+def train_ner(valid_path, config, output, work, max_steps, holdout, overwrite) -> None:
     """Train the Kazakh NER model on KazNERD (never on its test split) and write it to OUTPUT."""
     from .ner.train import train
 
@@ -229,8 +338,26 @@ def train_ner(valid_path, config, output, work, max_steps, holdout) -> None:
         raise click.BadParameter("the KazNERD test split is for evaluation only", param_hint="--valid")
     if not holdout and not max_steps:
         raise click.UsageError("--no-holdout keeps the last step: give --max-steps, the step a held-out run chose")
-    out = train(Path(valid_path), Path(config), Path(output), Path(work), max_steps, holdout)
+    valid, cfg = _checkout_file(valid_path, "--valid"), _checkout_file(config, "--config")
+    out = Path(output)
+    if out.exists() and (not out.is_dir() or any(out.iterdir())):
+        if not overwrite:
+            raise UsageError(f"-o {output} exists; give a new folder, or --overwrite to replace the model in it")
+        if not (out / "meta.json").exists() and not (out / "config.cfg").exists():
+            raise UsageError(f"-o {output} is not a model folder (no meta.json): it is not replaced; give another")
+    out = train(valid, cfg, out, Path(work), max_steps, holdout)
     click.echo(f"model written to {out}")
+
+
+def _checkout_file(value: str, option: str) -> Path:
+    """A file option: as given, or (a relative default run from another folder) in kaznlp's checkout."""
+    p = Path(value)
+    if p.exists():
+        return p
+    in_checkout = Path(__file__).resolve().parent.parent / value
+    if not p.is_absolute() and in_checkout.exists():
+        return in_checkout
+    raise UsageError(f"{option} {value}: no such file; run from the kaznlp checkout or give {option} PATH")
 
 
 @main.command("evaluate-ner")
@@ -259,9 +386,13 @@ def evaluate_ner(paths, gold_paths, model, tokens, limit, as_json, errors) -> No
 
     path = model or model_path()
     if path is None:
-        _warn("no NER model installed: run `kaznlp train-ner` first")
+        _warn("no NER model installed: run `kaznlp train-ner` first", "evaluate-ner")
         sys.exit(EXIT_NOTHING)
-    nlp = load_model(path)
+    try:
+        nlp = load_model(path)
+    except (OSError, ValueError) as exc:
+        why = _one_line(exc)
+        raise UsageError(f"--model {path}: not a model folder ({why}); give one `kaznlp train-ner` wrote") from None
     results = [score_model(nlp, iob2, gold_tokens=(t == "gold"), limit=limit)
                for t in (["gold", "kaznlp"] if tokens == "both" else [tokens])]  # fmt: skip
     if as_json:
@@ -291,13 +422,15 @@ def _evaluate_ner_gold(paths, gold_paths, model, as_json, errors) -> None:
     gold = load_gold(gold_paths)
     nlp = load(ner=True, model=model)
     predicted, texts = {}, {}
-    for doc_id, path in _inputs(paths):
+    for doc_id, path, err in _inputs(paths):
         if doc_id not in gold:
             continue
         try:
+            if err is not None:
+                raise err
             texts[doc_id] = read_text(path if path else "-")
         except InputError as exc:
-            _warn(str(exc))
+            _warn(str(exc), "evaluate-ner")
             continue
         predicted[doc_id] = list(nlp(texts[doc_id], doc_id=doc_id).entity_records())
     if not predicted:
@@ -334,23 +467,27 @@ def _parse_fields(values: tuple[str, ...]) -> dict[str, str]:
     return fields
 
 
-@main.command()
+@main.command(epilog=LIMITS)
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("-o", "--output", "outdir", required=True, help="Output folder for shards and summary.json.")
-@click.option("--workers", type=int, default=1, show_default=True, help="Worker processes (local engine).")
+@click.option("--workers", type=click.IntRange(1), default=1, show_default=True,
+              help="Worker processes (local engine).")  # fmt: skip
 @click.option("--resume", is_flag=True, help="Finish an interrupted run in the same folder.")
 @_lang_option("any", "the others become error records")
 @click.option("--ner/--no-ner", default=False, show_default=True, help="Named entities (slower).")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True)
 @click.option("--scheduler", default=None, help="Dask scheduler address, tcp://HOST:PORT.")
-@click.option("--shard-size", type=int, default=1000, show_default=True, help="Documents per shard.")
+@click.option("--shard-size", type=click.IntRange(1), default=1000, show_default=True, help="Documents per shard.")
 @click.option("--field", "fields", multiple=True, help="Field name in JSONL/CSV rows: text=body, id=guid …")
 @click.option("--no-parquet", is_flag=True, help="Write JSON Lines shards only.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 @click.option("--count/--no-count", default=True, show_default=True,
               help="Count the documents first (one extra read of the inputs) for the ETA.")  # fmt: skip
 def batch(inputs, outdir, workers, resume, lang, ner, engine, scheduler, shard_size, fields, no_parquet, quiet, count):
-    """Process news archives (folders, .txt, .jsonl, .csv, .gz, .zip, .tar) into shards for indexing."""
+    """Process news archives (folders, .txt, .jsonl, .csv, .gz, .zip, .tar) into shards for indexing.
+
+    Every input document gets one document record, or an error record that says why it could not be processed;
+    a file named here with another name is read as one text. Exit 3 when some documents are error records."""
     from rich.console import Console
     from rich.progress import (
         BarColumn,
@@ -374,24 +511,26 @@ def batch(inputs, outdir, workers, resume, lang, ner, engine, scheduler, shard_s
                TextColumn("[progress.data.speed]{task.fields[rate]}"), TimeElapsedColumn(),
                TextColumn("ETA"), TimeRemainingColumn()]  # fmt: skip
     total = sum(1 for _ in iter_documents(list(inputs), opts.fields)) if count and not quiet else None
-    try:
-        with Progress(*columns, console=console, disable=quiet, transient=False) as progress:
-            task = progress.add_task("documents", total=total, rate="")
-            started = time.perf_counter()
-            done = [0]
+    with Progress(*columns, console=console, disable=quiet, transient=False) as progress:
+        task = progress.add_task("documents", total=total, rate="")
+        started = time.perf_counter()
+        done = [0]
 
-            def tick(n: int) -> None:
-                done[0] += n
-                rate = done[0] / max(1e-9, time.perf_counter() - started)
-                progress.update(task, advance=n, rate=f"{rate:,.1f} docs/s")
+        def tick(n: int) -> None:
+            done[0] += n
+            rate = done[0] / max(1e-9, time.perf_counter() - started)
+            progress.update(task, advance=n, rate=f"{rate:,.1f} docs/s")
 
-            summary = run(list(inputs), outdir, opts, on_progress=tick)
-    except FileExistsError as exc:
-        _warn(str(exc))
-        sys.exit(EXIT_USAGE)
+        summary = run(list(inputs), outdir, opts, on_progress=tick)
     console.print_json(json.dumps(summary, ensure_ascii=False))
-    if summary["documents"] and summary["errors"] == summary["documents"]:
+    n, errs = summary["documents"], summary["errors"]
+    if not n:
+        _warn("no documents in the inputs; give folders of .txt files, or .jsonl, .csv and archives of them", "batch")
         sys.exit(EXIT_NOTHING)
+    if errs:
+        kinds = ", ".join(f"{k} {v}" for k, v in summary["errors_by_kind"].items())
+        _warn(f"{errs} of {n} documents are error records ({kinds}); each says why in its message", "batch")
+        sys.exit(EXIT_NOTHING if errs == n else EXIT_PARTIAL)
 
 
 @main.command()
@@ -403,6 +542,14 @@ def index(outdir, db):
 
     n = build_index(outdir, db)
     click.echo(f"{db}: {n['documents']} documents, {n['facts']} facts, {n['entities']} entities")
+    if n["damaged"]:
+        _warn(f"{len(n['damaged'])} damaged shard(s) left out ({', '.join(n['damaged'])}); run the batch "
+              "again into a new folder to index them", "index")  # fmt: skip
+    if n["replaced"]:
+        _warn(f"{n['replaced']} document(s) had the id of an earlier one and replaced it; run the batch again "
+              "(ids are unique in a run now)", "index")  # fmt: skip
+    if n["damaged"] or n["replaced"]:
+        sys.exit(EXIT_PARTIAL)
 
 
 @main.command()
@@ -414,7 +561,7 @@ def index(outdir, db):
 @click.option("--from", "date_from", default=None, help="Documents dated on or after YYYY-MM-DD.")
 @click.option("--to", "date_to", default=None, help="Documents dated on or before YYYY-MM-DD.")
 @click.option("--entity", default=None, help="An entity named near the fact (base form or text).")
-@click.option("--limit", type=int, default=50, show_default=True)
+@click.option("--limit", type=click.IntRange(1), default=50, show_default=True)
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
 def search(query, db, type_, min_value, max_value, date_from, date_to, entity, limit, fmt):
     """Search indexed facts by words of their context, type, value range, date and entity."""
@@ -452,6 +599,7 @@ def export_es_cmd(outdir, output, index_name):
     """Elasticsearch/OpenSearch bulk NDJSON and its index mapping (OUTPUT.mapping.json)."""
     from .batch.index import export_es
 
+    _output_file(output)
     n = export_es(outdir, output, index_name)
     click.echo(f"{output}: {n['documents']} documents, {n['facts']} facts, {n['entities']} entities; "
                f"mapping in {output}.mapping.json")  # fmt: skip
@@ -463,9 +611,11 @@ def _read_inputs(paths, lang, stats):
     from .io import InputError, read_text
     from .langid import detect_language
 
-    for doc_id, path in _inputs(paths):
+    for doc_id, path, err in _inputs(paths):
         name = str(path) if path else "<stdin>"
         try:
+            if err is not None:
+                raise err
             if path is not None and not path.exists():
                 raise InputError("missing", f"{name}: no such file")
             text = read_text(path if path else "-")

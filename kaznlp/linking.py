@@ -8,6 +8,7 @@ organisations, places and people of the sentence as ``mentions``.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import replace
 
 from .data import words
@@ -28,9 +29,12 @@ def fact_links(
     """The entities (with roles) of each fact, from the entities of its sentence; ``[]`` for a fact with none.
     Offsets of entities and sentences are into ``text``."""
     out: list[list[dict]] = []
+    starts = [x.start for x in entities]
+    ordered = all(a <= b for a, b in zip(starts, starts[1:]))  # then a sentence's entities are found by bisection
     for f in facts:
         s, e = sentence_spans[f.sentence]
-        ents = [x for x in entities if s <= x.start and x.end <= e and x.label in _MENTION_LABELS]
+        near = entities[bisect_left(starts, s) : bisect_left(starts, e + 1)] if ordered else entities
+        ents = [x for x in near if s <= x.start and x.end <= e and x.label in _MENTION_LABELS]
         if not ents:
             out.append([])
             continue

@@ -106,8 +106,14 @@ def _slow_path(text: str) -> tuple[str, array]:
             i = j
             continue
         norm = unicodedata.normalize("NFC", cluster) if j - i > 1 or not cluster.isascii() else cluster
-        for _ in norm:
+        k = len(norm)
+        if k == j - i:  # unchanged, or marks reordered (no precomposed form): one character for one
+            cmap.extend(range(i, j))
+        elif k < j - i:  # composed: the first character covers the base and the marks it took in
             cmap.append(i)
+            cmap.extend(range(j - k + 1, j))
+        else:  # expanded (a character NFC decomposes): the extra characters map to the last original one
+            cmap.extend(min(i + c, j - 1) for c in range(k))
         out.append(norm)
         i = j
     cmap.append(n)

@@ -113,10 +113,15 @@ def starts_with_numeral(word: str) -> bool:
     return any(w.startswith(b) and _NUM_SUFFIX_RE.match(w[len(b) :]) for b in _BASES_BY_LEN)
 
 
+# a number too large for a float (a 400-digit run, 10^300 трлн) is no number, so no fact: never Infinity in a record
+_TOO_LARGE = float("inf")
+
+
 def digit_value(token: str) -> tuple[float, str, bool] | None:
     """``12,5`` → (12.5, '', False); ``530-ын`` → (530, 'ын', False); ``90-шы`` → (90, 'шы', True)."""
     if token.isdecimal():
-        return float(token), "", False
+        value = float(token)
+        return (value, "", False) if value != _TOO_LARGE else None
     m = _DIGITS_RE.match(token)
     if not m:
         return None
@@ -129,6 +134,8 @@ def digit_value(token: str) -> tuple[float, str, bool] | None:
     elif all(len(p) == 3 for p in parts[1:]) and len(parts[0]) <= 3:
         value = float("".join(parts))  # 1.204.000
     else:
+        return None
+    if value == _TOO_LARGE:
         return None
     ordinal = bool(suffix) and ORDINAL_SUFFIX_RE.match(suffix) is not None
     return value, suffix, ordinal
@@ -190,7 +197,7 @@ def parse_tokens(toks: Sequence[str], gaps: Sequence[str], i: int) -> NumberExpr
                 plain = False
                 j += 1
         if ordinal:
-            return NumberExpr(i, j, value, ordinal=True, suffix=suffix, kind="ordinal")
+            return NumberExpr(i, j, value, ordinal=True, suffix=suffix, kind="ordinal") if value != _TOO_LARGE else None
         value_max = None
         # ranges: 5-7, 2015-2017
         if not suffix and j + 1 < n and toks[j] == "-" and len(gaps[j - 1]) <= 1 and len(gaps[j]) <= 1:
@@ -202,6 +209,8 @@ def parse_tokens(toks: Sequence[str], gaps: Sequence[str], i: int) -> NumberExpr
         if not suffix:
             j, value, value_max, suffix, scaled = _scale_chain(toks, j, value, value_max)
             plain = plain and not scaled
+        if value == _TOO_LARGE or value_max == _TOO_LARGE:
+            return None
         return NumberExpr(i, j, value, value_max, suffix=suffix, plain_int=plain and value_max is None)
     nw = word_value(tok)
     if nw is None:

@@ -7,6 +7,7 @@ found before the :class:`~kaznlp.document.Document` is built, and it is not chan
 
 from __future__ import annotations
 
+import math
 import os
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -30,6 +31,12 @@ def _as_date(d: Date | str | None) -> Date | None:
     if d is None or isinstance(d, Date):
         return d
     return Date.fromisoformat(d)
+
+
+def _finite(fact: Any) -> bool:
+    """False for a fact whose value overflowed a float (``10^307 ғасыр``): no fact, never Infinity in a record
+    (:mod:`kaznlp.numbers` gives no number for digits beyond a float; this catches a unit's factor on top)."""
+    return all(not isinstance(v, float) or math.isfinite(v) for v in (fact.value, fact.value_max))
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,7 +122,7 @@ class Pipeline:
             p, model_doc = parsed.prepared, parsed.model_doc
         else:
             p, model_doc = prepare(text), parsed
-        facts = extract_facts(p.norm, p.tokens, p.sentences, day, p.quotes)
+        facts = [f for f in extract_facts(p.norm, p.tokens, p.sentences, day, p.quotes) if _finite(f)]
         entities: list[Entity] = []
         fields = dict(meta) if meta else {}
         if self._entities is not None:

@@ -26,7 +26,9 @@ VERSION = "2"  # of the record shapes; a batch run records it, and a resumed run
 FACT_TYPES = ("percentage", "count", "money", "quantity", "ranking", "date", "duration")
 QUALIFIERS = ("more_than", "at_least", "less_than", "at_most", "approximately")
 LANGUAGES = ("kk", "ru", "other")
-ERROR_KINDS = ("empty", "binary", "encoding", "format", "language", "too_large", "extractor", "missing")
+ERROR_KINDS = (
+    "empty", "binary", "encoding", "format", "language", "too_large", "extractor", "missing", "unreadable",
+)  # fmt: skip
 EDTF_SUFFIX = "_edtf"
 
 # field types: how a value looks in JSON; tables and the mapping follow from it
@@ -222,7 +224,8 @@ ERROR = Kind(
             STRING,
             "empty, binary or undecodable input (empty, binary, encoding), a bad row (format), "
             "not the language asked for (language), over the size limit (too_large), a failure of the extractor "
-            "(extractor), no such file (missing)",
+            "(extractor), no such file (missing), a file that cannot be read: permission denied, a loop of links, "
+            "not a plain file (unreadable)",
             enum=ERROR_KINDS,
         ),
         Field("message", STRING, "what happened, for people", fulltext=True),

@@ -8,6 +8,7 @@ imported when a table is written.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -18,6 +19,18 @@ from .records import column_types, table_columns, table_row
 __all__ = ["FORMATS", "to_dataframe", "write_records", "FACT_COLUMNS", "ENTITY_COLUMNS"]
 
 FORMATS = ("jsonl", "csv", "parquet")
+# a lone surrogate (a str can hold one; UTF-8 cannot): JSON Lines escape it (\\ud800), tables hold U+FFFD for it,
+# one character for one, so that offsets stay true
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _json_line(r: dict[str, Any]) -> str:
+    line = json.dumps(r, ensure_ascii=False, allow_nan=False)
+    return json.dumps(r, allow_nan=False) if _SURROGATE.search(line) else line
+
+
+def _cell(v: Any) -> Any:
+    return _SURROGATE.sub("\ufffd", v) if isinstance(v, str) and _SURROGATE.search(v) else v
 FACT_COLUMNS = table_columns("fact")
 ENTITY_COLUMNS = table_columns("entity")
 
@@ -82,7 +95,7 @@ def write_records(
         n = 0
         try:
             for r in records:
-                stream.write(json.dumps(r, ensure_ascii=False) + "\n")
+                stream.write(_json_line(r) + "\n")
                 n += 1
         finally:
             if not to_stdout and not is_stream:
@@ -91,12 +104,12 @@ def write_records(
     if fmt == "parquet" and to_stdout:
         raise ValueError("parquet needs an output file: use -o FILE")
     if kind is None:
-        rows = [{k: json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v for k, v in r.items()}
-                for r in records]  # fmt: skip
+        rows = [{k: _cell(json.dumps(v, ensure_ascii=False)) if isinstance(v, (list, dict)) else _cell(v)
+                 for k, v in r.items()} for r in records]  # fmt: skip
         df = to_dataframe(rows)
     else:
         types = column_types(kind, source)
-        rows = [table_row(kind, r, source) for r in records]
+        rows = [{k: _cell(v) for k, v in table_row(kind, r, source).items()} for r in records]
         if fmt == "parquet":
             _write_parquet(rows, types, out)
             return len(rows)

@@ -178,7 +178,7 @@ def test_index_search_and_export(tmp_path, root, seed_path):
     run([seed_path, root / "corpora" / "heldout"], out, BatchOptions())
     db = tmp_path / "a.sqlite"
     n_facts = sum(len(kaznlp.extract(p.read_text(encoding="utf-8")).facts) for p in texts)  # what extract finds
-    assert build_index(out, db) == {"documents": 11, "facts": n_facts, "entities": 0}
+    assert build_index(out, db) == {"documents": 11, "facts": n_facts, "entities": 0, "damaged": [], "replaced": 0}
     hits = list(search(db, "абонент"))
     assert [(h["type"], h["text"], h["value"]) for h in hits] == [
         ("count", "1 млн. 204 мың", 1204000.0),

@@ -5,7 +5,8 @@ Dask cluster) process batches; results come back in order and are written in sha
 renaming its documents file into place last, so a run killed at any moment leaves only whole shards, covering
 documents ``0..K-1``; ``resume=True`` skips those and rebuilds the duplicate index from them. Every input
 document gets exactly one document record: processed, or an error record (bad encoding, empty, binary, not
-Kazakh, extractor failure), which never stops the run.
+Kazakh, extractor failure), which never stops the run. Ids are unique in a run: an id seen before gets ``#2``,
+``#3``, … appended. The summary counts the whole run, a resumed one too (the finished part is read back).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import gzip
 import json
 import os
 import time
+import zlib
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -22,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import records
+from ..errors import KaznlpError, UsageError
 from ..parallel import chunks, ordered
 from .dedup import DuplicateIndex, fingerprints
 from .readers import RawDoc, iter_documents
@@ -31,6 +34,7 @@ __all__ = ["BatchOptions", "run", "iter_results", "process_batch"]
 DOC_FILE = "documents-{:05d}.jsonl.gz"
 _GZIP_LEVEL = 1  # the writing process must keep up with the workers; level 1 costs ~15% more disk than level 6
 _APART = frozenset(f.name for f in records.DOCUMENT.fields if f.apart)  # in their own shards, or in none
+CONNECT_TIMEOUT = 10.0  # seconds to reach a Dask scheduler before the run stops with a message
 
 
 @dataclass
@@ -83,6 +87,8 @@ def _input_fields(seq: int, raw: RawDoc) -> dict[str, Any]:
 
 
 def _error(base: dict[str, Any], error: str, message: str | None, **more: Any) -> dict[str, Any]:
+    if isinstance(base.get("doc_date"), Date):  # the record's form, YYYY-MM-DD (a date is no JSON)
+        base = {**base, "doc_date": base["doc_date"].isoformat()}
     return {"document": records.record("error", {**base, **more, "error": error, "message": message or error})}
 
 
@@ -137,7 +143,15 @@ def iter_results(items: Iterator[tuple[int, RawDoc]], opts: BatchOptions, client
         from dask.distributed import Client
 
         own = client is None
-        client = client or Client(opts.scheduler)
+        if client is None:
+            try:
+                client = Client(opts.scheduler, timeout=CONNECT_TIMEOUT)
+            except (OSError, TimeoutError, ValueError) as exc:
+                why = " ".join(str(exc).split()) or "timed out"
+                raise KaznlpError(
+                    f"cannot reach the Dask scheduler at {opts.scheduler} ({why}); start it (`dask scheduler`) or "
+                    "check --scheduler"
+                ) from None
         try:
             n = max(1, len(client.scheduler_info().get("workers", {})))
             for res in ordered(lambda b: client.submit(process_batch, b, opts.ner, opts.lang, pure=False),
@@ -148,11 +162,17 @@ def iter_results(items: Iterator[tuple[int, RawDoc]], opts: BatchOptions, client
                 client.close()
     elif opts.workers > 1:
         from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures.process import BrokenProcessPool
 
-        with ProcessPoolExecutor(opts.workers) as ex:
-            for res in ordered(lambda b: ex.submit(process_batch, b, opts.ner, opts.lang), batches,
-                                window=4 * opts.workers):  # fmt: skip
-                yield from res
+        try:
+            with ProcessPoolExecutor(opts.workers) as ex:
+                for res in ordered(lambda b: ex.submit(process_batch, b, opts.ner, opts.lang), batches,
+                                    window=4 * opts.workers):  # fmt: skip
+                    yield from res
+        except BrokenProcessPool:
+            raise KaznlpError(
+                "a worker process died (out of memory?); run the same command with --resume, with fewer --workers"
+            ) from None
     else:
         for b in batches:
             yield from process_batch(b, opts.ner, opts.lang)
@@ -162,17 +182,25 @@ def iter_results(items: Iterator[tuple[int, RawDoc]], opts: BatchOptions, client
 def _write_jsonl_gz(path: Path, lines: list[str]) -> None:
     """Ready JSON lines to a gzipped JSON Lines file, atomically."""
     tmp = path.with_name("tmp-" + path.name)
-    with gzip.open(tmp, "wt", encoding="utf-8", compresslevel=_GZIP_LEVEL) as f:
-        f.write("".join(lines))
-    os.replace(tmp, path)
+    try:
+        with gzip.open(tmp, "wt", encoding="utf-8", compresslevel=_GZIP_LEVEL) as f:
+            f.write("".join(lines))
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)  # a full disk gets its space back
+        raise
 
 
 def _write_parquet(path: Path, recs: list[dict[str, Any]], kind: str) -> None:
     from ..writers import write_records
 
     tmp = path.with_name("tmp-" + path.name)
-    write_records(recs, "parquet", tmp, kind, source="batch")
-    os.replace(tmp, path)
+    try:
+        write_records(recs, "parquet", tmp, kind, source="batch")
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
 
 
 def _write_shard(
@@ -223,6 +251,52 @@ def read_shard(path: Path) -> Iterator[dict[str, Any]]:
 
 
 # ---------------------------------------------------------------- the run
+class _Tally:
+    """What the summary counts, document by document: the same whether a run was resumed or not."""
+
+    def __init__(self) -> None:
+        self.documents = 0
+        self.facts = 0
+        self.entities = 0
+        self.errors: Counter[str] = Counter()
+        self.languages: Counter[str] = Counter()
+        self.duplicates: Counter[str] = Counter()
+
+    def add(self, d: dict[str, Any], n_facts: int, n_entities: int) -> None:
+        self.documents += 1
+        self.facts += n_facts
+        self.entities += n_entities
+        if "error" in d:
+            self.errors[d["error"]] += 1
+            return
+        self.languages[d.get("language", "?")] += 1
+        if d.get("duplicate"):
+            self.duplicates[d["duplicate"]] += 1
+
+
+class FolderInUse(UsageError, FileExistsError):
+    """The output folder holds another run (a :class:`FileExistsError` too, as before)."""
+
+
+def _unique_ids(items: Iterator[tuple[int, RawDoc]], seen: set[str]) -> Iterator[tuple[int, RawDoc]]:
+    """Ids unique in the run: an id seen before (the same row id in two files) gets ``#2``, ``#3``, …"""
+    for seq, raw in items:
+        if raw.id in seen:
+            k = 2
+            while f"{raw.id}#{k}" in seen:
+                k += 1
+            raw.id = f"{raw.id}#{k}"
+        seen.add(raw.id)
+        yield seq, raw
+
+
+def _resolved(p: str | Path) -> str:
+    try:
+        return str(Path(p).resolve())
+    except (OSError, RuntimeError):  # a loop of links: the input is an error record, the manifest keeps its name
+        return str(Path(p).absolute())
+
+
 def run(
     inputs: list[str | Path],
     outdir: str | Path,
@@ -230,34 +304,71 @@ def run(
     client=None,
     on_progress: Callable[[int], None] | None = None,
 ) -> dict[str, Any]:
-    """Process ``inputs`` into shards under ``outdir``; returns the run summary (also ``summary.json``)."""
+    """Process ``inputs`` into shards under ``outdir``; returns the run summary (also ``summary.json``).
+
+    Raises :class:`~kaznlp.errors.KaznlpError` with a message for what stops a run: an output folder that
+    cannot be written (a full disk: free space, then ``resume=True`` finishes the run), another run's folder, a
+    Dask scheduler out of reach, a worker that died."""
     opts = opts or BatchOptions()
     out = Path(outdir)
+    try:
+        return _run(inputs, out, opts, client, on_progress)
+    except KaznlpError:
+        raise
+    except OSError as exc:
+        where = exc.filename or out
+        raise KaznlpError(
+            f"cannot write {where} ({exc.strerror or exc}); free space or fix the folder's permissions, then run "
+            "the same command with --resume"
+        ) from None
+
+
+def _run(
+    inputs: list[str | Path],
+    out: Path,
+    opts: BatchOptions,
+    client,
+    on_progress: Callable[[int], None] | None,
+) -> dict[str, Any]:
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"{out} is a file: give -o a folder for the shards")
     out.mkdir(parents=True, exist_ok=True)
     dups = DuplicateIndex()
-    stats: Counter[str] = Counter()
-    errors: Counter[str] = Counter()
-    languages: Counter[str] = Counter()
-    skip = 0
+    tally = _Tally()
+    seen: set[str] = set()
     committed = _committed(out)
     if committed and not opts.resume:
-        raise FileExistsError(f"{out} holds the shards of another run: use --resume to finish it, or a new folder")
+        raise FolderInUse(f"{out} holds the shards of another run: use --resume to finish it, or a new folder")
     # what decides the documents and their records; a resumed run must be the same run
-    manifest = {"inputs": [str(Path(p).resolve()) for p in inputs], "fields": opts.fields, "lang": opts.lang,
+    manifest = {"inputs": [_resolved(p) for p in inputs], "fields": opts.fields, "lang": opts.lang,
                 "ner": opts.ner, "shard_size": opts.shard_size, "records": records.VERSION}  # fmt: skip
     run_file = out / "run.json"
-    if committed and run_file.exists() and json.loads(run_file.read_text(encoding="utf-8")) != manifest:
-        raise FileExistsError(f"{out} holds a run with other inputs or options (see {run_file}); use a new folder")
-    run_file.write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
-    _clean_uncommitted(out, len(committed))
-    for p in committed:  # rebuild what the finished part of the run knows
-        for d in read_shard(p):
+    if committed and run_file.exists():
+        try:
+            before = json.loads(run_file.read_text(encoding="utf-8"))
+        except ValueError:
+            before = None
+        if before != manifest:
+            raise FolderInUse(f"{out} holds a run with other inputs or options (see {run_file}); use a new folder")
+    run_file.write_text(json.dumps(manifest, indent=2), encoding="utf-8")  # ASCII: a path may hold surrogates
+    skip = 0
+    for n, p in enumerate(committed):  # rebuild what the finished part of the run knows
+        try:
+            done = list(read_shard(p))
+        except (OSError, EOFError, ValueError, zlib.error):  # damaged since: it and the shards after it again
+            committed = committed[:n]
+            break
+        for d in done:
             skip += 1
+            seen.add(d["id"])
+            tally.add(d, len(d.get("facts", ())), len(d.get("entities", ())))
             if d.get("fingerprint") and not d.get("duplicate_of"):
                 dups.add(d["id"], d["fingerprint"][0], int(d["fingerprint"][1], 16))
+    _clean_uncommitted(out, len(committed))
     resumed = skip
     t0 = time.perf_counter()
-    items = ((seq, raw) for seq, raw in enumerate(iter_documents(inputs, opts.fields)) if seq >= skip)
+    items = _unique_ids(((seq, raw) for seq, raw in enumerate(iter_documents(inputs, opts.fields)) if seq >= skip),
+                        seen)  # fmt: skip
     shard = len(committed)
     docs: list[dict] = []
     facts: list[dict] = []
@@ -265,54 +376,48 @@ def run(
     fact_lines: list[str] = []
     ent_lines: list[str] = []
     doc_lines: list[str] = []
+    this_run = 0
     for res in iter_results(items, opts, client):
         d = res["document"]
         line = res.get("document_json") or json.dumps(d, ensure_ascii=False)
-        if "error" in d:
-            errors[d["error"]] += 1
-        else:
+        if "error" not in d:
             kind = dups.check(d["id"], d["fingerprint"][0], int(d["fingerprint"][1], 16))
             if kind:
                 flags = {"duplicate": kind[0], "duplicate_of": kind[1]}  # the last fields of a document record
                 d.update(flags)
-                stats[f"duplicates_{kind[0]}"] += 1
                 line = line[:-1] + ", " + json.dumps(flags, ensure_ascii=False)[1:]  # appended to the JSON object
-            languages[d.get("language", "?")] += 1
+        tally.add(d, len(res.get("facts", ())), len(res.get("entities", ())))
         docs.append(d)
         doc_lines.append(line + "\n")
         facts += res.get("facts", [])
         ents += res.get("entities", [])
         fact_lines.append(res.get("facts_jsonl", ""))
         ent_lines.append(res.get("entities_jsonl", ""))
-        stats["documents"] += 1
+        this_run += 1
         if on_progress:
             on_progress(1)
         if len(docs) >= opts.shard_size:
             _write_shard(out, shard, docs, facts, ents, opts.parquet, fact_lines, ent_lines, doc_lines)
-            stats["facts"] += len(facts)
-            stats["entities"] += len(ents)
             shard += 1
             docs, facts, ents, fact_lines, ent_lines, doc_lines = [], [], [], [], [], []
     if docs:
         _write_shard(out, shard, docs, facts, ents, opts.parquet, fact_lines, ent_lines, doc_lines)
-        stats["facts"] += len(facts)
-        stats["entities"] += len(ents)
         shard += 1
     elapsed = time.perf_counter() - t0
     summary = {
-        "documents": resumed + stats["documents"],
-        "processed_this_run": stats["documents"],
+        "documents": tally.documents,
+        "processed_this_run": this_run,
         "resumed_from": resumed,
-        "errors": sum(errors.values()),
-        "errors_by_kind": dict(errors),
-        "duplicates_exact": stats["duplicates_exact"],
-        "duplicates_near": stats["duplicates_near"],
-        "languages": dict(languages),
-        "facts": stats["facts"],
-        "entities": stats["entities"],
+        "errors": sum(tally.errors.values()),
+        "errors_by_kind": dict(sorted(tally.errors.items())),
+        "duplicates_exact": tally.duplicates["exact"],
+        "duplicates_near": tally.duplicates["near"],
+        "languages": dict(sorted(tally.languages.items())),
+        "facts": tally.facts,
+        "entities": tally.entities,
         "shards": shard,
         "seconds": round(elapsed, 3),
-        "documents_per_second": round(stats["documents"] / elapsed, 2) if elapsed else None,
+        "documents_per_second": round(this_run / elapsed, 2) if elapsed else None,
         "engine": opts.engine,
         "workers": opts.workers,
     }

@@ -11,6 +11,7 @@ form. :class:`KazakhTokenizer`, the tokenizer that the model's config and the ``
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc
@@ -21,7 +22,9 @@ from ..morphology import stem
 from ..normalize import normalize
 from ..tokenizer import tokenize
 
-__all__ = ["TOKENIZER_CONFIG", "KazakhTokenizer", "doc_from_tokens", "make_doc", "norm"]
+__all__ = ["TOKENIZER_CONFIG", "KazakhTokenizer", "doc_from_tokens", "make_doc", "norm", "tokens_of"]
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 #: the ``[nlp]`` config of a Kazakh language: kaznlp's tokenizer
 TOKENIZER_CONFIG = """
@@ -51,11 +54,19 @@ def _add_whitespace(gap: str, words: list[str], spaces: list[bool], norms: list[
 def doc_from_tokens(vocab: Vocab, text: str, words: list[str], starts: list[int], ends: list[int]) -> Doc:
     """The Doc of ``text`` from its kaznlp tokens: ``words`` as normalised, ``starts`` and ``ends`` offsets into
     ``text`` (:meth:`kaznlp.normalize.Normalized.to_original_spans`)."""
+    if _SURROGATE.search(text):  # spaCy's strings are UTF-8: a lone surrogate becomes U+FFFD, one for one
+        text = _SURROGATE.sub("\ufffd", text)
+        words = [_SURROGATE.sub("\ufffd", w) for w in words]
     orths: list[str] = []
     spaces: list[bool] = []
     norms: list[str | None] = []
     pos = 0
     for w, s, e in zip(words, starts, ends):
+        # the Doc's text must be ``text``, character for character: a token that maps back into the one before
+        # it (two parts of one original character) gives only what the one before left
+        s = max(s, pos)
+        if e <= s:
+            continue
         _add_whitespace(text[pos:s], orths, spaces, norms)
         orth = text[s:e]
         orths.append(orth)
@@ -70,13 +81,18 @@ def doc_from_tokens(vocab: Vocab, text: str, words: list[str], starts: list[int]
     return doc
 
 
-def make_doc(vocab: Vocab, text: str) -> Doc:
-    """The Doc of ``text``: normalised, tokenised and mapped back here (the pipeline has done it already: it
-    calls :func:`doc_from_tokens`)."""
+def tokens_of(text: str) -> tuple[list[str], list[int], list[int]]:
+    """kaznlp's tokens of ``text``: (normalised words, starts, ends), offsets into ``text``."""
     n = normalize(text)
     toks = tokenize(n.text)
     starts, ends = n.to_original_spans(toks.starts, toks.ends)
-    return doc_from_tokens(vocab, text, toks.words, starts, ends)
+    return toks.words, starts, ends
+
+
+def make_doc(vocab: Vocab, text: str) -> Doc:
+    """The Doc of ``text``: normalised, tokenised and mapped back here (the pipeline has done it already: it
+    calls :func:`doc_from_tokens`)."""
+    return doc_from_tokens(vocab, text, *tokens_of(text))
 
 
 class KazakhTokenizer:
