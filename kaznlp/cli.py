@@ -261,7 +261,6 @@ def extract(paths, records, fmt, output, doc_date, ner, lang) -> None:
 )
 def evaluate(gold_paths, paths, doc_date, as_json, errors) -> None:
     """Score extracted facts of PATHS against gold facts (P/R/F1 per type, unit and qualifier accuracy)."""
-    from .io import InputError, read_text
     from .pipeline import load
     from .scoring.facts import error_lines, load_gold, score
 
@@ -272,25 +271,8 @@ def evaluate(gold_paths, paths, doc_date, as_json, errors) -> None:
         raise UsageError(f"--gold: cannot read the gold facts ({type(exc).__name__}: {exc}); give JSON Lines "
                          "files of fact records, each with its doc") from None  # fmt: skip
     nlp = load()
-    predicted = {}
-    texts = {}
-    unread = 0
-    for doc_id, path, err in _inputs(paths):
-        if doc_id not in gold:
-            continue
-        try:
-            if err is not None:
-                raise err
-            text = read_text(path if path else "-")
-        except InputError as exc:
-            _warn(str(exc), "evaluate")
-            unread += 1
-            continue
-        texts[doc_id] = text
-        predicted[doc_id] = list(nlp(text, doc_date=day, doc_id=doc_id).fact_records())
-    if not predicted:
-        _warn("no input is a gold document: give the texts the gold files are for", "evaluate")
-        sys.exit(EXIT_NOTHING)
+    texts, unread = _gold_texts(paths, gold, "evaluate")
+    predicted = {d: list(nlp(t, doc_date=day, doc_id=d).fact_records()) for d, t in texts.items()}
     s = score({d: gold[d] for d in predicted}, predicted)
     summary = s.summary()
     summary["documents"] = len(predicted)
@@ -413,15 +395,12 @@ def _class_table(per_class: dict, overall: dict) -> None:
     click.echo(f"{'overall':<16}{o['precision']:>8.3f}{o['recall']:>8.3f}{o['f1']:>8.3f}{o['support']:>9}\n")
 
 
-def _evaluate_ner_gold(paths, gold_paths, model, as_json, errors) -> None:
+def _gold_texts(paths, gold: dict, command: str) -> tuple[dict[str, str], int]:
+    """The texts among PATHS that gold documents are for, and how many of those could not be read; exits with
+    a message when none is."""
     from .io import InputError, read_text
-    from .pipeline import load
-    from .scoring.entities import score_documents
-    from .scoring.facts import load_gold
 
-    gold = load_gold(gold_paths)
-    nlp = load(ner=True, model=model)
-    predicted, texts = {}, {}
+    texts, unread = {}, 0
     for doc_id, path, err in _inputs(paths):
         if doc_id not in gold:
             continue
@@ -430,12 +409,23 @@ def _evaluate_ner_gold(paths, gold_paths, model, as_json, errors) -> None:
                 raise err
             texts[doc_id] = read_text(path if path else "-")
         except InputError as exc:
-            _warn(str(exc), "evaluate-ner")
-            continue
-        predicted[doc_id] = list(nlp(texts[doc_id], doc_id=doc_id).entity_records())
-    if not predicted:
-        _warn("no input is a gold document: give the texts the gold files are for")
+            _warn(str(exc), command)
+            unread += 1
+    if not texts:
+        _warn("no input is a gold document: give the texts the gold files are for", command)
         sys.exit(EXIT_NOTHING)
+    return texts, unread
+
+
+def _evaluate_ner_gold(paths, gold_paths, model, as_json, errors) -> None:
+    from .pipeline import load
+    from .scoring.entities import score_documents
+    from .scoring.facts import load_gold
+
+    gold = load_gold(gold_paths)
+    nlp = load(ner=True, model=model)
+    texts, _ = _gold_texts(paths, gold, "evaluate-ner")
+    predicted = {d: list(nlp(t, doc_id=d).entity_records()) for d, t in texts.items()}
     res = score_documents({d: gold[d] for d in predicted}, predicted)
     if as_json:
         click.echo(json.dumps({k: v for k, v in res.items() if k != "errors"}, ensure_ascii=False, indent=2))
