@@ -7,6 +7,7 @@ imported when a table is written.
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 import sys
@@ -19,18 +20,25 @@ from .records import column_types, table_columns, table_row
 __all__ = ["FORMATS", "to_dataframe", "write_records", "FACT_COLUMNS", "ENTITY_COLUMNS"]
 
 FORMATS = ("jsonl", "csv", "parquet")
-# a lone surrogate (a str can hold one; UTF-8 cannot): JSON Lines escape it (\\ud800), tables hold U+FFFD for it,
-# one character for one, so that offsets stay true
+# a lone surrogate (a str can hold one; UTF-8 cannot): JSON Lines escape it (\ud800), tables hold U+FFFD for it,
+# one character for one, so that offsets stay true. A high surrogate just before a low one would read back from
+# JSON as one character (a pair): such two are U+FFFD U+FFFD in JSON too.
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_PAIR = re.compile("[\ud800-\udbff][\udc00-\udfff]")
 
 
 def _json_line(r: dict[str, Any]) -> str:
     line = json.dumps(r, ensure_ascii=False, allow_nan=False)
-    return json.dumps(r, allow_nan=False) if _SURROGATE.search(line) else line
+    if not _SURROGATE.search(line):
+        return line
+    line = _PAIR.sub("\ufffd\ufffd", line)  # a surrogate is only ever inside a JSON string: escaped, it stays one
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", line)
 
 
 def _cell(v: Any) -> Any:
     return _SURROGATE.sub("\ufffd", v) if isinstance(v, str) and _SURROGATE.search(v) else v
+
+
 FACT_COLUMNS = table_columns("fact")
 ENTITY_COLUMNS = table_columns("entity")
 
@@ -115,7 +123,9 @@ def write_records(
             return len(rows)
         df = _typed_frame(rows, types)
     if fmt == "csv":
-        df.to_csv(sys.stdout if to_stdout else out, index=False)
+        # a lone CR ends a row for CSV readers, and the writer quotes only fields with a LF: then quote them all
+        cr = any(isinstance(v, str) and "\r" in v for r in rows for v in r.values())
+        df.to_csv(sys.stdout if to_stdout else out, index=False, quoting=csv.QUOTE_ALL if cr else csv.QUOTE_MINIMAL)
     else:
         df.to_parquet(out, index=False)
     return len(df)

@@ -377,3 +377,18 @@ def test_error_records_of_dated_rows_and_paths_that_are_not_utf8(tmp_path):
     assert [(r["error"], r["doc_date"]) for r in recs] == [("empty", "2016-11-25"), ("language", "2016-11-25")]
     assert summary["errors"] == 2
     assert run([rows], tmp_path / "o", BatchOptions(lang="kk", parquet=True, resume=True))["errors"] == 2
+
+
+def test_archives_inside_archives_are_read(tmp_path, after):
+    inner = _zip(DOCS[:3])
+    buf = io.BytesIO()
+    with tarfile.open(fileobj=buf, mode="w:gz") as tar:
+        info = tarfile.TarInfo("inner.zip")
+        info.size = len(inner)
+        tar.addfile(info, io.BytesIO(inner))
+    (tmp_path / "outer.tar.gz").write_bytes(buf.getvalue())
+    (tmp_path / "z.zip.gz").write_bytes(gzip.compress(inner))
+    run([tmp_path / "outer.tar.gz", tmp_path / "z.zip.gz", after], tmp_path / "o", BatchOptions(**OPTS))
+    recs = _check_run(tmp_path / "o")
+    assert [r.get("error") for r in recs] == [None] * 7
+    assert [r["text"] for r in recs[:6]] == [t for _, t in DOCS[:3]] * 2

@@ -190,9 +190,9 @@ def _dispatch(name: str, opener: Callable[[], IO[bytes]], source: str, fields: d
             return
         if low.endswith(".zip"):
             with opener() as raw:
-                if hasattr(raw, "seek"):
+                if isinstance(getattr(raw, "raw", None), io.FileIO):  # a file on disk: zipfile seeks in it
                     data = raw
-                else:
+                else:  # a member of a tar or a gzip stream: forward only (or slow to seek), read whole
                     data = io.BytesIO(raw.read(_NESTED_ZIP_BYTES + 1))
                     if len(data.getbuffer()) > _NESTED_ZIP_BYTES:
                         msg = f"{source}: a zip inside an archive, over {_NESTED_ZIP_BYTES:,} bytes"
