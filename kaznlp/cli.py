@@ -265,6 +265,61 @@ def evaluate_ner(iob2, model, tokens, limit, as_json) -> None:
         click.echo(f"{'overall':<16}{o['precision']:>8.3f}{o['recall']:>8.3f}{o['f1']:>8.3f}{o['support']:>9}\n")
 
 
+@main.command("evaluate-langid")
+@click.option("--corpora", "corpora_dir", default="corpora", show_default=True, help="The repository's corpora.")
+@click.option("--compare", is_flag=True, help="Score the other identifiers that are installed too.")
+@click.option("--errors", is_flag=True, help="List kaznlp's errors (stderr).")
+@click.option("--json", "as_json", is_flag=True)
+def evaluate_langid(corpora_dir, compare, errors, as_json) -> None:
+    """Language identification on the labelled set (corpora/langid): the test split of the UD and KazNERD
+    sentences, and the archive sample's 250 documents; per language precision and recall, mixed documents,
+    speed."""
+    from .scoring.langid import evaluate as score_langid
+    from .scoring.langid import identifiers, load_items
+
+    items = load_items(corpora_dir)
+    parts = {"sentences": [i for i in items if i.split == "test" and i.source in ("ud", "kaznerd")],
+             "archive": [i for i in items if i.source == "archive"],
+             "probes": [i for i in items if i.source == "probe"]}  # fmt: skip
+    found = identifiers() if compare else {"kaznlp": identifiers()["kaznlp"]}
+    results = {name: {part: score_langid(sel, predict) for part, sel in parts.items() if sel}
+               for name, (predict, _covers) in found.items()}  # fmt: skip
+    if as_json:
+        for r in results.values():
+            for part in r.values():
+                part.pop("errors", None) if not errors else None
+        click.echo(json.dumps(results, ensure_ascii=False, indent=2))
+        return
+    for name, r in results.items():
+        click.echo(f"{name} ({found[name][1]})")
+        for part, res in r.items():
+            m = res["mixed"]
+            mixed = f", mixed documents {m['correct']}/{m['documents']}" if m["documents"] else ""
+            click.echo(f"  {part}: {res['items']} items, accuracy {res['accuracy']:.4f}{mixed}, "
+                       f"{res['items_per_second']:,.0f} items/s")  # fmt: skip
+            click.echo(f"  {'lang':<8}{'P':>8}{'R':>8}{'support':>9}")
+            for lang, s in res["per_language"].items():
+                click.echo(f"  {lang:<8}{s['precision']:>8.3f}{s['recall']:>8.3f}{s['support']:>9}")
+            if res["confusion"]:
+                click.echo("  confused: " + ", ".join(f"{k} {v}" for k, v in res["confusion"].items()))
+    if errors:
+        for part, res in results["kaznlp"].items():
+            for e in res["errors"]:
+                click.echo(json.dumps({"part": part, **e}, ensure_ascii=False), err=True)
+
+
+@main.command("train-langid")
+@click.option("--corpora", "corpora_dir", default="corpora", show_default=True)
+@click.option("-o", "--output", default="kaznlp/data/langid_model.tsv", show_default=True)
+def train_langid(corpora_dir, output) -> None:
+    """Train kaznlp's language model on the training split of corpora/langid (never the tune or test split,
+    never the archive sample)."""
+    from .scoring.langid import load_items, train
+
+    n = train(load_items(corpora_dir), output)
+    click.echo(f"{output}: {n} features")
+
+
 def _parse_fields(values: tuple[str, ...]) -> dict[str, str]:
     fields = {}
     for v in values:

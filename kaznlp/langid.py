@@ -1,53 +1,330 @@
-"""Fast document language identification for kk / ru / other, from letters and stop words."""
+"""Language identification: per sentence and per document, with a confidence and the share of each language.
+
+Languages (``LANGUAGES``, the one vocabulary of every command's ``--lang``): ``kk`` Kazakh (in Cyrillic, Latin or
+Arabic script), its Cyrillic neighbours ``ky`` Kyrgyz, ``ru`` Russian, ``tt`` Tatar, ``ba`` Bashkir, ``uz`` Uzbek,
+``mn`` Mongolian, and ``en`` English; ``other`` is everything else (Yakut, Buryat, Ukrainian, Turkish …, or no
+letters at all).
+
+A sentence is read in three steps, cheapest first:
+
+1. its script (``kaznlp.script``): Latin-script text is English or Uzbek by their frequent words, or Kazakh when its
+   transliteration to Cyrillic reads as Kazakh; Arabic script is Kazakh when it writes the letters of tote jazu;
+2. letters only one language writes (Bashkir ҡ ҫ ҙ, Uzbek ў ҳ, Tatar җ …) decide at once, and so do і or ұ with
+   another Kazakh letter (no neighbour writes і and ұ with ә ғ қ ң);
+3. the rest (Kazakh without those letters, Kyrgyz, Russian, Tatar, Yakut, Buryat) goes to a naive Bayes model of
+   letter n-grams and words (``kaznlp/data/langid_model.tsv``, trained by ``kaznlp train-langid`` on the
+   training split of ``corpora/langid`` only); Mongolian, which has no training data, is told from Buryat and
+   Kyrgyz by its frequent words.
+
+Text is lower-cased first, so ALL-CAPS reads as the same language. A sentence with fewer than ``MIN_LETTERS``
+letters is too short to tell: it takes the document's language. A document's language is that of most of its
+letters; ``shares`` gives each language's part.
+"""
 
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
 
 from .data import rows
-from .morphology import CYRILLIC_COMMON_CLASS, KAZAKH_SPECIFIC_CLASS
+from .normalize import normalize
+from .script import detect_script, letter_rows, letters, mixed_script_words, to_cyrillic
 
-__all__ = ["detect_language", "LANGUAGES"]
+__all__ = [
+    "LANGUAGES",
+    "MIN_LETTERS",
+    "DocLanguage",
+    "LangGuess",
+    "detect_language",
+    "features",
+    "identify",
+    "identify_sentence",
+    "sentence_languages",
+]
 
-LANGUAGES = ("kk", "ru", "other")
-_KK_LETTERS = re.compile(KAZAKH_SPECIFIC_CLASS)
-_CYRILLIC = re.compile(CYRILLIC_COMMON_CLASS)
-_LETTER = re.compile(r"[^\W\d_]")
+LANGUAGES = ("kk", "ky", "ru", "tt", "ba", "uz", "mn", "en", "other")
+LANGUAGE_NAMES = {"kk": "Kazakh", "ky": "Kyrgyz", "ru": "Russian", "tt": "Tatar", "ba": "Bashkir", "uz": "Uzbek",
+                  "mn": "Mongolian", "en": "English", "other": "another language"}  # fmt: skip
+MIN_LETTERS = 20  # fewer letters than this: a sentence takes its document's language
+_MODEL_TO_LANG = {"sah": "other", "bxr": "other"}  # classes the model knows that kaznlp does not tell apart
+_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|\n+")
+_MAX_CHARS = 20000  # a document is judged on its first 20,000 characters
 
 
-def _markers(lang: str) -> re.Pattern[str]:
-    ws = [w for w, la in rows("language_markers.tsv") if la == lang]
-    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, ws)) + r")(?!\w)")
+# ---------------------------------------------------------------- letters and words
+@cache
+def _fold_table() -> dict[int, str]:
+    return {ord(a): b for kind, a, b in rows("script_letters.tsv") if kind == "fold"}
 
 
-_RU_WORDS = _markers("ru")
-_KK_WORDS = _markers("kk")
-_SAMPLE = 20000
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.lower().translate(_fold_table()))
+
+
+def features(text: str) -> list[str]:
+    """The model's features of a text: its words and the letter 1-, 2- and 3-grams of each word with a space at
+    either end (lower case, a few look-alike letters folded)."""
+    out: list[str] = []
+    for w in _words(text):
+        if len(w) <= 24:
+            out.append("w:" + w)
+        p = " " + w + " "
+        out.extend(p[k : k + 1] for k in range(1, len(p) - 1))
+        out.extend(p[k : k + 2] for k in range(len(p) - 1))
+        out.extend(p[k : k + 3] for k in range(len(p) - 2))
+    return out
+
+
+@cache
+def _markers() -> dict[str, str]:
+    return {w: lang for w, lang in rows("language_markers.tsv")}
+
+
+def _marker_counts(words: Iterable[str]) -> Counter[str]:
+    m = _markers()
+    return Counter(m[w] for w in words if w in m)
+
+
+# ---------------------------------------------------------------- the model
+@dataclass(frozen=True)
+class _Model:
+    classes: tuple[str, ...]
+    index: dict[str, int]
+    logp: list[tuple[float, ...]]  # per feature: log P(feature | class)
+    unseen: tuple[float, ...]  # log P of a feature the class never saw
+    prior: tuple[float, ...]
+    scale: float  # confidence temperature: log-likelihoods per feature times this, then softmax
+
+
+@cache
+def _model() -> _Model:
+    meta: dict[str, list[str]] = {}
+    counts: dict[str, list[int]] = {}
+    for row in rows("langid_model.tsv"):
+        if row[0].startswith("@"):
+            meta[row[0][1:]] = list(row[1:])
+        else:
+            counts[row[0]] = [int(x) for x in row[1:]]
+    classes = tuple(meta["classes"])
+    alpha = float(meta["alpha"][0])
+    totals = [int(x) for x in meta["totals"]]
+    docs = [int(x) for x in meta["sentences"]]
+    vocab = len(counts) + 1
+    denom = [math.log(t + alpha * vocab) for t in totals]
+    index = {f: k for k, f in enumerate(counts)}
+    logp = [tuple(math.log(c + alpha) - d for c, d in zip(cs, denom)) for cs in counts.values()]
+    unseen = tuple(math.log(alpha) - d for d in denom)
+    prior = tuple(math.log(n / sum(docs)) for n in docs)
+    return _Model(classes, index, logp, unseen, prior, float(meta["scale"][0]))
+
+
+def _classify(text: str, model: _Model | None = None) -> tuple[str, float, dict[str, float]]:
+    """The model's class of a text, its posterior (tempered) and every class's posterior."""
+    m = model or _model()
+    feats = features(text)
+    k = len(m.classes)
+    ll = list(m.prior)
+    n = 0
+    for f in feats:
+        j = m.index.get(f)
+        row = m.logp[j] if j is not None else m.unseen
+        for c in range(k):
+            ll[c] += row[c]
+        n += 1
+    if n == 0:
+        return "other", 0.0, {}
+    z = [x * m.scale / n for x in ll]
+    top = max(z)
+    ex = [math.exp(x - top) for x in z]
+    s = sum(ex)
+    post = {c: e / s for c, e in zip(m.classes, ex)}
+    best = max(post, key=post.__getitem__)
+    return best, post[best], post
+
+
+# ---------------------------------------------------------------- one sentence
+@dataclass(frozen=True, slots=True)
+class LangGuess:
+    """The language of a sentence or text: ``lang`` (one of ``LANGUAGES``), ``confidence`` (0-1), ``script``
+    (``Cyrl``, ``Latn``, ``Arab``, ``none``), the Latin ``variant`` of Kazakh (``2021``, ``2018``, ``2017``,
+    ``ascii``) or ``tote`` (Arabic script), the letters it was judged on, and ``by``: what decided (``letters``,
+    ``model``, ``words``, ``script``, ``document`` for a sentence too short that took its document's language)."""
+
+    lang: str
+    confidence: float
+    script: str = "Cyrl"
+    variant: str | None = None
+    letters: int = 0
+    by: str = "model"
+
+
+def _count_any(text: str, chars: str) -> int:
+    return sum(text.count(c) for c in chars) if chars else 0
+
+
+def _cyrillic(low: str, n_letters: int) -> LangGuess:
+    for lang, chars in letter_rows("cyrillic_only"):
+        if _count_any(low, chars):
+            lang = _MODEL_TO_LANG.get(lang, lang)
+            if lang == "uz" and _count_any(low, letters("cyrillic_kazakh", "kk")[3:]):
+                continue  # ў or ҳ in a text with Kazakh ұ or і: a name, not Uzbek
+            return LangGuess(lang, 0.99, "Cyrl", None, n_letters, "letters")
+    kk = letters("cyrillic_kazakh", "kk")
+    own, shared = kk[3:], kk[:4]  # ұ і; ә ғ қ ұ
+    if _count_any(low, own) and _count_any(low, shared):
+        return LangGuess("kk", 0.99, "Cyrl", None, n_letters, "letters")
+    best, p, post = _classify(low)
+    lang = _MODEL_TO_LANG.get(best, best)
+    if best in ("bxr", "ky", "sah"):
+        words = _words(low)
+        marks = _marker_counts(words)
+        enough = marks["mn"] >= max(2, len(words) // 8, marks["bxr"] + 1)
+        if enough and not _count_any(low, letters("not_written", "mn")):
+            return LangGuess("mn", min(0.9, p), "Cyrl", None, n_letters, "words")
+    return LangGuess(lang, round(p, 4), "Cyrl", None, n_letters, "model")
+
+
+def _latin(text: str, low: str, n_letters: int, variant: str | None) -> LangGuess:
+    words = _words(low)
+    marks = _marker_counts(words)
+    n = max(1, len(words))
+    variant = variant or "ascii"
+    if marks["en"] / n >= 0.12 and marks["en"] > marks["other"]:
+        return LangGuess("en", min(0.99, 0.5 + marks["en"] / n), "Latn", None, n_letters, "words")
+    if marks["uz"] / n >= 0.1 or low.count("o'") + low.count("g'") >= max(2, n // 6) and variant != "2017":
+        return LangGuess("uz", 0.9, "Latn", None, n_letters, "words")
+    if marks["other"] / n >= 0.1:
+        return LangGuess("other", 0.8, "Latn", None, n_letters, "words")
+    cyr, _ = to_cyrillic(text, variant)
+    best, p, _post = _classify(cyr.lower())
+    need = 0.5 if variant != "ascii" else 0.7
+    if best == "kk" and p >= need:
+        return LangGuess("kk", round(p, 4), "Latn", variant, n_letters, "model")
+    return LangGuess("other", round(max(0.5, 1 - p if best == "kk" else p), 4), "Latn", None, n_letters, "model")
+
+
+def _arabic(text: str, n_letters: int) -> LangGuess:
+    kazakh = _count_any(text, letters("arabic_kazakh", "tote"))
+    turkic = _count_any(text, letters("arabic_turkic", "tote"))
+    foreign = _count_any(text, letters("arabic_other", "other"))
+    if kazakh and foreign * 10 <= kazakh + turkic:
+        return LangGuess("kk", 0.9, "Arab", "tote", n_letters, "letters")
+    return LangGuess("other", 0.8, "Arab", None, n_letters, "letters")
+
+
+def identify_sentence(text: str, variant: str | None = None) -> LangGuess:
+    """The language of one sentence (or any text read as one piece). ``variant``: the Latin alphabet variant of
+    the document, when known (a sentence alone may lack the letters that tell it)."""
+    sg = detect_script(text)
+    if sg.script == "none":
+        return LangGuess("other", 0.0, "none", None, sg.letters, "script")
+    low = text.lower()
+    if sg.script == "Latn":
+        return _latin(text, low, sg.letters, variant or sg.variant)
+    if sg.script == "Arab":
+        return _arabic(text, sg.letters)
+    return _cyrillic(low, sg.letters)
+
+
+# ---------------------------------------------------------------- a document
+@dataclass(frozen=True, slots=True)
+class DocLanguage:
+    """The language of a document: the language of most of its letters (``lang``), a confidence, the ``shares``
+    of each language (its sentences' letters, each weighted by the sentence's confidence), its script and Latin
+    variant, one :class:`LangGuess` per sentence (with
+    ``spans``), and ``problem``: why no language could be given (no letters, words mixing scripts) or None."""
+
+    lang: str
+    confidence: float
+    script: str
+    variant: str | None
+    shares: dict[str, float]
+    sentences: list[LangGuess] = field(default_factory=list)
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    problem: str | None = None
+
+    def share(self, lang: str) -> float:
+        return self.shares.get(lang, 0.0)
+
+
+def _split(text: str) -> list[tuple[int, int]]:
+    spans = []
+    last = 0
+    for m in _SENTENCE_END.finditer(text):
+        if m.start() > last:
+            spans.append((last, m.start()))
+        last = m.end()
+    if last < len(text):
+        spans.append((last, len(text)))
+    return spans
+
+
+def identify(text: str, spans: Sequence[tuple[int, int]] | None = None, normalized: bool = False) -> DocLanguage:
+    """The language of a document and of each of its sentences. ``spans``: sentence spans of ``text`` (a simple
+    split when not given); ``normalized``: ``text`` is already normalised (``kaznlp.normalize``), as the
+    pipeline's is; otherwise it is normalised here (the spans then refer to the normalised text too: leave them
+    out)."""
+    if not normalized:
+        text = normalize(text).text
+    sample = text[:_MAX_CHARS]
+    spans = list(spans) if spans is not None else _split(sample)
+    doc_script = detect_script(sample)
+    variant = doc_script.variant
+    guesses: list[LangGuess | None] = []
+    weight: Counter[str] = Counter()  # letters times confidence, per language
+    letters_of: Counter[str] = Counter()
+    for s, e in spans:
+        if s >= _MAX_CHARS:
+            guesses.append(None)
+            continue
+        g = identify_sentence(text[s:e], variant)
+        if g.letters < MIN_LETTERS:
+            guesses.append(None)
+            continue
+        guesses.append(g)
+        weight[g.lang] += g.letters * g.confidence
+        letters_of[g.lang] += g.letters
+    problem = None
+    mixed = mixed_script_words(sample, limit=1000)
+    n_words = max(1, len(_WORD.findall(sample)))
+    if len(mixed) >= 3 and len(mixed) * 10 >= n_words:
+        problem = f"{len(mixed)} words mix Latin and Cyrillic letters ({', '.join(mixed[:3])} …)"
+    if weight:
+        lang = max(weight, key=lambda k: (weight[k], k == "kk"))
+        total = sum(weight.values())
+        shares = {k: round(v / total, 4) for k, v in weight.most_common()}
+        confidence = round(weight[lang] / sum(letters_of.values()), 4)
+        whole = None
+    else:
+        whole = identify_sentence(sample, variant)
+        lang, confidence = whole.lang, whole.confidence
+        shares = {lang: 1.0} if whole.letters else {}
+        if not whole.letters:
+            problem = problem or "no letters"
+    if problem and "mix" in problem:
+        lang, confidence = "other", 0.0
+    doc_variant = variant if lang == "kk" and doc_script.script == "Latn" else None
+    if lang == "kk" and doc_script.script == "Arab":
+        doc_variant = "tote"
+    out: list[LangGuess] = []
+    for (s, e), g in zip(spans, guesses):
+        if g is None:
+            n = sum(1 for c in text[s:e] if c.isalpha())
+            g = LangGuess(lang, confidence, doc_script.script, doc_variant, n, "document")
+        out.append(g)
+    return DocLanguage(lang, confidence, doc_script.script, doc_variant, shares, out, spans, problem)
 
 
 def detect_language(text: str) -> str:
-    """``kk`` for Kazakh, ``ru`` for Russian, ``other`` for the rest (Latin script, no letters, …)."""
-    sample = text[:_SAMPLE]
-    letters = len(_LETTER.findall(sample))
-    if letters < 3:
-        return "other"
-    cyr = len(_CYRILLIC.findall(sample)) + (kk := len(_KK_LETTERS.findall(sample)))
-    if cyr < letters * 0.5:
-        return "other"
-    kk_words, ru_words = len(_KK_WORDS.findall(sample)), len(_RU_WORDS.findall(sample))
-    # Kazakh text has a Kazakh-specific letter in roughly every third word; Russian has none
-    if kk >= max(1, cyr * 0.015) and kk_words >= ru_words:
-        return "kk"
-    if ru_words > kk_words or kk < cyr * 0.005:
-        return "ru"
-    return "kk"
+    """The language of a document (one of ``LANGUAGES``)."""
+    return identify(text).lang
 
 
 def sentence_languages(text: str, spans: list[tuple[int, int]]) -> list[str]:
-    """The language of each sentence span of ``text`` (short sentences follow the document)."""
-    doc_lang = detect_language(text)
-    out = []
-    for s, e in spans:
-        sent = text[s:e]
-        out.append(detect_language(sent) if len(_LETTER.findall(sent)) >= 20 else doc_lang)
-    return out
+    """The language of each sentence span of ``text`` (short sentences take the document's)."""
+    return [g.lang for g in identify(text, spans, normalized=True).sentences]
