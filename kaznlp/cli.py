@@ -14,14 +14,18 @@ from pathlib import Path
 
 import click
 
-from .langid import LANGUAGES
-from .records import FACT_TYPES
+from .records import FACT_TYPES, LANGUAGES
 
 EXIT_OK, EXIT_USAGE, EXIT_PARTIAL, EXIT_NOTHING = 0, 2, 3, 4
 
 
+_LANG_HELP = ("kk (Kazakh, in Cyrillic, Latin or Arabic script), ky (Kyrgyz), ru (Russian), tt (Tatar), ba (Bashkir), "
+              "uz (Uzbek), mn (Mongolian), en (English), other (none of these) or any (every document)")
+
+
 class LanguageChoice(click.Choice):
-    """``--lang`` of every command: a language code to keep (``kaznlp.langid.LANGUAGES``: kk, ru, other) or ``any``."""
+    """``--lang`` of every command: a language code to keep (``kaznlp.records.LANGUAGES``, told apart by
+    ``kaznlp.langid``) or ``any``."""
 
     name = "language"
 
@@ -30,19 +34,15 @@ class LanguageChoice(click.Choice):
 
     def convert(self, value, param, ctx):
         if value not in self.choices:
-            self.fail(
-                f"{value!r} is not a language kaznlp tells apart: use kk (Kazakh), ru (Russian), other (neither) "
-                "or any (every document)",
-                param,
-                ctx,
-            )
+            self.fail(f"{value!r} is not a language kaznlp tells apart: use {_LANG_HELP}", param, ctx)
         return value
 
 
 def _lang_option(default: str, skipped: str):
     return click.option(
         "--lang", type=LanguageChoice(), default=default, show_default=True,
-        help=f"Keep documents in this language: kk (Kazakh), ru (Russian), other (neither) or any; {skipped}.",
+        help=f"Keep documents in this language: {_LANG_HELP}; {skipped}. kk also keeps a document with a "
+             "real Kazakh part (a bilingual post); only its Kazakh sentences give facts.",
     )  # fmt: skip
 
 
@@ -93,7 +93,7 @@ def main() -> None:
 def extract(paths, records, fmt, output, doc_date, ner, lang) -> None:
     """Extract facts, entities or whole document records from PATHS (files, directories, '-' for stdin)."""
     from .io import InputError, read_text
-    from .langid import detect_language
+    from .langid import LANGUAGE_NAMES, identify, keeps
     from .pipeline import load
     from .records import record
     from .writers import write_records
@@ -126,16 +126,20 @@ def extract(paths, records, fmt, output, doc_date, ner, lang) -> None:
                 _warn(f"{name}: {exc.strerror}")
                 stats["skipped"] += 1
                 continue
-            language = detect_language(text)
-            if lang != "any" and language != lang:
+            found = identify(text)
+            language = found.lang
+            if not keeps(found, lang) or found.problem:
                 what = "Kazakh" if lang == "kk" else lang
-                _warn(f"{name}: not {what} text ({language}); skipped (use --lang any to process it)")
+                why = found.problem or (f"{LANGUAGE_NAMES[language]}, {found.confidence:.2f}" if language != "other"
+                                        else "no language kaznlp knows")  # fmt: skip
+                _warn(f"{name}: not {what} text ({language}: {why}); skipped (use --lang any to process it)")
                 stats["skipped"] += 1
                 if records == "documents":
+                    message = f"not {what}" + (f": {found.problem}" if found.problem else "")
                     yield record("error", {"id": doc_id, "language": language, "error": "language",
-                                           "message": f"not {what}"})  # fmt: skip
+                                           "message": message})  # fmt: skip
                 continue
-            doc = nlp(text, doc_date=day, doc_id=doc_id, meta={"language": language})
+            doc = nlp(text, doc_date=day, doc_id=doc_id)
             stats["ok"] += 1
             if records == "facts":
                 yield from doc.fact_records()

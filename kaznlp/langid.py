@@ -29,7 +29,9 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Any
 
+from . import records
 from .data import rows
 from .normalize import normalize
 from .script import detect_script, letter_rows, letters, mixed_script_words, to_cyrillic
@@ -43,13 +45,19 @@ __all__ = [
     "features",
     "identify",
     "identify_sentence",
+    "keeps",
     "sentence_languages",
+    "skipped_sentences",
 ]
 
-LANGUAGES = ("kk", "ky", "ru", "tt", "ba", "uz", "mn", "en", "other")
+LANGUAGES = records.LANGUAGES
 LANGUAGE_NAMES = {"kk": "Kazakh", "ky": "Kyrgyz", "ru": "Russian", "tt": "Tatar", "ba": "Bashkir", "uz": "Uzbek",
                   "mn": "Mongolian", "en": "English", "other": "another language"}  # fmt: skip
 MIN_LETTERS = 20  # fewer letters than this: a sentence takes its document's language
+SKIP_CONFIDENCE = 0.6  # a sentence in another language is skipped (no facts) from this confidence on …
+SKIP_IN_KAZAKH = 0.99  # … or, in a Kazakh document (or one too short to tell), from this one
+DOC_EVIDENCE = 100  # letters a document needs before its own language (not Kazakh) is held against its sentences
+KEEP_SHARE = 0.1  # `--lang kk` keeps a document with this share of Kazakh too (a bilingual post)
 _MODEL_TO_LANG = {"sah": "other", "bxr": "other"}  # classes the model knows that kaznlp does not tell apart
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|\n+")
@@ -202,7 +210,7 @@ def _latin(text: str, low: str, n_letters: int, variant: str | None) -> LangGues
         return LangGuess("other", 0.8, "Latn", None, n_letters, "words")
     cyr, _ = to_cyrillic(text, variant)
     best, p, _post = _classify(cyr.lower())
-    need = 0.5 if variant != "ascii" else 0.7
+    need = 0.8 if variant != "ascii" else 0.9
     if best == "kk" and p >= need:
         return LangGuess("kk", round(p, 4), "Latn", variant, n_letters, "model")
     return LangGuess("other", round(max(0.5, 1 - p if best == "kk" else p), 4), "Latn", None, n_letters, "model")
@@ -247,6 +255,7 @@ class DocLanguage:
     sentences: list[LangGuess] = field(default_factory=list)
     spans: list[tuple[int, int]] = field(default_factory=list)
     problem: str | None = None
+    evidence: int = 0  # letters judged on their own (sentences long enough, or the whole text)
 
     def share(self, lang: str) -> float:
         return self.shares.get(lang, 0.0)
@@ -276,7 +285,7 @@ def identify(text: str, spans: Sequence[tuple[int, int]] | None = None, normaliz
     doc_script = detect_script(sample)
     variant = doc_script.variant
     guesses: list[LangGuess | None] = []
-    weight: Counter[str] = Counter()  # letters times confidence, per language
+    weight: Counter[str] = Counter()  # letters times confidence, per language (floats)
     letters_of: Counter[str] = Counter()
     for s, e in spans:
         if s >= _MAX_CHARS:
@@ -296,13 +305,15 @@ def identify(text: str, spans: Sequence[tuple[int, int]] | None = None, normaliz
         problem = f"{len(mixed)} words mix Latin and Cyrillic letters ({', '.join(mixed[:3])} …)"
     if weight:
         lang = max(weight, key=lambda k: (weight[k], k == "kk"))
+        if not sum(weight.values()):  # nothing judged with any confidence (letters of no script kaznlp knows)
+            weight = Counter({k: float(v) * 1e-9 for k, v in letters_of.items()})
         total = sum(weight.values())
         shares = {k: round(v / total, 4) for k, v in weight.most_common()}
         confidence = round(weight[lang] / sum(letters_of.values()), 4)
-        whole = None
+        evidence = sum(letters_of.values())
     else:
         whole = identify_sentence(sample, variant)
-        lang, confidence = whole.lang, whole.confidence
+        lang, confidence, evidence = whole.lang, whole.confidence, whole.letters
         shares = {lang: 1.0} if whole.letters else {}
         if not whole.letters:
             problem = problem or "no letters"
@@ -317,7 +328,39 @@ def identify(text: str, spans: Sequence[tuple[int, int]] | None = None, normaliz
             n = sum(1 for c in text[s:e] if c.isalpha())
             g = LangGuess(lang, confidence, doc_script.script, doc_variant, n, "document")
         out.append(g)
-    return DocLanguage(lang, confidence, doc_script.script, doc_variant, shares, out, spans, problem)
+    return DocLanguage(lang, confidence, doc_script.script, doc_variant, shares, out, spans, problem, evidence)
+
+
+def skipped_sentences(doc: DocLanguage, keep: str = "kk") -> list[dict[str, Any]]:
+    """The sentences of a document that are not in ``keep`` (Kazakh): in a document of another language (with
+    ``DOC_EVIDENCE`` letters or more), every sentence that does not itself read as Kazakh; in a Kazakh document,
+    or one too short to tell, the sentences that another language's letters decide, or that the model gives
+    another language with ``SKIP_IN_KAZAKH`` confidence (Kazakh without its own letters can read as Kyrgyz:
+    only a sure call skips it). Each: its index, language, confidence and the reason in words."""
+    out: list[dict[str, Any]] = []
+    doc_foreign = doc.lang != keep and doc.confidence >= SKIP_CONFIDENCE and doc.evidence >= DOC_EVIDENCE
+    need = SKIP_CONFIDENCE if doc_foreign else SKIP_IN_KAZAKH
+    for k, g in enumerate(doc.sentences):
+        if g.lang == keep:
+            continue
+        if g.by == "document":
+            if not doc_foreign:
+                continue
+            reason = f"a short sentence of a {LANGUAGE_NAMES[doc.lang]} document"
+        elif g.confidence >= need or g.by == "letters":
+            reason = f"{LANGUAGE_NAMES[g.lang]} ({g.by})"
+        else:
+            continue
+        out.append({"sentence": k, "language": g.lang, "confidence": round(g.confidence, 4), "reason": reason})
+    return out
+
+
+def keeps(doc: DocLanguage, lang: str) -> bool:
+    """Whether ``--lang lang`` keeps a document: its language is ``lang``, or (for Kazakh) a real part of it is
+    Kazakh (``KEEP_SHARE``: a Russian post with its Kazakh version, say); ``any`` keeps all."""
+    if lang == "any" or doc.lang == lang:
+        return True
+    return lang == "kk" and doc.share("kk") >= KEEP_SHARE and doc.evidence >= MIN_LETTERS and not doc.problem
 
 
 def detect_language(text: str) -> str:

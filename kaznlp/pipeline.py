@@ -8,6 +8,8 @@ found before the :class:`~kaznlp.document.Document` is built, and it is not chan
 from __future__ import annotations
 
 import os
+import re
+from array import array
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -17,9 +19,11 @@ from typing import Any
 from .document import Document
 from .entities.base import Entity
 from .facts import extract_facts
+from .langid import DocLanguage, identify, skipped_sentences
 from .linking import link_facts
 from .normalize import Normalized, normalize
 from .parallel import chunks, ordered
+from .script import detect_script, to_cyrillic
 from .sentences import split_sentences_and_quotes
 from .tokenizer import Tokens, tokenize
 
@@ -45,11 +49,45 @@ class Prepared:
     token_starts: list[int]
     token_ends: list[int]
     sentence_spans: list[tuple[int, int]]
+    script: str = "Cyrl"
+    variant: str | None = None  # the Latin alphabet of Kazakh in Latin script (2021, 2018, 2017, ascii)
+
+
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_CYRILLIC_LETTER = re.compile(r"[\u0400-\u04ff]")
+_ARABIC_LETTER = re.compile(r"[\u0600-\u06ff]")
+
+
+def _transliterated(norm: Normalized, variant: str) -> Normalized:
+    """Kazakh in Latin script, normalised, in Cyrillic: one offset map from the Cyrillic back to the original
+    (the transliteration's map composed with the normalisation's)."""
+    cyr, tmap = to_cyrillic(norm.text, variant)
+    if norm.char_map is not None:
+        m = norm.char_map
+        tmap = array("q", (m[k] for k in tmap))
+    return Normalized(norm.original, cyr, tmap)
+
+
+def _script(norm: Normalized) -> tuple[Normalized, str, str | None]:
+    """The text's script; Kazakh in Latin script comes back transliterated to Cyrillic. Cyrillic text (nearly
+    every text) is told by two regex counts and left as it is."""
+    t = norm.text
+    if not _LATIN_LETTER.search(t) and not _ARABIC_LETTER.search(t):
+        return norm, "Cyrl", None
+    n_cyr = len(_CYRILLIC_LETTER.findall(t))
+    if len(_LATIN_LETTER.findall(t)) <= n_cyr and len(_ARABIC_LETTER.findall(t)) <= n_cyr:
+        return norm, "Cyrl", None
+    sg = detect_script(t)
+    if sg.script == "Latn":
+        doc = identify(t, normalized=True)
+        if doc.lang == "kk" and doc.variant:
+            return _transliterated(norm, doc.variant), "Latn", doc.variant
+    return norm, sg.script, None
 
 
 def prepare(text: str) -> Prepared:
     """The text stage of the pipeline for one text."""
-    norm = normalize(text)
+    norm, script, variant = _script(normalize(text))
     toks = tokenize(norm.text)
     sents, quotes = split_sentences_and_quotes(norm.text)
     starts, ends = norm.to_original_spans(toks.starts, toks.ends)
@@ -58,7 +96,21 @@ def prepare(text: str) -> Prepared:
     else:
         s_starts, s_ends = norm.to_original_spans([s for s, _ in sents], [e for _, e in sents])
         sents_orig = list(zip(s_starts, s_ends))
-    return Prepared(text, norm, toks, sents, quotes, starts, ends, sents_orig)
+    return Prepared(text, norm, toks, sents, quotes, starts, ends, sents_orig, script, variant)
+
+
+def _language_fields(p: Prepared, lang: DocLanguage, skipped: list[dict[str, Any]]) -> dict[str, Any]:
+    """The document record's language fields."""
+    out: dict[str, Any] = {
+        "language": lang.lang,
+        "language_confidence": lang.confidence,
+        "languages": [{"lang": k, "share": v} for k, v in lang.shares.items()],
+        "script": p.script,
+    }
+    if p.variant:
+        out["script_variant"] = p.variant
+    out["skipped_sentences"] = skipped
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,14 +167,22 @@ class Pipeline:
             p, model_doc = parsed.prepared, parsed.model_doc
         else:
             p, model_doc = prepare(text), parsed
+        lang = identify(p.norm.text, p.sentences, normalized=True)
+        skipped = skipped_sentences(lang)
         facts = extract_facts(p.norm, p.tokens, p.sentences, day, p.quotes)
+        if skipped:  # facts only from Kazakh sentences
+            gone = {s["sentence"] for s in skipped}
+            facts = [f for f in facts if f.sentence not in gone]
         entities: list[Entity] = []
-        fields = dict(meta) if meta else {}
+        fields = {**_language_fields(p, lang, skipped), **(meta or {})}
         if self._entities is not None:
             if model_doc is None:
                 model_doc = self._model_docs([p])[0]
             found = self._entities(text, p.norm, model_doc)
             entities = found.entities
+            if skipped:
+                spans = [p.sentence_spans[s["sentence"]] for s in skipped]
+                entities = [e for e in entities if not any(s <= e.start < end for s, end in spans)]
             fields = {**found.meta, **fields}
             facts = link_facts(facts, entities, p.sentence_spans, text)
         return Document(

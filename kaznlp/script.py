@@ -22,6 +22,7 @@ from .data import rows
 __all__ = ["LATIN_VARIANTS", "ScriptGuess", "detect_script", "mixed_script_words", "to_cyrillic"]
 
 LATIN_VARIANTS = ("2021", "2018", "2017", "ascii")
+_APOSTROPHE_LETTERS = frozenset("agiounsyc")
 
 
 @cache
@@ -102,8 +103,14 @@ def latin_variant(text: str) -> str:
     low = text.lower()
     best, best_n = "ascii", 0
     for name, marks in letter_rows("latin_variant"):
-        if name == "2017":  # an apostrophe counts inside a word only (q'azaq is not; a' g' n' o' u' s' are)
-            n = sum(1 for k in range(1, len(low) - 1) if low[k] == "'" and low[k - 1].isalpha())
+        if name == "2017":  # an apostrophe after a letter of the 2017 digraphs (a' g' i' n' o' s' u' y' c'), not
+            # the English 's (Kazakhstan's)
+            n = sum(
+                1
+                for k in range(1, len(low))
+                if low[k] == "'" and low[k - 1] in _APOSTROPHE_LETTERS
+                and not (low[k + 1 : k + 2] == "s" and not low[k + 2 : k + 3].isalpha())
+            )
         else:
             n = sum(low.count(m) for m in marks)
         if n > best_n:

@@ -22,9 +22,8 @@ from typing import Any
 
 from ..langid import LANGUAGES, features, identify
 
-__all__ = ["Item", "load_items", "split_of", "train", "evaluate", "identifiers", "KEEP_SHARE"]
+__all__ = ["Item", "load_items", "split_of", "train", "evaluate", "identifiers"]
 
-KEEP_SHARE = 0.2  # `--lang kk` keeps a document with at least this share of Kazakh (a bilingual post), too
 _UD_TO_LANG = {"sah": "other", "bxr": "other"}
 _KAZNERD_SENTENCES = 2000
 
