@@ -12,16 +12,37 @@ The letters live in ``kaznlp/data/translit_latin.tsv`` and ``kaznlp/data/script_
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from array import array
 from dataclasses import dataclass
 from functools import cache
 
 from .data import rows
+from .morphology import LATIN_LOOKALIKES, REPLACED_EVERYWHERE
 
 __all__ = ["LATIN_VARIANTS", "ScriptGuess", "detect_script", "mixed_script_words", "to_cyrillic"]
 
 LATIN_VARIANTS = ("2021", "2018", "2017", "ascii")
+# letters normalisation writes for another script's (the Cyrillic і for the dotless ı): of either script
+_NEUTRAL = frozenset(REPLACED_EVERYWHERE.values())
+_CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff]+")
+_BACK_TO_LATIN = {v: k for k, v in LATIN_LOOKALIKES.items() if v not in _NEUTRAL}
+
+
+def _unrepair(text: str) -> str:
+    """Latin words that normalisation took for Cyrillic ones with Latin look-alikes: a Latin word with the dotless
+    ı (which becomes Cyrillic і) and otherwise only letters that look alike (``aı`` → ``аі``) is Latin again."""
+    if not any(c in text for c in _NEUTRAL):
+        return text
+
+    def back(m: re.Match[str]) -> str:
+        w = m.group()
+        if any(c in _NEUTRAL for c in w) and all(c in _NEUTRAL or c in _BACK_TO_LATIN for c in w):
+            return "".join(_BACK_TO_LATIN.get(c, c) for c in w)
+        return w
+
+    return _CYRILLIC_WORD.sub(back, text)
 _APOSTROPHE_LETTERS = frozenset("agiounsyc")
 
 
@@ -45,25 +66,104 @@ class _Table:
     entries: dict[str, tuple[str, str, str]]  # latin → (plain, after a vowel, at a word's start)
     longest: int
     vowels: frozenset[str]
+    case: dict[str, str]  # capitals whose lower case is another letter's
+    fold: dict[int, str]  # Cyrillic letters the variant does not tell apart → as they come back
 
 
 @cache
 def _table(variant: str) -> _Table:
     entries: dict[str, tuple[str, str, str]] = {}
     vowels: frozenset[str] = frozenset()
+    case: dict[str, str] = {}
+    fold: dict[int, str] = {}
     for row in rows("translit_latin.tsv"):
-        if row[0] != variant:
+        if row[0] not in (variant, "*"):
             continue
         if row[1] == "#vowels":
             vowels = frozenset(row[2])
-            continue
-        plain = row[2]
-        after = row[3] if len(row) > 3 and row[3] else plain
-        start = row[4] if len(row) > 4 and row[4] else plain
-        entries[row[1]] = (plain, after, start)
+        elif row[1] == "#case":
+            case[row[2]] = row[3]
+        elif row[1] == "#fold":
+            fold[ord(row[2])] = row[3] if len(row) > 3 else ""
+        else:
+            plain = row[2]
+            after = row[3] if len(row) > 3 and row[3] else plain
+            start = row[4] if len(row) > 4 and row[4] else plain
+            entries[row[1]] = (plain, after, start)
     if not entries:
         raise ValueError(f"no Latin variant {variant!r}: use one of {', '.join(LATIN_VARIANTS)}")
-    return _Table(entries, max(map(len, entries)), vowels)
+    return _Table(entries, max(map(len, entries)), vowels, case, fold)
+
+
+_NOT_WORDS = ("letters.tsv", "script_letters.tsv", "translit_latin.tsv", "langid_model.tsv", "language_markers.tsv")
+
+
+@cache
+def _lexicon(variant: str) -> dict[str, str]:
+    """The words of kaznlp's tables that the variant cannot write exactly, by their folded form."""
+    from importlib import resources
+
+    fold = _table(variant).fold
+    found: dict[str, str] = {}
+    for f in resources.files("kaznlp.data").iterdir():
+        if not f.name.endswith((".tsv", ".txt")) or f.name in _NOT_WORDS:
+            continue
+        for w in _CYRILLIC_WORD.findall(f.read_text(encoding="utf-8").lower()):
+            folded = w.translate(fold)
+            if folded != w and folded:
+                found.setdefault(folded, w)
+    return found
+
+
+def _restore(out: list[str], cmap: array, variant: str) -> tuple[list[str], array]:
+    """Words of kaznlp's tables written back with the letters the variant lost (see ``_lexicon``): a whole word
+    of any length, or the start of a longer one from three letters on."""
+    lexicon = _lexicon(variant)
+    if not lexicon:
+        return out, cmap
+    fold = _table(variant).fold
+    text = "".join(out)
+    longest = max(map(len, lexicon))
+    new_text: list[str] = []
+    new_map = array("q")
+    last = 0
+    for m in _CYRILLIC_WORD.finditer(text):
+        word = m.group()
+        low = word.lower()
+        folded = []
+        pos = []  # for each folded character, the index in the word it comes from
+        for k, c in enumerate(low):
+            r = fold.get(ord(c), c)
+            folded.append(r)
+            pos.extend([k] * len(r))
+        f = "".join(folded)
+        hit = None
+        for n in range(min(len(f), longest), 2, -1) if f not in lexicon else [len(f)]:
+            if f[:n] in lexicon and (n == len(f) or n >= 3):
+                hit = n
+                break
+        if hit is None:
+            continue
+        target = lexicon[f[:hit]]
+        cut = pos[hit] if hit < len(pos) else len(word)
+        if low[:cut] == target:
+            continue
+        if word[:cut].isupper() and cut > 1:
+            target = target.upper()
+        elif word[:1].isupper():
+            target = target[:1].upper() + target[1:]
+        s = m.start()
+        new_text.append(text[last:s])
+        new_map.extend(cmap[last:s])
+        src = cmap[s : s + cut]
+        new_text.append(target)
+        new_map.extend(src[min(j * cut // len(target), cut - 1)] for j in range(len(target)))
+        last = s + cut
+    if last == 0:
+        return out, cmap
+    new_text.append(text[last:])
+    new_map.extend(cmap[last:])
+    return ["".join(new_text)], new_map
 
 
 def _script_of(c: str) -> str | None:
@@ -92,7 +192,8 @@ def _count(text: str) -> dict[str, int]:
     counts = {"Cyrl": 0, "Latn": 0, "Arab": 0, "other": 0}
     for c in text:
         if c.isalpha():
-            counts[_script_of(c) or "other"] += 1
+            if c not in _NEUTRAL:
+                counts[_script_of(c) or "other"] += 1
         elif c == "\u0674":  # the hamza of tote jazu is a modifier, not a letter
             counts["Arab"] += 1
     return counts
@@ -140,7 +241,7 @@ def mixed_script_words(text: str, limit: int = 5) -> list[str]:
             word.append(c)
             continue
         if word:
-            scripts = {_script_of(x) for x in word if x != "'"}
+            scripts = {_script_of(x) for x in word if x != "'" and x not in _NEUTRAL}
             if {"Cyrl", "Latn"} <= scripts:
                 out.append("".join(word))
                 if len(out) >= limit:
@@ -155,9 +256,10 @@ def to_cyrillic(text: str, variant: str) -> tuple[str, array]:
     letters (digits, punctuation, Cyrillic) are kept as they are."""
     table = _table(variant)
     entries, longest, vowels = table.entries, table.longest, table.vowels
+    text = _unrepair(text)  # one character for one: the offsets stay
     out: list[str] = []
     cmap = array("q")
-    low = text.lower()
+    low = "".join(table.case.get(c) or c.lower()[:1] for c in text)  # one character for one (İ is i, not i̇)
     n = len(text)
     i = 0
     while i < n:
@@ -188,5 +290,6 @@ def to_cyrillic(text: str, variant: str) -> tuple[str, array]:
             out.append(ch)
             cmap.append(i)
         i += len(hit)
+    out, cmap = _restore(out, cmap, variant)
     cmap.append(n)
     return "".join(out), cmap
