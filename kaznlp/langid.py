@@ -34,7 +34,7 @@ from typing import Any
 from . import records
 from .data import rows
 from .normalize import normalize
-from .script import detect_script, letter_rows, letters, mixed_script_words, to_cyrillic
+from .script import count_letters, detect_script, letter_rows, letters, mixed_script_words, to_cyrillic
 
 __all__ = [
     "LANGUAGES",
@@ -103,8 +103,7 @@ def _marker_counts(words: Iterable[str]) -> Counter[str]:
 class _Model:
     classes: tuple[str, ...]
     index: dict[str, int]
-    logp: list[tuple[float, ...]]  # per feature: log P(feature | class)
-    unseen: tuple[float, ...]  # log P of a feature the class never saw
+    logp: Any  # numpy array, features × classes: log P(feature | class); its last row: a feature never seen
     prior: tuple[float, ...]
     scale: float  # confidence temperature: log-likelihoods per feature times this, then softmax
 
@@ -124,28 +123,26 @@ def _model() -> _Model:
     docs = [int(x) for x in meta["sentences"]]
     vocab = len(counts) + 1
     denom = [math.log(t + alpha * vocab) for t in totals]
+    import numpy as np
+
     index = {f: k for k, f in enumerate(counts)}
-    logp = [tuple(math.log(c + alpha) - d for c, d in zip(cs, denom)) for cs in counts.values()]
-    unseen = tuple(math.log(alpha) - d for d in denom)
+    table = np.array([*counts.values(), [0] * len(classes)], dtype=np.float64)
+    logp = np.log(table + alpha) - np.array(denom)
     prior = tuple(math.log(n / sum(docs)) for n in docs)
-    return _Model(classes, index, logp, unseen, prior, float(meta["scale"][0]))
+    return _Model(classes, index, logp, prior, float(meta["scale"][0]))
 
 
 def _classify(text: str, model: _Model | None = None) -> tuple[str, float, dict[str, float]]:
     """The model's class of a text, its posterior (tempered) and every class's posterior."""
     m = model or _model()
     feats = features(text)
-    k = len(m.classes)
-    ll = list(m.prior)
-    n = 0
-    for f in feats:
-        j = m.index.get(f)
-        row = m.logp[j] if j is not None else m.unseen
-        for c in range(k):
-            ll[c] += row[c]
-        n += 1
+    n = len(feats)
     if n == 0:
         return "other", 0.0, {}
+    unseen = len(m.index)
+    get = m.index.get
+    sums = m.logp[[get(f, unseen) for f in feats]].sum(axis=0)
+    ll = [p + float(x) for p, x in zip(m.prior, sums)]
     z = [x * m.scale / n for x in ll]
     top = max(z)
     ex = [math.exp(x - top) for x in z]
@@ -173,6 +170,20 @@ class LangGuess:
 
 def _count_any(text: str, chars: str) -> int:
     return sum(text.count(c) for c in chars) if chars else 0
+
+
+@cache
+def _kazakh_letters() -> tuple[str, str, str]:
+    kk = letters("cyrillic_kazakh", "kk")
+    only = "".join(chars for _lang, chars in letter_rows("cyrillic_only"))
+    return kk[3:], kk[:4], only  # ұ і; ә ғ қ ұ; the letters of one neighbour
+
+
+def _plainly_kazakh(low: str) -> bool:
+    """і or ұ with ә ғ қ or ұ, and no letter of one neighbour: Cyrillic Kazakh, whatever else (a Latin 2021 text
+    has the і of its ı, never the Cyrillic ә ғ қ ұ)."""
+    own, shared, only = _kazakh_letters()
+    return bool(_count_any(low, own) and _count_any(low, shared) and not _count_any(low, only))
 
 
 def _cyrillic(low: str, n_letters: int) -> LangGuess:
@@ -228,10 +239,12 @@ def _arabic(text: str, n_letters: int) -> LangGuess:
 def identify_sentence(text: str, variant: str | None = None) -> LangGuess:
     """The language of one sentence (or any text read as one piece). ``variant``: the Latin alphabet variant of
     the document, when known (a sentence alone may lack the letters that tell it)."""
+    low = text.lower()
+    if _plainly_kazakh(low):  # most sentences of a Kazakh archive: no script count, no model
+        return LangGuess("kk", 0.99, "Cyrl", None, count_letters(text), "letters")
     sg = detect_script(text)
     if sg.script == "none":
         return LangGuess("other", 0.0, "none", None, sg.letters, "script")
-    low = text.lower()
     if sg.script == "Latn":
         return _latin(text, low, sg.letters, variant or sg.variant)
     if sg.script == "Arab":

@@ -99,6 +99,26 @@ def prepare(text: str) -> Prepared:
     return Prepared(text, norm, toks, sents, quotes, starts, ends, sents_orig, script, variant)
 
 
+def _ner_text(norm: Normalized) -> str:
+    """The Cyrillic transliteration of a Latin-script text with the original's punctuation and spaces where
+    normalisation replaced one character by one (a dash, a quote): what the NER model reads of a Cyrillic text."""
+    m, orig, chars = norm.char_map, norm.original, list(norm.text)
+    if m is None:
+        return norm.text
+    for i, c in enumerate(chars):
+        if not c.isalpha():
+            o = m[i]
+            if o < len(orig) and not orig[o].isalpha() and m[i + 1] == o + 1:
+                chars[i] = orig[o]
+    return "".join(chars)
+
+
+def _mapped(e: Entity, norm: Normalized) -> Entity:
+    """An entity found in the Cyrillic transliteration of a Latin-script text, at its span in the original."""
+    s, end = norm.to_original(e.start, e.end)
+    return Entity(e.label, s, end, norm.original[s:end], e.source, e.base, e.extra)
+
+
 def _language_fields(p: Prepared, lang: DocLanguage, skipped: list[dict[str, Any]]) -> dict[str, Any]:
     """The document record's language fields."""
     out: dict[str, Any] = {
@@ -178,8 +198,13 @@ class Pipeline:
         if self._entities is not None:
             if model_doc is None:
                 model_doc = self._model_docs([p])[0]
-            found = self._entities(text, p.norm, model_doc)
-            entities = found.entities
+            if p.variant:  # Latin script: names are read in the Cyrillic transliteration, then mapped back
+                cyr = _ner_text(p.norm)
+                found = self._entities(cyr, Normalized(cyr, p.norm.text), model_doc)
+                entities = [_mapped(e, p.norm) for e in found.entities]
+            else:
+                found = self._entities(text, p.norm, model_doc)
+                entities = found.entities
             if skipped:
                 spans = [p.sentence_spans[s["sentence"]] for s in skipped]
                 entities = [e for e in entities if not any(s <= e.start < end for s, end in spans)]
@@ -199,8 +224,10 @@ class Pipeline:
 
     def _model_docs(self, prepared: list[Prepared]) -> list:
         assert self._entities is not None
-        texts = [p.text for p in prepared]
-        return self._entities.parse_many(texts, [(p.tokens.words, p.token_starts, p.token_ends) for p in prepared])
+        texts = [_ner_text(p.norm) if p.variant else p.text for p in prepared]
+        tokens = [(p.tokens.words, *((p.tokens.starts, p.tokens.ends) if p.variant else (p.token_starts, p.token_ends)))
+                  for p in prepared]  # fmt: skip
+        return self._entities.parse_many(texts, tokens)
 
     def parse_many(self, texts: list[str]) -> list[Parsed | None]:
         """Many texts prepared, and the NER model run over them in one batch (None each without NER)."""

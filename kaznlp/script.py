@@ -27,6 +27,7 @@ LATIN_VARIANTS = ("2021", "2018", "2017", "ascii")
 # letters normalisation writes for another script's (the Cyrillic і for the dotless ı): of either script
 _NEUTRAL = frozenset(REPLACED_EVERYWHERE.values())
 _CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff]+")
+_LATIN_WORD = re.compile(r"[^\W\d_]+")
 _BACK_TO_LATIN = {v: k for k, v in LATIN_LOOKALIKES.items() if v not in _NEUTRAL}
 
 
@@ -68,6 +69,7 @@ class _Table:
     vowels: frozenset[str]
     case: dict[str, str]  # capitals whose lower case is another letter's
     fold: dict[int, str]  # Cyrillic letters the variant does not tell apart → as they come back
+    foreign: frozenset[str]  # letters of no Kazakh word: a word with one stays as it is
 
 
 @cache
@@ -76,6 +78,7 @@ def _table(variant: str) -> _Table:
     vowels: frozenset[str] = frozenset()
     case: dict[str, str] = {}
     fold: dict[int, str] = {}
+    foreign: frozenset[str] = frozenset()
     for row in rows("translit_latin.tsv"):
         if row[0] not in (variant, "*"):
             continue
@@ -83,6 +86,8 @@ def _table(variant: str) -> _Table:
             vowels = frozenset(row[2])
         elif row[1] == "#case":
             case[row[2]] = row[3]
+        elif row[1] == "#foreign":
+            foreign = frozenset(row[2])
         elif row[1] == "#fold":
             fold[ord(row[2])] = row[3] if len(row) > 3 else ""
         else:
@@ -92,7 +97,7 @@ def _table(variant: str) -> _Table:
             entries[row[1]] = (plain, after, start)
     if not entries:
         raise ValueError(f"no Latin variant {variant!r}: use one of {', '.join(LATIN_VARIANTS)}")
-    return _Table(entries, max(map(len, entries)), vowels, case, fold)
+    return _Table(entries, max(map(len, entries)), vowels, case, fold, foreign)
 
 
 _NOT_WORDS = ("letters.tsv", "script_letters.tsv", "translit_latin.tsv", "langid_model.tsv", "language_markers.tsv")
@@ -188,15 +193,27 @@ class ScriptGuess:
     variant: str | None = None
 
 
+_LETTER_RE = re.compile(r"[^\W\d_]")
+_SCRIPT_RES = {
+    "Cyrl": re.compile(r"[\u0400-\u04ff]"),
+    "Latn": re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]"),
+    "Arab": re.compile(r"[\u0600-\u06ff\ufb50-\ufeff]"),
+}
+
+
 def _count(text: str) -> dict[str, int]:
-    counts = {"Cyrl": 0, "Latn": 0, "Arab": 0, "other": 0}
-    for c in text:
-        if c.isalpha():
-            if c not in _NEUTRAL:
-                counts[_script_of(c) or "other"] += 1
-        elif c == "\u0674":  # the hamza of tote jazu is a modifier, not a letter
-            counts["Arab"] += 1
+    """Letters of each script (regex counts: C speed); the hamza of tote jazu counts as an Arabic letter."""
+    n_neutral = sum(text.count(c) for c in _NEUTRAL)
+    counts = {k: len(r.findall(text)) for k, r in _SCRIPT_RES.items()}
+    counts["Cyrl"] -= n_neutral
+    letters = len(_LETTER_RE.findall(text)) - n_neutral
+    counts["Arab"] -= counts["Arab"] - min(counts["Arab"], letters + text.count("\u0674"))  # no punctuation
+    counts["other"] = max(0, letters - counts["Cyrl"] - counts["Latn"] - counts["Arab"])
     return counts
+
+
+def count_letters(text: str) -> int:
+    return len(_LETTER_RE.findall(text))
 
 
 def latin_variant(text: str) -> str:
@@ -231,9 +248,14 @@ def detect_script(text: str) -> ScriptGuess:
     return ScriptGuess(script, total, counts, variant)
 
 
+_MIXED_RE = re.compile(r"[\u0400-\u04ff][A-Za-z\u00c0-\u024f]|[A-Za-z\u00c0-\u024f][\u0400-\u04ff]")
+
+
 def mixed_script_words(text: str, limit: int = 5) -> list[str]:
     """Words that mix Latin and Cyrillic letters (normalisation repairs look-alike letters inside Cyrillic words
     first, so what is left here is really mixed), up to ``limit``."""
+    if not _MIXED_RE.search(text):
+        return []
     out: list[str] = []
     word: list[str] = []
     for c in text + " ":
@@ -261,10 +283,20 @@ def to_cyrillic(text: str, variant: str) -> tuple[str, array]:
     cmap = array("q")
     low = "".join(table.case.get(c) or c.lower()[:1] for c in text)  # one character for one (İ is i, not i̇)
     n = len(text)
+    keep = bytearray(n)  # 1: a character of a foreign word, copied as it is
+    if table.foreign:
+        for m in _LATIN_WORD.finditer(low):
+            if any(ch in table.foreign for ch in m.group()):
+                keep[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
     i = 0
     while i < n:
         c = low[i]
         hit = None
+        if keep[i]:
+            out.append(text[i])
+            cmap.append(i)
+            i += 1
+            continue
         if c.isalpha() or c == "'":
             for k in range(min(longest, n - i), 0, -1):
                 chunk = low[i : i + k]
