@@ -28,13 +28,13 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from . import records
 from .data import rows
 from .normalize import normalize
-from .script import count_letters, detect_script, letter_rows, letters, mixed_script_words, to_cyrillic
+from .script import ScriptGuess, detect_script, letter_rows, letters, main_script, mixed_script_words, to_cyrillic
 
 __all__ = [
     "LANGUAGES",
@@ -60,6 +60,8 @@ DOC_EVIDENCE = 100  # letters a document needs before its own language (not Kaza
 KEEP_SHARE = 0.1  # `--lang kk` keeps a document with this share of Kazakh too (a bilingual post)
 _MODEL_TO_LANG = {"sah": "other", "bxr": "other"}  # classes the model knows that kaznlp does not tell apart
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_CYRILLIC_LETTER = re.compile(r"[\u0400-\u04ff]")
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|\n+")
 _MAX_CHARS = 20000  # a document is judged on its first 20,000 characters
 
@@ -74,18 +76,31 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(text.lower().translate(_fold_table()))
 
 
+def _word_features(w: str) -> list[str]:
+    out = ["w:" + w] if len(w) <= 24 else []
+    p = " " + w + " "
+    out.extend(p[k : k + 1] for k in range(1, len(p) - 1))
+    out.extend(p[k : k + 2] for k in range(len(p) - 1))
+    out.extend(p[k : k + 3] for k in range(len(p) - 2))
+    return out
+
+
 def features(text: str) -> list[str]:
     """The model's features of a text: its words and the letter 1-, 2- and 3-grams of each word with a space at
     either end (lower case, a few look-alike letters folded)."""
     out: list[str] = []
     for w in _words(text):
-        if len(w) <= 24:
-            out.append("w:" + w)
-        p = " " + w + " "
-        out.extend(p[k : k + 1] for k in range(1, len(p) - 1))
-        out.extend(p[k : k + 2] for k in range(len(p) - 1))
-        out.extend(p[k : k + 3] for k in range(len(p) - 2))
+        out.extend(_word_features(w))
     return out
+
+
+@lru_cache(maxsize=200_000)
+def _word_rows(w: str) -> tuple[int, ...]:
+    """The model's rows of a word's features (the last row for a feature it never saw): words repeat, so a
+    sentence costs a cache look-up a word."""
+    m = _model()
+    unseen = len(m.index)
+    return tuple(m.index.get(f, unseen) for f in _word_features(w))
 
 
 @cache
@@ -135,13 +150,17 @@ def _model() -> _Model:
 def _classify(text: str, model: _Model | None = None) -> tuple[str, float, dict[str, float]]:
     """The model's class of a text, its posterior (tempered) and every class's posterior."""
     m = model or _model()
-    feats = features(text)
-    n = len(feats)
+    if model is None:
+        rows_: list[int] = []
+        for w in _words(text):
+            rows_.extend(_word_rows(w))
+    else:
+        unseen = len(m.index)
+        rows_ = [m.index.get(f, unseen) for f in features(text)]
+    n = len(rows_)
     if n == 0:
         return "other", 0.0, {}
-    unseen = len(m.index)
-    get = m.index.get
-    sums = m.logp[[get(f, unseen) for f in feats]].sum(axis=0)
+    sums = m.logp[rows_].sum(axis=0)
     ll = [p + float(x) for p, x in zip(m.prior, sums)]
     z = [x * m.scale / n for x in ll]
     top = max(z)
@@ -157,8 +176,9 @@ def _classify(text: str, model: _Model | None = None) -> tuple[str, float, dict[
 class LangGuess:
     """The language of a sentence or text: ``lang`` (one of ``LANGUAGES``), ``confidence`` (0-1), ``script``
     (``Cyrl``, ``Latn``, ``Arab``, ``none``), the Latin ``variant`` of Kazakh (``2021``, ``2018``, ``2017``,
-    ``ascii``) or ``tote`` (Arabic script), the letters it was judged on, and ``by``: what decided (``letters``,
-    ``model``, ``words``, ``script``, ``document`` for a sentence too short that took its document's language)."""
+    ``ascii``) or ``tote`` (Arabic script), the letters it was judged on (0 where none were counted: a sentence
+    that Kazakh letters decided at once, or one that took its document's language), and ``by``: what decided
+    (``letters``, ``model``, ``words``, ``script``, ``document`` for a sentence too short to tell)."""
 
     lang: str
     confidence: float
@@ -172,18 +192,39 @@ def _count_any(text: str, chars: str) -> int:
     return sum(text.count(c) for c in chars) if chars else 0
 
 
+# a sentence that Kazakh letters decide at once, in a Cyrillic document (its letters are not counted: 0)
+_PLAINLY_KAZAKH = LangGuess("kk", 0.99, "Cyrl", None, 0, "letters")
+
+
+def _both(chars: str) -> str:
+    return "[" + chars + chars.upper() + "]"
+
+
 @cache
-def _kazakh_letters() -> tuple[str, str, str]:
+def _fast_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Kazakh's own letters ғ қ ұ і (no Cyrillic neighbour writes them but Bashkir and Uzbek, and those two with
+    letters of their own), and the letters of one neighbour (``cyrillic_only``)."""
     kk = letters("cyrillic_kazakh", "kk")
     only = "".join(chars for _lang, chars in letter_rows("cyrillic_only"))
-    return kk[3:], kk[:4], only  # ұ і; ә ғ қ ұ; the letters of one neighbour
+    return re.compile(_both(kk[1:])), re.compile(_both(only))
 
 
-def _plainly_kazakh(low: str) -> bool:
-    """і or ұ with ә ғ қ or ұ, and no letter of one neighbour: Cyrillic Kazakh, whatever else (a Latin 2021 text
-    has the і of its ı, never the Cyrillic ә ғ қ ұ)."""
-    own, shared, only = _kazakh_letters()
-    return bool(_count_any(low, own) and _count_any(low, shared) and not _count_any(low, only))
+_OWN_LETTER_SHARE = 30  # a Kazakh sentence writes ғ қ ұ or і about once in 12 characters; this: once in 30
+_KAZAKH_DOC_SHARE = 20  # … and a Kazakh document once in 20 at least (a Kyrgyz one, with Kazakh names: rarely)
+
+
+@cache
+def _strict_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    kk = letters("cyrillic_kazakh", "kk")
+    return re.compile(_both(kk[3:])), re.compile(_both(kk[:4]))
+
+
+def _plainly_kazakh(text: str) -> bool:
+    """і or ұ, with ә ғ қ or ұ, and no letter of one neighbour: Cyrillic Kazakh, whatever document the sentence
+    is in (no neighbour writes і or ұ with those; a Latin 2021 text has the і of its ı but not the others)."""
+    own, shared = _strict_patterns()
+    only = _fast_patterns()[1]
+    return own.search(text) is not None and shared.search(text) is not None and only.search(text) is None
 
 
 def _cyrillic(low: str, n_letters: int) -> LangGuess:
@@ -239,9 +280,10 @@ def _arabic(text: str, n_letters: int) -> LangGuess:
 def identify_sentence(text: str, variant: str | None = None) -> LangGuess:
     """The language of one sentence (or any text read as one piece). ``variant``: the Latin alphabet variant of
     the document, when known (a sentence alone may lack the letters that tell it)."""
+    if _plainly_kazakh(text) and not _LATIN_LETTER.search(text):  # most sentences of a Kazakh archive
+        # its letters, near enough: characters less spaces (digits and marks are few in a sentence with words)
+        return LangGuess("kk", 0.99, "Cyrl", None, len(text) - text.count(" "), "letters")
     low = text.lower()
-    if _plainly_kazakh(low):  # most sentences of a Kazakh archive: no script count, no model
-        return LangGuess("kk", 0.99, "Cyrl", None, count_letters(text), "letters")
     sg = detect_script(text)
     if sg.script == "none":
         return LangGuess("other", 0.0, "none", None, sg.letters, "script")
@@ -286,42 +328,80 @@ def _split(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def identify(text: str, spans: Sequence[tuple[int, int]] | None = None, normalized: bool = False) -> DocLanguage:
+def identify(
+    text: str, spans: Sequence[tuple[int, int]] | None = None, normalized: bool = False, script: str | None = None
+) -> DocLanguage:
     """The language of a document and of each of its sentences. ``spans``: sentence spans of ``text`` (a simple
     split when not given); ``normalized``: ``text`` is already normalised (``kaznlp.normalize``), as the
     pipeline's is; otherwise it is normalised here (the spans then refer to the normalised text too: leave them
-    out)."""
+    out). ``script``: the pipeline's word that the text is Cyrillic (``Cyrl``; Latin-script Kazakh it has
+    transliterated is Cyrillic too): no script count, no check for words mixing scripts."""
     if not normalized:
         text = normalize(text).text
     sample = text[:_MAX_CHARS]
     spans = list(spans) if spans is not None else _split(sample)
-    doc_script = detect_script(sample)
+    if script is not None:
+        doc_script = ScriptGuess("Cyrl", 0, {})
+    elif main_script(sample) != "Cyrl" or not _CYRILLIC_LETTER.search(sample):
+        doc_script = detect_script(sample)
+    else:  # Cyrillic: nothing to count
+        doc_script = ScriptGuess("Cyrl", 0, {})
     variant = doc_script.variant
     guesses: list[LangGuess | None] = []
-    weight: Counter[str] = Counter()  # letters times confidence, per language (floats)
-    letters_of: Counter[str] = Counter()
+    weight: dict[str, float] = {}  # letters times confidence, per language
+    letters_of: dict[str, int] = {}
+    own, only = _fast_patterns()
+    # a Cyrillic document without a neighbour's own letters: a sentence that writes ғ қ ұ or і often enough is
+    # Kazakh (one regex, no slice; a Kazakh name in a Kyrgyz sentence is not often enough); the others are read
+    # in full
+    fast = doc_script.script == "Cyrl" and only.search(sample) is None
+    own_findall, own_search = own.findall, own.search
+    # in a document that writes them as often as Kazakh does, one of Kazakh's own letters makes a sentence Kazakh
+    kazakh_doc = fast and len(own_findall(sample)) * _KAZAKH_DOC_SHARE >= len(sample)
+    fast_kk = 0
     for s, e in spans:
         if s >= _MAX_CHARS:
             guesses.append(None)
             continue
-        g = identify_sentence(text[s:e], variant)
+        if e - s < MIN_LETTERS:  # fewer characters, fewer letters: too short to tell
+            guesses.append(None)
+            continue
+        if fast and (
+            own_search(text, s, e) is not None
+            if kazakh_doc
+            else len(own_findall(text, s, e)) * _OWN_LETTER_SHARE >= e - s
+        ):
+            guesses.append(_PLAINLY_KAZAKH)
+            fast_kk += e - s  # its letters, near enough: a sentence with Kazakh words is mostly letters
+            continue
+        sentence = text[s:e]
+        if kazakh_doc:
+            # no letter of Kazakh's own in a Kazakh document: names, numbers, or a quote in Russian or Kyrgyz,
+            # which writes their frequent words; without one, it takes the document's language like a short one
+            marks = _marker_counts(_words(sentence))
+            if not (marks["ru"] or marks["ky"]):
+                guesses.append(None)
+                continue
+        g = identify_sentence(sentence, variant)
         if g.letters < MIN_LETTERS:
             guesses.append(None)
             continue
         guesses.append(g)
-        weight[g.lang] += g.letters * g.confidence
-        letters_of[g.lang] += g.letters
+        weight[g.lang] = weight.get(g.lang, 0.0) + g.letters * g.confidence
+        letters_of[g.lang] = letters_of.get(g.lang, 0) + g.letters
+    if fast_kk:
+        weight["kk"] = weight.get("kk", 0.0) + fast_kk * 0.99
+        letters_of["kk"] = letters_of.get("kk", 0) + fast_kk
     problem = None
-    mixed = mixed_script_words(sample, limit=1000)
-    n_words = max(1, len(_WORD.findall(sample)))
-    if len(mixed) >= 3 and len(mixed) * 10 >= n_words:
+    mixed = mixed_script_words(sample, limit=1000) if script is None else []
+    if len(mixed) >= 3 and len(mixed) * 10 >= len(_WORD.findall(sample)):
         problem = f"{len(mixed)} words mix Latin and Cyrillic letters ({', '.join(mixed[:3])} …)"
     if weight:
         lang = max(weight, key=lambda k: (weight[k], k == "kk"))
         if not sum(weight.values()):  # nothing judged with any confidence (letters of no script kaznlp knows)
-            weight = Counter({k: float(v) * 1e-9 for k, v in letters_of.items()})
+            weight = {k: float(v) * 1e-9 for k, v in letters_of.items()}
         total = sum(weight.values())
-        shares = {k: round(v / total, 4) for k, v in weight.most_common()}
+        shares = {k: round(v / total, 4) for k, v in sorted(weight.items(), key=lambda kv: -kv[1])}
         confidence = round(weight[lang] / sum(letters_of.values()), 4)
         evidence = sum(letters_of.values())
     else:
@@ -335,12 +415,8 @@ def identify(text: str, spans: Sequence[tuple[int, int]] | None = None, normaliz
     doc_variant = variant if lang == "kk" and doc_script.script == "Latn" else None
     if lang == "kk" and doc_script.script == "Arab":
         doc_variant = "tote"
-    out: list[LangGuess] = []
-    for (s, e), g in zip(spans, guesses):
-        if g is None:
-            n = sum(1 for c in text[s:e] if c.isalpha())
-            g = LangGuess(lang, confidence, doc_script.script, doc_variant, n, "document")
-        out.append(g)
+    inherited = LangGuess(lang, confidence, doc_script.script, doc_variant, 0, "document")
+    out = [inherited if g is None else g for g in guesses]
     return DocLanguage(lang, confidence, doc_script.script, doc_variant, shares, out, spans, problem, evidence)
 
 

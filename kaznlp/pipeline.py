@@ -8,7 +8,6 @@ found before the :class:`~kaznlp.document.Document` is built, and it is not chan
 from __future__ import annotations
 
 import os
-import re
 from array import array
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -23,7 +22,7 @@ from .langid import DocLanguage, identify, skipped_sentences
 from .linking import link_facts
 from .normalize import Normalized, normalize
 from .parallel import chunks, ordered
-from .script import detect_script, to_cyrillic
+from .script import detect_script, main_script, to_cyrillic
 from .sentences import split_sentences_and_quotes
 from .tokenizer import Tokens, tokenize
 
@@ -53,11 +52,6 @@ class Prepared:
     variant: str | None = None  # the Latin alphabet of Kazakh in Latin script (2021, 2018, 2017, ascii)
 
 
-_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
-_CYRILLIC_LETTER = re.compile(r"[\u0400-\u04ff]")
-_ARABIC_LETTER = re.compile(r"[\u0600-\u06ff]")
-
-
 def _transliterated(norm: Normalized, variant: str) -> Normalized:
     """Kazakh in Latin script, normalised, in Cyrillic: one offset map from the Cyrillic back to the original
     (the transliteration's map composed with the normalisation's)."""
@@ -70,12 +64,9 @@ def _transliterated(norm: Normalized, variant: str) -> Normalized:
 
 def _script(norm: Normalized) -> tuple[Normalized, str, str | None]:
     """The text's script; Kazakh in Latin script comes back transliterated to Cyrillic. Cyrillic text (nearly
-    every text) is told by two regex counts and left as it is."""
+    every text) is told by byte counts (``main_script``) and left as it is."""
     t = norm.text
-    if not _LATIN_LETTER.search(t) and not _ARABIC_LETTER.search(t):
-        return norm, "Cyrl", None
-    n_cyr = len(_CYRILLIC_LETTER.findall(t))
-    if len(_LATIN_LETTER.findall(t)) <= n_cyr and len(_ARABIC_LETTER.findall(t)) <= n_cyr:
+    if main_script(t) == "Cyrl":
         return norm, "Cyrl", None
     sg = detect_script(t)
     if sg.script == "Latn":
@@ -187,7 +178,7 @@ class Pipeline:
             p, model_doc = parsed.prepared, parsed.model_doc
         else:
             p, model_doc = prepare(text), parsed
-        lang = identify(p.norm.text, p.sentences, normalized=True)
+        lang = identify(p.norm.text, p.sentences, normalized=True, script=p.script)
         skipped = skipped_sentences(lang)
         facts = extract_facts(p.norm, p.tokens, p.sentences, day, p.quotes)
         if skipped:  # facts only from Kazakh sentences

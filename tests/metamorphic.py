@@ -81,11 +81,14 @@ def variant_text(text: str, variant: str) -> tuple[str, list[int]]:
     return lat2, [m2[x] for x in m]
 
 
-def documents(kaznerd_docs: int | None = None) -> Iterator[tuple[str, str]]:
+FOLDERS = ("press", "releases", "releases-blind", "heldout")
+
+
+def documents(kaznerd_docs: int | None = None, folders: tuple[str, ...] = FOLDERS) -> Iterator[tuple[str, str]]:
     """(id, text) of the seed, the 45 releases, the held-out documents and KazNERD validation sentences grouped by
     30 (``kaznerd_docs`` of them; all when None), as ``bench/compare_records.py`` reads them."""
     corpora = ROOT / "corpora"
-    for folder in ("press", "releases", "releases-blind", "heldout"):
+    for folder in folders:
         for p in sorted((corpora / folder).glob("*.txt")):
             yield f"{folder}/{p.stem}", p.read_text(encoding="utf-8")
     sents, cur = [], []
@@ -130,12 +133,13 @@ def _match(a: list, b: list) -> list:
     return [matched, missed, rest]
 
 
-def run(nlp, variant: str = "2021", kaznerd_docs: int | None = None, entities: bool = True) -> dict:
+def run(nlp, variant: str = "2021", kaznerd_docs: int | None = None, entities: bool = True,
+        folders: tuple[str, ...] = FOLDERS) -> dict:
     """Every document through kaznlp in Cyrillic and in ``variant``; totals and the disagreements."""
     totals: dict[str, list[int]] = {"facts": [0, 0, 0], "entities": [0, 0, 0]}
     bad = []
     scripts = set()
-    for doc_id, text in documents(kaznerd_docs):
+    for doc_id, text in documents(kaznerd_docs, folders):
         lat, m = variant_text(text, variant)
         cyr_doc, lat_doc = nlp(text), nlp(lat)
         scripts.add((lat_doc.meta.get("script"), lat_doc.meta.get("script_variant")))
