@@ -45,6 +45,8 @@ MODULES = (
     "kaznlp.facts.date",
     "kaznlp.facts.ranking",
     "kaznlp.facts.extractor",
+    "kaznlp.script",
+    "kaznlp.langid",
 )
 GROUP = "kaznlp__mypyc"  # mypyc's shared library of the compiled modules (a top-level module, as mypyc makes it)
 MANIFEST = "_compiled.json"  # written by setup.py beside this file: the SHA-256 of each source it compiled

@@ -130,12 +130,15 @@ def extract(paths, records, fmt, output, doc_date, ner, lang) -> None:
             language = found.lang
             if not keeps(found, lang) or found.problem:
                 what = "Kazakh" if lang == "kk" else lang
-                why = found.problem or (f"{LANGUAGE_NAMES[language]}, {found.confidence:.2f}" if language != "other"
-                                        else "no language kaznlp knows")  # fmt: skip
-                _warn(f"{name}: not {what} text ({language}: {why}); skipped (use --lang any to process it)")
+                why = (f"{LANGUAGE_NAMES[language]}, {found.confidence:.2f}" if language != "other"
+                       else "no language kaznlp knows")  # fmt: skip
+                if found.problem:
+                    _warn(f"{name}: {found.problem}; skipped")
+                else:
+                    _warn(f"{name}: not {what} text ({language}: {why}); skipped (use --lang any to process it)")
                 stats["skipped"] += 1
                 if records == "documents":
-                    message = f"not {what}" + (f": {found.problem}" if found.problem else "")
+                    message = found.problem or f"not {what}"
                     yield record("error", {"id": doc_id, "language": language, "error": "language",
                                            "message": message})  # fmt: skip
                 continue

@@ -53,6 +53,7 @@ __all__ = [
 LANGUAGES = records.LANGUAGES
 LANGUAGE_NAMES = {"kk": "Kazakh", "ky": "Kyrgyz", "ru": "Russian", "tt": "Tatar", "ba": "Bashkir", "uz": "Uzbek",
                   "mn": "Mongolian", "en": "English", "other": "another language"}  # fmt: skip
+ARABIC_NOT_READ = "Kazakh in Arabic script (tote jazu): recognised, not read (kaznlp reads Cyrillic and Latin script)"
 MIN_LETTERS = 20  # fewer letters than this: a sentence takes its document's language
 SKIP_CONFIDENCE = 0.6  # a sentence in another language is skipped (no facts) from this confidence on …
 SKIP_IN_KAZAKH = 0.99  # … or, in a Kazakh document (or one too short to tell), from this one
@@ -202,15 +203,16 @@ def _both(chars: str) -> str:
 
 @cache
 def _fast_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Kazakh's own letters ғ қ ұ і (no Cyrillic neighbour writes them but Bashkir and Uzbek, and those two with
-    letters of their own), and the letters of one neighbour (``cyrillic_only``)."""
+    """Kazakh's own letters ғ қ ұ (no Cyrillic neighbour writes them but Bashkir and Uzbek, and those two with
+    letters of their own; not і, which normalisation also writes for a Latin I), and the letters of one neighbour
+    (``cyrillic_only``)."""
     kk = letters("cyrillic_kazakh", "kk")
     only = "".join(chars for _lang, chars in letter_rows("cyrillic_only"))
-    return re.compile(_both(kk[1:])), re.compile(_both(only))
+    return re.compile(_both(kk[1:4])), re.compile(_both(only))
 
 
-_OWN_LETTER_SHARE = 30  # a Kazakh sentence writes ғ қ ұ or і about once in 12 characters; this: once in 30
-_KAZAKH_DOC_SHARE = 20  # … and a Kazakh document once in 20 at least (a Kyrgyz one, with Kazakh names: rarely)
+_OWN_LETTER_SHARE = 30  # a Kazakh sentence writes ғ қ or ұ about once in 20 characters; this: once in 30
+_KAZAKH_DOC_SHARE = 20  # a Kazakh document: 17/20 of its text in sentences with one of Kazakh's own letters
 
 
 @cache
@@ -357,20 +359,22 @@ def identify(
     fast = doc_script.script == "Cyrl" and only.search(sample) is None
     own_findall, own_search = own.findall, own.search
     # in a document that writes them as often as Kazakh does, one of Kazakh's own letters makes a sentence Kazakh
-    kazakh_doc = fast and len(own_findall(sample)) * _KAZAKH_DOC_SHARE >= len(sample)
+    # (most of its text in sentences that write one: a Kyrgyz document with Kazakh names is not)
+    hits = [own_search(text, s, e) is not None for s, e in spans] if fast else []
+    if hits:
+        covered = sum(e - s for (s, e), hit in zip(spans, hits) if hit)
+        kazakh_doc = covered * _KAZAKH_DOC_SHARE >= (spans[-1][1] - spans[0][0]) * (_KAZAKH_DOC_SHARE - 3)
+    else:
+        kazakh_doc = False
     fast_kk = 0
-    for s, e in spans:
+    for k, (s, e) in enumerate(spans):
         if s >= _MAX_CHARS:
             guesses.append(None)
             continue
         if e - s < MIN_LETTERS:  # fewer characters, fewer letters: too short to tell
             guesses.append(None)
             continue
-        if fast and (
-            own_search(text, s, e) is not None
-            if kazakh_doc
-            else len(own_findall(text, s, e)) * _OWN_LETTER_SHARE >= e - s
-        ):
+        if fast and hits[k] and (kazakh_doc or len(own_findall(text, s, e)) * _OWN_LETTER_SHARE >= e - s):
             guesses.append(_PLAINLY_KAZAKH)
             fast_kk += e - s  # its letters, near enough: a sentence with Kazakh words is mostly letters
             continue
@@ -412,6 +416,8 @@ def identify(
             problem = problem or "no letters"
     if problem and "mix" in problem:
         lang, confidence = "other", 0.0
+    if lang == "kk" and doc_script.script == "Arab":
+        problem = ARABIC_NOT_READ
     doc_variant = variant if lang == "kk" and doc_script.script == "Latn" else None
     if lang == "kk" and doc_script.script == "Arab":
         doc_variant = "tote"

@@ -18,7 +18,7 @@ from typing import Any
 from .document import Document
 from .entities.base import Entity
 from .facts import extract_facts
-from .langid import DocLanguage, identify, skipped_sentences
+from .langid import ARABIC_NOT_READ, DocLanguage, identify, skipped_sentences
 from .linking import link_facts
 from .normalize import Normalized, normalize
 from .parallel import chunks, ordered
@@ -180,6 +180,9 @@ class Pipeline:
             p, model_doc = prepare(text), parsed
         lang = identify(p.norm.text, p.sentences, normalized=True, script=p.script)
         skipped = skipped_sentences(lang)
+        if p.script == "Arab":  # tote jazu is recognised, not read: no sentence gives facts
+            skipped = [{"sentence": k, "language": lang.lang, "confidence": lang.confidence, "reason": ARABIC_NOT_READ}
+                       for k in range(len(p.sentences))]  # fmt: skip
         facts = extract_facts(p.norm, p.tokens, p.sentences, day, p.quotes)
         if skipped:  # facts only from Kazakh sentences
             gone = {s["sentence"] for s in skipped}

@@ -122,13 +122,19 @@ def test_bad_input_gets_a_clear_message(tmp_path):
     (tmp_path / "mixed.txt").write_text("Қazaқstan Respубликасы Үkimetі жаңa бaғдаrlamany бекitti бүгiн таңертең.", encoding="utf-8")
     (tmp_path / "georgian.txt").write_text("საქართველოს მთავრობამ ახალი პროგრამა დაამტკიცა.", encoding="utf-8")
     (tmp_path / "kazakh.txt").write_text("Министрлік бүгін 5 млрд теңге бөлінгенін хабарлады.", encoding="utf-8")
+    (tmp_path / "tote.txt").write_text("ۇكىمەت 2023-جىلى 5 ميلليارد تەڭگە ٴبولدى.", encoding="utf-8")
     res = CliRunner().invoke(main, ["extract", str(tmp_path), "--records", "documents", "--no-ner"])
     assert res.exit_code == EXIT_PARTIAL, res.output
-    assert "mixed.txt: not Kazakh text (other:" in res.output and "words mix Latin and Cyrillic letters" in res.output
+    assert "mixed.txt: " in res.output and "words mix Latin and Cyrillic letters" in res.output
     assert "georgian.txt: not Kazakh text (other: no language kaznlp knows); skipped" in res.output
+    assert "tote.txt: Kazakh in Arabic script (tote jazu): recognised, not read" in res.output
     recs = {r["id"]: r for r in map(json.loads, res.stdout.splitlines())}
     assert recs["mixed"]["error"] == "language" and "mix Latin and Cyrillic" in recs["mixed"]["message"]
+    assert recs["tote"]["language"] == "kk" and "tote jazu" in recs["tote"]["message"]
     assert [f["value"] for f in recs["kazakh"]["facts"]] == [5e9]
+    # the library reads it as no facts, every sentence skipped with the reason
+    doc = kaznlp.extract((tmp_path / "tote.txt").read_text(encoding="utf-8"))
+    assert doc.facts == [] and doc.meta["script"] == "Arab" and doc.meta["skipped_sentences"]
 
 
 def test_the_shipped_model_is_the_one_trained_on_the_training_split(root, tmp_path):
