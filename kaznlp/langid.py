@@ -109,6 +109,13 @@ def _markers() -> dict[str, str]:
     return {w: lang for w, lang in rows("language_markers.tsv")}
 
 
+@cache
+def _foreign_words() -> frozenset[str]:
+    """Russian and Kyrgyz frequent words: a sentence of a Kazakh document without Kazakh's own letters is read
+    by the model only when it has one."""
+    return frozenset(w for w, lang in _markers().items() if lang in ("ru", "ky"))
+
+
 def _marker_counts(words: Iterable[str]) -> Counter[str]:
     m = _markers()
     return Counter(m[w] for w in words if w in m)
@@ -349,11 +356,11 @@ def identify(
     else:  # Cyrillic: nothing to count
         doc_script = ScriptGuess("Cyrl", 0, {})
     variant = doc_script.variant
-    guesses: list[LangGuess | None] = []
+    guesses: list[LangGuess | None]
     weight: dict[str, float] = {}  # letters times confidence, per language
     letters_of: dict[str, int] = {}
     own, only = _fast_patterns()
-    # a Cyrillic document without a neighbour's own letters: a sentence that writes ғ қ ұ or і often enough is
+    # a Cyrillic document without a neighbour's own letters: a sentence that writes ғ қ or ұ often enough is
     # Kazakh (one regex, no slice; a Kazakh name in a Kyrgyz sentence is not often enough); the others are read
     # in full
     fast = doc_script.script == "Cyrl" and only.search(sample) is None
@@ -366,31 +373,33 @@ def identify(
         kazakh_doc = covered * _KAZAKH_DOC_SHARE >= (spans[-1][1] - spans[0][0]) * (_KAZAKH_DOC_SHARE - 3)
     else:
         kazakh_doc = False
-    fast_kk = 0
-    for k, (s, e) in enumerate(spans):
-        if s >= _MAX_CHARS:
-            guesses.append(None)
-            continue
-        if e - s < MIN_LETTERS:  # fewer characters, fewer letters: too short to tell
-            guesses.append(None)
-            continue
-        if fast and hits[k] and (kazakh_doc or len(own_findall(text, s, e)) * _OWN_LETTER_SHARE >= e - s):
-            guesses.append(_PLAINLY_KAZAKH)
+    # sentences long enough to tell (fewer characters, fewer letters), within the part judged
+    judged = [e - s >= MIN_LETTERS and s < _MAX_CHARS for s, e in spans]
+    if kazakh_doc:  # in comprehensions: most documents need no more than these three passes
+        guesses = [_PLAINLY_KAZAKH if hit and ok else None for hit, ok in zip(hits, judged)]
+        fast_kk = sum(e - s for (s, e), g in zip(spans, guesses) if g is not None)
+        todo = [k for k, (hit, ok) in enumerate(zip(hits, judged)) if ok and not hit]
+    else:
+        guesses = [None] * len(spans)
+        fast_kk = 0
+        todo = [k for k, ok in enumerate(judged) if ok]
+    for k in todo:
+        s, e = spans[k]
+        if fast and hits[k] and len(own_findall(text, s, e)) * _OWN_LETTER_SHARE >= e - s:
+            guesses[k] = _PLAINLY_KAZAKH
             fast_kk += e - s  # its letters, near enough: a sentence with Kazakh words is mostly letters
             continue
         sentence = text[s:e]
         if kazakh_doc:
             # no letter of Kazakh's own in a Kazakh document: names, numbers, or a quote in Russian or Kyrgyz,
             # which writes their frequent words; without one, it takes the document's language like a short one
-            marks = _marker_counts(_words(sentence))
-            if not (marks["ru"] or marks["ky"]):
-                guesses.append(None)
+            foreign = _foreign_words()
+            if not any(w in foreign for w in _WORD.findall(sentence.lower())):
                 continue
         g = identify_sentence(sentence, variant)
         if g.letters < MIN_LETTERS:
-            guesses.append(None)
             continue
-        guesses.append(g)
+        guesses[k] = g
         weight[g.lang] = weight.get(g.lang, 0.0) + g.letters * g.confidence
         letters_of[g.lang] = letters_of.get(g.lang, 0) + g.letters
     if fast_kk:
