@@ -70,6 +70,7 @@ class _Table:
     case: dict[str, str]  # capitals whose lower case is another letter's
     fold: dict[int, str]  # Cyrillic letters the variant does not tell apart → as they come back
     foreign: frozenset[str]  # letters of no Kazakh word: a word with one stays as it is
+    final: tuple[tuple[str, str], ...]  # word endings put back (as they come back, as written)
 
 
 @cache
@@ -79,6 +80,7 @@ def _table(variant: str) -> _Table:
     case: dict[str, str] = {}
     fold: dict[int, str] = {}
     foreign: frozenset[str] = frozenset()
+    final: list[tuple[str, str]] = []
     for row in rows("translit_latin.tsv"):
         if row[0] not in (variant, "*"):
             continue
@@ -86,6 +88,8 @@ def _table(variant: str) -> _Table:
             vowels = frozenset(row[2])
         elif row[1] == "#case":
             case[row[2]] = row[3]
+        elif row[1] == "#final":
+            final.append((row[2], row[3]))
         elif row[1] == "#foreign":
             foreign = frozenset(row[2])
         elif row[1] == "#fold":
@@ -97,26 +101,38 @@ def _table(variant: str) -> _Table:
             entries[row[1]] = (plain, after, start)
     if not entries:
         raise ValueError(f"no Latin variant {variant!r}: use one of {', '.join(LATIN_VARIANTS)}")
-    return _Table(entries, max(map(len, entries)), vowels, case, fold, foreign)
+    return _Table(entries, max(map(len, entries)), vowels, case, fold, foreign, tuple(final))
 
 
-_NOT_WORDS = ("letters.tsv", "script_letters.tsv", "translit_latin.tsv", "langid_model.tsv", "language_markers.tsv")
+_NOT_WORDS = ("letters.tsv", "script_letters.tsv", "translit_latin.tsv", "langid_model.tsv", "language_markers.tsv",
+              "endings.tsv", "verb_endings.txt", "adjective_suffixes.txt", "surname_endings.txt",
+              "stem_alternations.tsv")  # letters, other languages, and endings, which are not words
+
+
+@cache
+def _table_words() -> frozenset[str]:
+    """Every Cyrillic word of kaznlp's tables."""
+    from importlib import resources
+
+    found: set[str] = set()
+    for f in resources.files("kaznlp.data").iterdir():
+        if f.name.endswith((".tsv", ".txt")) and f.name not in _NOT_WORDS:
+            found.update(_CYRILLIC_WORD.findall(f.read_text(encoding="utf-8").lower()))
+    return frozenset(found)
 
 
 @cache
 def _lexicon(variant: str) -> dict[str, str]:
-    """The words of kaznlp's tables that the variant cannot write exactly, by their folded form."""
-    from importlib import resources
-
+    """The words of kaznlp's tables that the variant cannot write exactly, by their folded form (not where the
+    folded form is itself a word of the tables)."""
     fold = _table(variant).fold
+    words = _table_words()
     found: dict[str, str] = {}
-    for f in resources.files("kaznlp.data").iterdir():
-        if not f.name.endswith((".tsv", ".txt")) or f.name in _NOT_WORDS:
-            continue
-        for w in _CYRILLIC_WORD.findall(f.read_text(encoding="utf-8").lower()):
-            folded = w.translate(fold)
-            if folded != w and folded:
-                found.setdefault(folded, w)
+    for w in sorted(words):
+        folded = w.translate(fold)
+        # a one-letter word only where a letter became two (ц/га as ts/ga), not и or й for a lone I
+        if folded != w and len(folded) > 1 and folded not in words:
+            found.setdefault(folded, w)
     return found
 
 
@@ -151,7 +167,7 @@ def _restore(out: list[str], cmap: array, variant: str) -> tuple[list[str], arra
             continue
         target = lexicon[f[:hit]]
         cut = pos[hit] if hit < len(pos) else len(word)
-        if low[:cut] == target:
+        if low[:cut] == target or (len(low) > 2 and low in _table_words()):
             continue
         if word[:cut].isupper() and cut > 1:
             target = target.upper()
@@ -348,5 +364,22 @@ def to_cyrillic(text: str, variant: str) -> tuple[str, array]:
             cmap.append(i)
         i += len(hit)
     out, cmap = _restore(out, cmap, variant)
+    if table.final:
+        out = [_finals("".join(out), table.final)]
     cmap.append(n)
     return "".join(out), cmap
+
+
+def _finals(text: str, final: tuple[tuple[str, str], ...]) -> str:
+    """Word endings put back (one letter for one: the offsets stay), in words of four letters or more."""
+
+    def fix(m: re.Match[str]) -> str:
+        w = m.group()
+        low = w.lower()
+        for plain, written in final:
+            if len(w) >= 4 and low.endswith(plain):
+                end = written if w[-1].islower() else written.upper()
+                return w[: -len(plain)] + end
+        return w
+
+    return _CYRILLIC_WORD.sub(fix, text)
