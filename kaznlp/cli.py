@@ -23,8 +23,7 @@ import click
 from .entities import PIECE_CHARS
 from .errors import KaznlpError, UsageError
 from .io import MAX_INPUT_BYTES
-from .langid import LANGUAGES
-from .records import FACT_TYPES
+from .records import FACT_TYPES, LANGUAGES
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_PARTIAL, EXIT_NOTHING = 0, 1, 2, 3, 4
 LIMITS = (
@@ -35,8 +34,13 @@ LIMITS = (
 )
 
 
+_LANG_HELP = ("kk (Kazakh, in Cyrillic, Latin or Arabic script), ky (Kyrgyz), ru (Russian), tt (Tatar), ba (Bashkir), "
+              "uz (Uzbek), mn (Mongolian), en (English), other (none of these) or any (every document)")
+
+
 class LanguageChoice(click.Choice):
-    """``--lang`` of every command: a language code to keep (``kaznlp.langid.LANGUAGES``: kk, ru, other) or ``any``."""
+    """``--lang`` of every command: a language code to keep (``kaznlp.records.LANGUAGES``, told apart by
+    ``kaznlp.langid``) or ``any``."""
 
     name = "language"
 
@@ -45,19 +49,15 @@ class LanguageChoice(click.Choice):
 
     def convert(self, value, param, ctx):
         if value not in self.choices:
-            self.fail(
-                f"{value!r} is not a language kaznlp tells apart: use kk (Kazakh), ru (Russian), other (neither) "
-                "or any (every document)",
-                param,
-                ctx,
-            )
+            self.fail(f"{value!r} is not a language kaznlp tells apart: use {_LANG_HELP}", param, ctx)
         return value
 
 
 def _lang_option(default: str, skipped: str):
     return click.option(
         "--lang", type=LanguageChoice(), default=default, show_default=True,
-        help=f"Keep documents in this language: kk (Kazakh), ru (Russian), other (neither) or any; {skipped}.",
+        help=f"Keep documents in this language: {_LANG_HELP}; {skipped}. kk also keeps a document with a "
+             "real Kazakh part (a bilingual post); only its Kazakh sentences give facts.",
     )  # fmt: skip
 
 
@@ -173,7 +173,7 @@ def main() -> None:
 def extract(paths, records, fmt, output, doc_date, ner, lang) -> None:
     """Extract facts, entities or whole document records from PATHS (files, directories, '-' for stdin)."""
     from .io import InputError, read_text
-    from .langid import detect_language
+    from .langid import LANGUAGE_NAMES, identify, keeps
     from .pipeline import load
     from .records import record
     from .writers import write_records
@@ -212,17 +212,26 @@ def extract(paths, records, fmt, output, doc_date, ner, lang) -> None:
                 continue
             for note in notes:
                 _warn_extract(note)
-            language = detect_language(text)
-            if lang != "any" and language != lang:
+            found = identify(text)
+            language = found.lang
+            if not keeps(found, lang) or found.problem:
                 what = "Kazakh" if lang == "kk" else lang
-                _warn_extract(f"{name}: not {what} text ({language}); skipped (use --lang any to process it)")
+                why = (f"{LANGUAGE_NAMES[language]}, {found.confidence:.2f}" if language != "other"
+                       else "no language kaznlp knows")  # fmt: skip
+                if found.problem:
+                    _warn_extract(f"{name}: {found.problem}; skipped")
+                else:
+                    _warn_extract(
+                        f"{name}: not {what} text ({language}: {why}); skipped (use --lang any to process it)"
+                    )
                 stats["skipped"] += 1
                 if records == "documents":
+                    message = found.problem or f"not {what}"
                     yield record("error", {"id": doc_id, "language": language, "error": "language",
-                                           "message": f"not {what}"})  # fmt: skip
+                                           "message": message})  # fmt: skip
                 continue
             try:
-                doc = nlp(text, doc_date=day, doc_id=doc_id, meta={"language": language})
+                doc = nlp(text, doc_date=day, doc_id=doc_id)
             except Exception as exc:  # noqa: BLE001 - one bad document never stops the others
                 msg = f"{name}: the extractor failed ({type(exc).__name__}: {_one_line(exc)}); please report it"
                 yield from skipped(doc_id, "extractor", msg)
@@ -445,6 +454,61 @@ def _evaluate_ner_gold(paths, gold_paths, model, as_json, errors) -> None:
             click.echo(f"{kind:<7} {e['doc']}  {rec['label']:<13} {ctx}", err=True)
 
 
+@main.command("evaluate-langid")
+@click.option("--corpora", "corpora_dir", default="corpora", show_default=True, help="The repository's corpora.")
+@click.option("--compare", is_flag=True, help="Score the other identifiers that are installed too.")
+@click.option("--errors", is_flag=True, help="List kaznlp's errors (stderr).")
+@click.option("--json", "as_json", is_flag=True)
+def evaluate_langid(corpora_dir, compare, errors, as_json) -> None:
+    """Language identification on the labelled set (corpora/langid): the test split of the UD and KazNERD
+    sentences, and the archive sample's 250 documents; per language precision and recall, mixed documents,
+    speed."""
+    from .scoring.langid import evaluate as score_langid
+    from .scoring.langid import identifiers, load_items
+
+    items = load_items(corpora_dir)
+    parts = {"sentences": [i for i in items if i.split == "test" and i.source in ("ud", "kaznerd")],
+             "archive": [i for i in items if i.source == "archive"],
+             "probes": [i for i in items if i.source == "probe"]}  # fmt: skip
+    found = identifiers() if compare else {"kaznlp": identifiers()["kaznlp"]}
+    results = {name: {part: score_langid(sel, predict) for part, sel in parts.items() if sel}
+               for name, (predict, _covers) in found.items()}  # fmt: skip
+    if as_json:
+        for r in results.values():
+            for part in r.values():
+                part.pop("errors", None) if not errors else None
+        click.echo(json.dumps(results, ensure_ascii=False, indent=2))
+        return
+    for name, r in results.items():
+        click.echo(f"{name} ({found[name][1]})")
+        for part, res in r.items():
+            m = res["mixed"]
+            mixed = f", mixed documents {m['correct']}/{m['documents']}" if m["documents"] else ""
+            click.echo(f"  {part}: {res['items']} items, accuracy {res['accuracy']:.4f}{mixed}, "
+                       f"{res['items_per_second']:,.0f} items/s")  # fmt: skip
+            click.echo(f"  {'lang':<8}{'P':>8}{'R':>8}{'support':>9}")
+            for lang, s in res["per_language"].items():
+                click.echo(f"  {lang:<8}{s['precision']:>8.3f}{s['recall']:>8.3f}{s['support']:>9}")
+            if res["confusion"]:
+                click.echo("  confused: " + ", ".join(f"{k} {v}" for k, v in res["confusion"].items()))
+    if errors:
+        for part, res in results["kaznlp"].items():
+            for e in res["errors"]:
+                click.echo(json.dumps({"part": part, **e}, ensure_ascii=False), err=True)
+
+
+@main.command("train-langid")
+@click.option("--corpora", "corpora_dir", default="corpora", show_default=True)
+@click.option("-o", "--output", default="kaznlp/data/langid_model.tsv", show_default=True)
+def train_langid(corpora_dir, output) -> None:
+    """Train kaznlp's language model on the training split of corpora/langid (never the tune or test split,
+    never the archive sample)."""
+    from .scoring.langid import load_items, train
+
+    n = train(load_items(corpora_dir), output)
+    click.echo(f"{output}: {n} features")
+
+
 def _parse_fields(values: tuple[str, ...]) -> dict[str, str]:
     fields = {}
     for v in values:
@@ -599,7 +663,7 @@ def _read_inputs(paths, lang, stats):
     """(doc id, name, text) of each input that can be processed, as ``extract`` reads them; the others are
     skipped with a message on stderr and counted in ``stats``."""
     from .io import InputError, read_text
-    from .langid import detect_language
+    from .langid import identify, keeps
 
     for doc_id, path, err in _inputs(paths):
         name = str(path) if path else "<stdin>"
@@ -617,12 +681,13 @@ def _read_inputs(paths, lang, stats):
             _warn(f"{name}: {exc.strerror}")
             stats["skipped"] += 1
             continue
-        language = detect_language(text)
-        if lang == "kk" and language != "kk":
-            _warn(f"{name}: not Kazakh text ({language}); skipped (use --lang any to process it)")
+        found = identify(text)
+        if not keeps(found, lang) or found.problem:
+            why = found.problem or f"not {'Kazakh' if lang == 'kk' else lang} text ({found.lang})"
+            _warn(f"{name}: {why}; skipped (use --lang any to process it)")
             stats["skipped"] += 1
             continue
-        yield doc_id, language, text
+        yield doc_id, found.lang, text
 
 
 @main.command()
@@ -632,8 +697,7 @@ def _read_inputs(paths, lang, stats):
                    "ending in /): one page per document, DOC.html.")  # fmt: skip
 @click.option("--doc-date", default=None, help="Publication date YYYY-MM-DD; fills a missing year in dates.")
 @click.option("--ner/--no-ner", default=True, show_default=True, help="Named entities.")
-@click.option("--lang", type=click.Choice(["kk", "any"]), default="kk", show_default=True,
-              help="kk: skip documents that are not Kazakh, with a message.")  # fmt: skip
+@_lang_option("kk", "the others are skipped with a message")
 @click.option("--title", default=None, help="Title of the page (default: the document's id).")
 def render(paths, output, doc_date, ner, lang, title) -> None:
     """Render PATHS as HTML: the text with every fact and entity highlighted (value, unit, qualifier, object and

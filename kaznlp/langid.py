@@ -1,53 +1,481 @@
-"""Fast document language identification for kk / ru / other, from letters and stop words."""
+"""Language identification: per sentence and per document, with a confidence and the share of each language.
+
+Languages (``LANGUAGES``, the one vocabulary of every command's ``--lang``): ``kk`` Kazakh (in Cyrillic, Latin or
+Arabic script), its Cyrillic neighbours ``ky`` Kyrgyz, ``ru`` Russian, ``tt`` Tatar, ``ba`` Bashkir, ``uz`` Uzbek,
+``mn`` Mongolian, and ``en`` English; ``other`` is everything else (Yakut, Buryat, Ukrainian, Turkish …, or no
+letters at all).
+
+A sentence is read in three steps, cheapest first:
+
+1. its script (``kaznlp.script``): Latin-script text is English or Uzbek by their frequent words, or Kazakh when its
+   transliteration to Cyrillic reads as Kazakh; Arabic script is Kazakh when it writes the letters of tote jazu;
+2. letters only one language writes (Bashkir ҡ ҫ ҙ, Uzbek ў ҳ, Tatar җ …) decide at once, and so do і or ұ with
+   another Kazakh letter (no neighbour writes і and ұ with ә ғ қ ң);
+3. the rest (Kazakh without those letters, Kyrgyz, Russian, Tatar, Yakut, Buryat) goes to a naive Bayes model of
+   letter n-grams and words (``kaznlp/data/langid_model.tsv``, trained by ``kaznlp train-langid`` on the
+   training split of ``corpora/langid`` only); Mongolian, which has no training data, is told from Buryat and
+   Kyrgyz by its frequent words.
+
+Text is lower-cased first, so ALL-CAPS reads as the same language. A sentence with fewer than ``MIN_LETTERS``
+letters is too short to tell: it takes the document's language. A document's language is that of most of its
+letters; ``shares`` gives each language's part.
+"""
 
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+from typing import Any
 
+from . import records
 from .data import rows
-from .morphology import CYRILLIC_COMMON_CLASS, KAZAKH_SPECIFIC_CLASS
+from .normalize import normalize
+from .script import ScriptGuess, detect_script, letter_rows, letters, main_script, mixed_script_words, to_cyrillic
 
-__all__ = ["detect_language", "LANGUAGES"]
+__all__ = [
+    "LANGUAGES",
+    "MIN_LETTERS",
+    "DocLanguage",
+    "LangGuess",
+    "detect_language",
+    "features",
+    "identify",
+    "identify_sentence",
+    "keeps",
+    "sentence_languages",
+    "skipped_sentences",
+]
 
-LANGUAGES = ("kk", "ru", "other")
-_KK_LETTERS = re.compile(KAZAKH_SPECIFIC_CLASS)
-_CYRILLIC = re.compile(CYRILLIC_COMMON_CLASS)
-_LETTER = re.compile(r"[^\W\d_]")
+LANGUAGES = records.LANGUAGES
+LANGUAGE_NAMES = {"kk": "Kazakh", "ky": "Kyrgyz", "ru": "Russian", "tt": "Tatar", "ba": "Bashkir", "uz": "Uzbek",
+                  "mn": "Mongolian", "en": "English", "other": "another language"}  # fmt: skip
+ARABIC_NOT_READ = "Kazakh in Arabic script (tote jazu): recognised, not read (kaznlp reads Cyrillic and Latin script)"
+MIN_LETTERS = 20  # fewer letters than this: a sentence takes its document's language
+SKIP_CONFIDENCE = 0.6  # a sentence in another language is skipped (no facts) from this confidence on …
+SKIP_IN_KAZAKH = 0.99  # … or, in a Kazakh document (or one too short to tell), from this one
+DOC_EVIDENCE = 100  # letters a document needs before its own language (not Kazakh) is held against its sentences
+KEEP_SHARE = 0.1  # `--lang kk` keeps a document with this share of Kazakh too (a bilingual post)
+_MODEL_TO_LANG = {"sah": "other", "bxr": "other"}  # classes the model knows that kaznlp does not tell apart
+_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_CYRILLIC_LETTER = re.compile(r"[\u0400-\u04ff]")
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|\n+")
+_MAX_CHARS = 20000  # a document is judged on its first 20,000 characters
 
 
-def _markers(lang: str) -> re.Pattern[str]:
-    ws = [w for w, la in rows("language_markers.tsv") if la == lang]
-    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, ws)) + r")(?!\w)")
+# ---------------------------------------------------------------- letters and words
+@cache
+def _fold_table() -> dict[int, str]:
+    return {ord(a): b for kind, a, b in rows("script_letters.tsv") if kind == "fold"}
 
 
-_RU_WORDS = _markers("ru")
-_KK_WORDS = _markers("kk")
-_SAMPLE = 20000
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.lower().translate(_fold_table()))
+
+
+def _word_features(w: str) -> list[str]:
+    out = ["w:" + w] if len(w) <= 24 else []
+    p = " " + w + " "
+    out.extend(p[k : k + 1] for k in range(1, len(p) - 1))
+    out.extend(p[k : k + 2] for k in range(len(p) - 1))
+    out.extend(p[k : k + 3] for k in range(len(p) - 2))
+    return out
+
+
+def features(text: str) -> list[str]:
+    """The model's features of a text: its words and the letter 1-, 2- and 3-grams of each word with a space at
+    either end (lower case, a few look-alike letters folded)."""
+    out: list[str] = []
+    for w in _words(text):
+        out.extend(_word_features(w))
+    return out
+
+
+@lru_cache(maxsize=200_000)
+def _word_rows(w: str) -> tuple[int, ...]:
+    """The model's rows of a word's features (the last row for a feature it never saw): words repeat, so a
+    sentence costs a cache look-up a word."""
+    m = _model()
+    unseen = len(m.index)
+    return tuple(m.index.get(f, unseen) for f in _word_features(w))
+
+
+@cache
+def _markers() -> dict[str, str]:
+    return {w: lang for w, lang in rows("language_markers.tsv")}
+
+
+@cache
+def _foreign_words() -> frozenset[str]:
+    """Russian and Kyrgyz frequent words: a sentence of a Kazakh document without Kazakh's own letters is read
+    by the model only when it has one."""
+    return frozenset(w for w, lang in _markers().items() if lang in ("ru", "ky"))
+
+
+def _marker_counts(words: Iterable[str]) -> Counter[str]:
+    m = _markers()
+    return Counter(m[w] for w in words if w in m)
+
+
+# ---------------------------------------------------------------- the model
+@dataclass(frozen=True)
+class _Model:
+    classes: tuple[str, ...]
+    index: dict[str, int]
+    logp: Any  # numpy array, features × classes: log P(feature | class); its last row: a feature never seen
+    prior: tuple[float, ...]
+    scale: float  # confidence temperature: log-likelihoods per feature times this, then softmax
+
+
+@cache
+def _model() -> _Model:
+    meta: dict[str, list[str]] = {}
+    counts: dict[str, list[int]] = {}
+    for row in rows("langid_model.tsv"):
+        if row[0].startswith("@"):
+            meta[row[0][1:]] = list(row[1:])
+        else:
+            counts[row[0]] = [int(x) for x in row[1:]]
+    classes = tuple(meta["classes"])
+    alpha = float(meta["alpha"][0])
+    totals = [int(x) for x in meta["totals"]]
+    docs = [int(x) for x in meta["sentences"]]
+    vocab = len(counts) + 1
+    denom = [math.log(t + alpha * vocab) for t in totals]
+    import numpy as np
+
+    index = {f: k for k, f in enumerate(counts)}
+    table = np.array([*counts.values(), [0] * len(classes)], dtype=np.float64)
+    logp = np.log(table + alpha) - np.array(denom)
+    prior = tuple(math.log(n / sum(docs)) for n in docs)
+    return _Model(classes, index, logp, prior, float(meta["scale"][0]))
+
+
+def _classify(text: str, model: _Model | None = None) -> tuple[str, float, dict[str, float]]:
+    """The model's class of a text, its posterior (tempered) and every class's posterior."""
+    m = model or _model()
+    if model is None:
+        rows_: list[int] = []
+        for w in _words(text):
+            rows_.extend(_word_rows(w))
+    else:
+        unseen = len(m.index)
+        rows_ = [m.index.get(f, unseen) for f in features(text)]
+    n = len(rows_)
+    if n == 0:
+        return "other", 0.0, {}
+    sums = m.logp[rows_].sum(axis=0)
+    ll = [p + float(x) for p, x in zip(m.prior, sums)]
+    z = [x * m.scale / n for x in ll]
+    top = max(z)
+    ex = [math.exp(x - top) for x in z]
+    s = sum(ex)
+    post = {c: e / s for c, e in zip(m.classes, ex)}
+    best = max(post, key=post.__getitem__)
+    return best, post[best], post
+
+
+# ---------------------------------------------------------------- one sentence
+@dataclass(frozen=True, slots=True)
+class LangGuess:
+    """The language of a sentence or text: ``lang`` (one of ``LANGUAGES``), ``confidence`` (0-1), ``script``
+    (``Cyrl``, ``Latn``, ``Arab``, ``none``), the Latin ``variant`` of Kazakh (``2021``, ``2018``, ``2017``,
+    ``ascii``) or ``tote`` (Arabic script), the letters it was judged on (0 where none were counted: a sentence
+    that Kazakh letters decided at once, or one that took its document's language), and ``by``: what decided
+    (``letters``, ``model``, ``words``, ``script``, ``document`` for a sentence too short to tell)."""
+
+    lang: str
+    confidence: float
+    script: str = "Cyrl"
+    variant: str | None = None
+    letters: int = 0
+    by: str = "model"
+
+
+def _count_any(text: str, chars: str) -> int:
+    return sum(text.count(c) for c in chars) if chars else 0
+
+
+# a sentence that Kazakh letters decide at once, in a Cyrillic document (its letters are not counted: 0)
+_PLAINLY_KAZAKH = LangGuess("kk", 0.99, "Cyrl", None, 0, "letters")
+
+
+def _both(chars: str) -> str:
+    return "[" + chars + chars.upper() + "]"
+
+
+@cache
+def _fast_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Kazakh's own letters ғ қ ұ (no Cyrillic neighbour writes them but Bashkir and Uzbek, and those two with
+    letters of their own; not і, which normalisation also writes for a Latin I), and the letters of one neighbour
+    (``cyrillic_only``)."""
+    kk = letters("cyrillic_kazakh", "kk")
+    only = "".join(chars for _lang, chars in letter_rows("cyrillic_only"))
+    return re.compile(_both(kk[1:4])), re.compile(_both(only))
+
+
+_OWN_LETTER_SHARE = 30  # a Kazakh sentence writes ғ қ or ұ about once in 20 characters; this: once in 30
+_KAZAKH_DOC_SHARE = 20  # a Kazakh document: 17/20 of its text in sentences with one of Kazakh's own letters
+
+
+@cache
+def _strict_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    kk = letters("cyrillic_kazakh", "kk")
+    return re.compile(_both(kk[3:])), re.compile(_both(kk[:4]))
+
+
+def _plainly_kazakh(text: str) -> bool:
+    """і or ұ, with ә ғ қ or ұ, and no letter of one neighbour: Cyrillic Kazakh, whatever document the sentence
+    is in (no neighbour writes і or ұ with those; a Latin 2021 text has the і of its ı but not the others)."""
+    own, shared = _strict_patterns()
+    only = _fast_patterns()[1]
+    return own.search(text) is not None and shared.search(text) is not None and only.search(text) is None
+
+
+def _cyrillic(low: str, n_letters: int) -> LangGuess:
+    for lang, chars in letter_rows("cyrillic_only"):
+        if _count_any(low, chars):
+            lang = _MODEL_TO_LANG.get(lang, lang)
+            if lang == "uz" and _count_any(low, letters("cyrillic_kazakh", "kk")[3:]):
+                continue  # ў or ҳ in a text with Kazakh ұ or і: a name, not Uzbek
+            return LangGuess(lang, 0.99, "Cyrl", None, n_letters, "letters")
+    kk = letters("cyrillic_kazakh", "kk")
+    own, shared = kk[3:], kk[:4]  # ұ і; ә ғ қ ұ
+    if _count_any(low, own) and _count_any(low, shared):
+        return LangGuess("kk", 0.99, "Cyrl", None, n_letters, "letters")
+    best, p, post = _classify(low)
+    lang = _MODEL_TO_LANG.get(best, best)
+    if best in ("bxr", "ky", "sah"):
+        words = _words(low)
+        marks = _marker_counts(words)
+        enough = marks["mn"] >= max(2, len(words) // 8, marks["bxr"] + 1)
+        if enough and not _count_any(low, letters("not_written", "mn")):
+            return LangGuess("mn", min(0.9, p), "Cyrl", None, n_letters, "words")
+    return LangGuess(lang, round(p, 4), "Cyrl", None, n_letters, "model")
+
+
+def _latin(text: str, low: str, n_letters: int, variant: str | None) -> LangGuess:
+    words = _words(low)
+    marks = _marker_counts(words)
+    n = max(1, len(words))
+    variant = variant or "ascii"
+    if marks["en"] / n >= 0.12 and marks["en"] > marks["other"]:
+        return LangGuess("en", min(0.99, 0.5 + marks["en"] / n), "Latn", None, n_letters, "words")
+    if marks["uz"] / n >= 0.1 or low.count("o'") + low.count("g'") >= max(2, n // 6) and variant != "2017":
+        return LangGuess("uz", 0.9, "Latn", None, n_letters, "words")
+    if marks["other"] / n >= 0.1:
+        return LangGuess("other", 0.8, "Latn", None, n_letters, "words")
+    cyr, _ = to_cyrillic(text, variant)
+    best, p, _post = _classify(cyr.lower())
+    need = 0.8 if variant != "ascii" else 0.9
+    if best == "kk" and p >= need:
+        return LangGuess("kk", round(p, 4), "Latn", variant, n_letters, "model")
+    return LangGuess("other", round(max(0.5, 1 - p if best == "kk" else p), 4), "Latn", None, n_letters, "model")
+
+
+def _arabic(text: str, n_letters: int) -> LangGuess:
+    kazakh = _count_any(text, letters("arabic_kazakh", "tote"))
+    turkic = _count_any(text, letters("arabic_turkic", "tote"))
+    foreign = _count_any(text, letters("arabic_other", "other"))
+    if kazakh and foreign * 10 <= kazakh + turkic:
+        return LangGuess("kk", 0.9, "Arab", "tote", n_letters, "letters")
+    return LangGuess("other", 0.8, "Arab", None, n_letters, "letters")
+
+
+def identify_sentence(text: str, variant: str | None = None) -> LangGuess:
+    """The language of one sentence (or any text read as one piece). ``variant``: the Latin alphabet variant of
+    the document, when known (a sentence alone may lack the letters that tell it)."""
+    if _plainly_kazakh(text) and not _LATIN_LETTER.search(text):  # most sentences of a Kazakh archive
+        # its letters, near enough: characters less spaces (digits and marks are few in a sentence with words)
+        return LangGuess("kk", 0.99, "Cyrl", None, len(text) - text.count(" "), "letters")
+    low = text.lower()
+    sg = detect_script(text)
+    if sg.script == "none":
+        return LangGuess("other", 0.0, "none", None, sg.letters, "script")
+    if sg.script == "Latn":
+        return _latin(text, low, sg.letters, variant or sg.variant)
+    if sg.script == "Arab":
+        return _arabic(text, sg.letters)
+    return _cyrillic(low, sg.letters)
+
+
+# ---------------------------------------------------------------- a document
+@dataclass(frozen=True, slots=True)
+class DocLanguage:
+    """The language of a document: the language of most of its letters (``lang``), a confidence, the ``shares``
+    of each language (its sentences' letters, each weighted by the sentence's confidence), its script and Latin
+    variant, one :class:`LangGuess` per sentence (with
+    ``spans``), and ``problem``: why no language could be given (no letters, words mixing scripts) or None."""
+
+    lang: str
+    confidence: float
+    script: str
+    variant: str | None
+    shares: dict[str, float]
+    sentences: list[LangGuess] = field(default_factory=list)
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    problem: str | None = None
+    evidence: int = 0  # letters judged on their own (sentences long enough, or the whole text)
+
+    def share(self, lang: str) -> float:
+        return self.shares.get(lang, 0.0)
+
+
+def _split(text: str) -> list[tuple[int, int]]:
+    spans = []
+    last = 0
+    for m in _SENTENCE_END.finditer(text):
+        if m.start() > last:
+            spans.append((last, m.start()))
+        last = m.end()
+    if last < len(text):
+        spans.append((last, len(text)))
+    return spans
+
+
+def identify(
+    text: str, spans: Sequence[tuple[int, int]] | None = None, normalized: bool = False, script: str | None = None
+) -> DocLanguage:
+    """The language of a document and of each of its sentences. ``spans``: sentence spans of ``text`` (a simple
+    split when not given); ``normalized``: ``text`` is already normalised (``kaznlp.normalize``), as the
+    pipeline's is; otherwise it is normalised here (the spans then refer to the normalised text too: leave them
+    out). ``script``: the pipeline's word that the text is Cyrillic (``Cyrl``; Latin-script Kazakh it has
+    transliterated is Cyrillic too): no script count, no check for words mixing scripts."""
+    if not normalized:
+        text = normalize(text).text
+    sample = text[:_MAX_CHARS]
+    spans = list(spans) if spans is not None else _split(sample)
+    if script is not None:
+        doc_script = ScriptGuess("Cyrl", 0, {})
+    elif main_script(sample) != "Cyrl" or not _CYRILLIC_LETTER.search(sample):
+        doc_script = detect_script(sample)
+    else:  # Cyrillic: nothing to count
+        doc_script = ScriptGuess("Cyrl", 0, {})
+    variant = doc_script.variant
+    guesses: list[LangGuess | None]
+    weight: dict[str, float] = {}  # letters times confidence, per language
+    letters_of: dict[str, int] = {}
+    own, only = _fast_patterns()
+    # a Cyrillic document without a neighbour's own letters: a sentence that writes ғ қ or ұ often enough is
+    # Kazakh (one regex, no slice; a Kazakh name in a Kyrgyz sentence is not often enough); the others are read
+    # in full
+    fast = doc_script.script == "Cyrl" and only.search(sample) is None
+    own_findall, own_search = own.findall, own.search
+    # in a document that writes them as often as Kazakh does, one of Kazakh's own letters makes a sentence Kazakh
+    # (most of its text in sentences that write one: a Kyrgyz document with Kazakh names is not)
+    hits = [own_search(text, s, e) is not None for s, e in spans] if fast else []
+    if hits:
+        covered = sum(e - s for (s, e), hit in zip(spans, hits) if hit)
+        kazakh_doc = covered * _KAZAKH_DOC_SHARE >= (spans[-1][1] - spans[0][0]) * (_KAZAKH_DOC_SHARE - 3)
+    else:
+        kazakh_doc = False
+    # sentences long enough to tell (fewer characters, fewer letters), within the part judged
+    judged = [e - s >= MIN_LETTERS and s < _MAX_CHARS for s, e in spans]
+    if kazakh_doc:  # in comprehensions: most documents need no more than these three passes
+        guesses = [_PLAINLY_KAZAKH if hit and ok else None for hit, ok in zip(hits, judged)]
+        fast_kk = sum(e - s for (s, e), g in zip(spans, guesses) if g is not None)
+        todo = [k for k, (hit, ok) in enumerate(zip(hits, judged)) if ok and not hit]
+    else:
+        guesses = [None] * len(spans)
+        fast_kk = 0
+        todo = [k for k, ok in enumerate(judged) if ok]
+    for k in todo:
+        s, e = spans[k]
+        if fast and hits[k] and len(own_findall(text, s, e)) * _OWN_LETTER_SHARE >= e - s:
+            guesses[k] = _PLAINLY_KAZAKH
+            fast_kk += e - s  # its letters, near enough: a sentence with Kazakh words is mostly letters
+            continue
+        sentence = text[s:e]
+        if kazakh_doc:
+            # no letter of Kazakh's own in a Kazakh document: names, numbers, or a quote in Russian or Kyrgyz,
+            # which writes their frequent words; without one, it takes the document's language like a short one
+            foreign = _foreign_words()
+            if not any(w in foreign for w in _WORD.findall(sentence.lower())):
+                continue
+        g = identify_sentence(sentence, variant)
+        if g.letters < MIN_LETTERS:
+            continue
+        guesses[k] = g
+        weight[g.lang] = weight.get(g.lang, 0.0) + g.letters * g.confidence
+        letters_of[g.lang] = letters_of.get(g.lang, 0) + g.letters
+    if fast_kk:
+        weight["kk"] = weight.get("kk", 0.0) + fast_kk * 0.99
+        letters_of["kk"] = letters_of.get("kk", 0) + fast_kk
+    problem = None
+    mixed = mixed_script_words(sample, limit=1000) if script is None else []
+    if len(mixed) >= 3 and len(mixed) * 10 >= len(_WORD.findall(sample)):
+        problem = f"{len(mixed)} words mix Latin and Cyrillic letters ({', '.join(mixed[:3])} …)"
+    if weight:
+        lang = max(weight, key=lambda k: (weight[k], k == "kk"))
+        if not sum(weight.values()):  # nothing judged with any confidence (letters of no script kaznlp knows)
+            weight = {k: float(v) * 1e-9 for k, v in letters_of.items()}
+        total = sum(weight.values())
+        shares = {k: round(v / total, 4) for k, v in sorted(weight.items(), key=lambda kv: -kv[1])}
+        confidence = round(weight[lang] / sum(letters_of.values()), 4)
+        evidence = sum(letters_of.values())
+    else:
+        whole = identify_sentence(sample, variant)
+        lang, confidence, evidence = whole.lang, whole.confidence, whole.letters
+        shares = {lang: 1.0} if whole.letters else {}
+        if not whole.letters:
+            problem = problem or "no letters"
+    if problem and "mix" in problem:
+        lang, confidence = "other", 0.0
+    if lang == "kk" and doc_script.script == "Arab":
+        problem = ARABIC_NOT_READ
+    doc_variant = variant if lang == "kk" and doc_script.script == "Latn" else None
+    if lang == "kk" and doc_script.script == "Arab":
+        doc_variant = "tote"
+    inherited = LangGuess(lang, confidence, doc_script.script, doc_variant, 0, "document")
+    out = [inherited if g is None else g for g in guesses]
+    return DocLanguage(lang, confidence, doc_script.script, doc_variant, shares, out, spans, problem, evidence)
+
+
+def skipped_sentences(doc: DocLanguage, keep: str = "kk") -> list[dict[str, Any]]:
+    """The sentences of a document that are not in ``keep`` (Kazakh): in a document of another language (with
+    ``DOC_EVIDENCE`` letters or more), every sentence that does not itself read as Kazakh; in a Kazakh document,
+    or one too short to tell, the sentences that another language's letters decide, or that the model gives
+    another language with ``SKIP_IN_KAZAKH`` confidence (Kazakh without its own letters can read as Kyrgyz:
+    only a sure call skips it). Each: its index, language, confidence and the reason in words."""
+    out: list[dict[str, Any]] = []
+    doc_foreign = doc.lang != keep and doc.confidence >= SKIP_CONFIDENCE and doc.evidence >= DOC_EVIDENCE
+    need = SKIP_CONFIDENCE if doc_foreign else SKIP_IN_KAZAKH
+    for k, g in enumerate(doc.sentences):
+        if g.lang == keep:
+            continue
+        if g.by == "document":
+            if not doc_foreign:
+                continue
+            reason = f"a short sentence of a {LANGUAGE_NAMES[doc.lang]} document"
+        elif g.confidence >= need or g.by == "letters":
+            reason = f"{LANGUAGE_NAMES[g.lang]} ({g.by})"
+        else:
+            continue
+        out.append({"sentence": k, "language": g.lang, "confidence": round(g.confidence, 4), "reason": reason})
+    return out
+
+
+def keeps(doc: DocLanguage, lang: str) -> bool:
+    """Whether ``--lang lang`` keeps a document: its language is ``lang``, or (for Kazakh) a real part of it is
+    Kazakh (``KEEP_SHARE``: a Russian post with its Kazakh version, say) or it is a Cyrillic text too short to
+    tell; ``any`` keeps all."""
+    if lang == "any" or doc.lang == lang:
+        return True
+    if lang != "kk" or doc.problem:
+        return False
+    # a Cyrillic text too short to tell (29 млн. астам) is read as Kazakh, as the pipeline reads it
+    return doc.share("kk") >= KEEP_SHARE or (doc.evidence < MIN_LETTERS and doc.script == "Cyrl")
 
 
 def detect_language(text: str) -> str:
-    """``kk`` for Kazakh, ``ru`` for Russian, ``other`` for the rest (Latin script, no letters, …)."""
-    sample = text[:_SAMPLE]
-    letters = len(_LETTER.findall(sample))
-    if letters < 3:
-        return "other"
-    cyr = len(_CYRILLIC.findall(sample)) + (kk := len(_KK_LETTERS.findall(sample)))
-    if cyr < letters * 0.5:
-        return "other"
-    kk_words, ru_words = len(_KK_WORDS.findall(sample)), len(_RU_WORDS.findall(sample))
-    # Kazakh text has a Kazakh-specific letter in roughly every third word; Russian has none
-    if kk >= max(1, cyr * 0.015) and kk_words >= ru_words:
-        return "kk"
-    if ru_words > kk_words or kk < cyr * 0.005:
-        return "ru"
-    return "kk"
+    """The language of a document (one of ``LANGUAGES``)."""
+    return identify(text).lang
 
 
 def sentence_languages(text: str, spans: list[tuple[int, int]]) -> list[str]:
-    """The language of each sentence span of ``text`` (short sentences follow the document)."""
-    doc_lang = detect_language(text)
-    out = []
-    for s, e in spans:
-        sent = text[s:e]
-        out.append(detect_language(sent) if len(_LETTER.findall(sent)) >= 20 else doc_lang)
-    return out
+    """The language of each sentence span of ``text`` (short sentences take the document's)."""
+    return [g.lang for g in identify(text, spans, normalized=True).sentences]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import os
+from array import array
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -18,9 +19,11 @@ from typing import Any
 from .document import Document
 from .entities.base import Entity
 from .facts import extract_facts
+from .langid import ARABIC_NOT_READ, DocLanguage, identify, skipped_sentences
 from .linking import link_facts
 from .normalize import Normalized, normalize
 from .parallel import chunks, ordered
+from .script import detect_script, main_script, to_cyrillic
 from .sentences import split_sentences_and_quotes
 from .tokenizer import Tokens, tokenize
 
@@ -52,11 +55,37 @@ class Prepared:
     token_starts: list[int]
     token_ends: list[int]
     sentence_spans: list[tuple[int, int]]
+    script: str = "Cyrl"
+    variant: str | None = None  # the Latin alphabet of Kazakh in Latin script (2021, 2018, 2017, ascii)
+
+
+def _transliterated(norm: Normalized, variant: str) -> Normalized:
+    """Kazakh in Latin script, normalised, in Cyrillic: one offset map from the Cyrillic back to the original
+    (the transliteration's map composed with the normalisation's)."""
+    cyr, tmap = to_cyrillic(norm.text, variant)
+    if norm.char_map is not None:
+        m = norm.char_map
+        tmap = array("q", (m[k] for k in tmap))
+    return Normalized(norm.original, cyr, tmap)
+
+
+def _script(norm: Normalized) -> tuple[Normalized, str, str | None]:
+    """The text's script; Kazakh in Latin script comes back transliterated to Cyrillic. Cyrillic text (nearly
+    every text) is told by byte counts (``main_script``) and left as it is."""
+    t = norm.text
+    if main_script(t) == "Cyrl":
+        return norm, "Cyrl", None
+    sg = detect_script(t)
+    if sg.script == "Latn":
+        doc = identify(t, normalized=True)
+        if doc.lang == "kk" and doc.variant:
+            return _transliterated(norm, doc.variant), "Latn", doc.variant
+    return norm, sg.script, None
 
 
 def prepare(text: str) -> Prepared:
     """The text stage of the pipeline for one text."""
-    norm = normalize(text)
+    norm, script, variant = _script(normalize(text))
     toks = tokenize(norm.text)
     sents, quotes = split_sentences_and_quotes(norm.text)
     starts, ends = norm.to_original_spans(toks.starts, toks.ends)
@@ -65,7 +94,41 @@ def prepare(text: str) -> Prepared:
     else:
         s_starts, s_ends = norm.to_original_spans([s for s, _ in sents], [e for _, e in sents])
         sents_orig = list(zip(s_starts, s_ends))
-    return Prepared(text, norm, toks, sents, quotes, starts, ends, sents_orig)
+    return Prepared(text, norm, toks, sents, quotes, starts, ends, sents_orig, script, variant)
+
+
+def _ner_text(norm: Normalized) -> str:
+    """The Cyrillic transliteration of a Latin-script text with the original's punctuation and spaces where
+    normalisation replaced one character by one (a dash, a quote): what the NER model reads of a Cyrillic text."""
+    m, orig, chars = norm.char_map, norm.original, list(norm.text)
+    if m is None:
+        return norm.text
+    for i, c in enumerate(chars):
+        if not c.isalpha():
+            o = m[i]
+            if o < len(orig) and not orig[o].isalpha() and m[i + 1] == o + 1:
+                chars[i] = orig[o]
+    return "".join(chars)
+
+
+def _mapped(e: Entity, norm: Normalized) -> Entity:
+    """An entity found in the Cyrillic transliteration of a Latin-script text, at its span in the original."""
+    s, end = norm.to_original(e.start, e.end)
+    return Entity(e.label, s, end, norm.original[s:end], e.source, e.base, e.extra)
+
+
+def _language_fields(p: Prepared, lang: DocLanguage, skipped: list[dict[str, Any]]) -> dict[str, Any]:
+    """The document record's language fields."""
+    out: dict[str, Any] = {
+        "language": lang.lang,
+        "language_confidence": lang.confidence,
+        "languages": [{"lang": k, "share": v} for k, v in lang.shares.items()],
+        "script": p.script,
+    }
+    if p.variant:
+        out["script_variant"] = p.variant
+    out["skipped_sentences"] = skipped
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,14 +185,30 @@ class Pipeline:
             p, model_doc = parsed.prepared, parsed.model_doc
         else:
             p, model_doc = prepare(text), parsed
+        lang = identify(p.norm.text, p.sentences, normalized=True, script=p.script)
+        skipped = skipped_sentences(lang)
+        if p.script == "Arab":  # tote jazu is recognised, not read: no sentence gives facts
+            skipped = [{"sentence": k, "language": lang.lang, "confidence": lang.confidence, "reason": ARABIC_NOT_READ}
+                       for k in range(len(p.sentences))]  # fmt: skip
         facts = [f for f in extract_facts(p.norm, p.tokens, p.sentences, day, p.quotes) if _finite(f)]
+        if skipped:  # facts only from Kazakh sentences
+            gone = {s["sentence"] for s in skipped}
+            facts = [f for f in facts if f.sentence not in gone]
         entities: list[Entity] = []
-        fields = dict(meta) if meta else {}
+        fields = {**_language_fields(p, lang, skipped), **(meta or {})}
         if self._entities is not None:
             if model_doc is None:
                 model_doc = self._model_docs([p])[0]
-            found = self._entities(text, p.norm, model_doc)
-            entities = found.entities
+            if p.variant:  # Latin script: names are read in the Cyrillic transliteration, then mapped back
+                cyr = _ner_text(p.norm)
+                found = self._entities(cyr, Normalized(cyr, p.norm.text), model_doc)
+                entities = [_mapped(e, p.norm) for e in found.entities]
+            else:
+                found = self._entities(text, p.norm, model_doc)
+                entities = found.entities
+            if skipped:
+                spans = [p.sentence_spans[s["sentence"]] for s in skipped]
+                entities = [e for e in entities if not any(s <= e.start < end for s, end in spans)]
             fields = {**found.meta, **fields}
             facts = link_facts(facts, entities, p.sentence_spans, text)
         return Document(
@@ -146,8 +225,10 @@ class Pipeline:
 
     def _model_docs(self, prepared: list[Prepared]) -> list:
         assert self._entities is not None
-        texts = [p.text for p in prepared]
-        return self._entities.parse_many(texts, [(p.tokens.words, p.token_starts, p.token_ends) for p in prepared])
+        texts = [_ner_text(p.norm) if p.variant else p.text for p in prepared]
+        tokens = [(p.tokens.words, *((p.tokens.starts, p.tokens.ends) if p.variant else (p.token_starts, p.token_ends)))
+                  for p in prepared]  # fmt: skip
+        return self._entities.parse_many(texts, tokens)
 
     def parse_many(self, texts: list[str]) -> list[Parsed | None]:
         """Many texts prepared, and the NER model run over them in one batch (None each without NER)."""

@@ -25,7 +25,9 @@ VERSION = "2"  # of the record shapes; a batch run records it, and a resumed run
 
 FACT_TYPES = ("percentage", "count", "money", "quantity", "ranking", "date", "duration")
 QUALIFIERS = ("more_than", "at_least", "less_than", "at_most", "approximately")
-LANGUAGES = ("kk", "ru", "other")
+LANGUAGES = ("kk", "ky", "ru", "tt", "ba", "uz", "mn", "en", "other")  # kaznlp.langid tells these apart
+SCRIPTS = ("Cyrl", "Latn", "Arab", "none")
+SCRIPT_VARIANTS = ("2021", "2018", "2017", "ascii", "tote")
 ERROR_KINDS = (
     "empty", "binary", "encoding", "format", "language", "too_large", "extractor", "missing", "unreadable",
 )  # fmt: skip
@@ -164,7 +166,7 @@ _ID = Field("id", STRING, "document id: the file name without .txt (batch: its p
             nullable=True)  # fmt: skip
 _TITLE = Field("title", STRING, "title, from the input row", required=False, batch=True, fulltext=True)
 _URL = Field("url", STRING, "address, from the input row", required=False, batch=True)
-_LANGUAGE = Field("language", STRING, "language of the text", required=False, enum=LANGUAGES)
+_LANGUAGE = Field("language", STRING, "language of most of the text (kaznlp.langid)", required=False, enum=LANGUAGES)
 _DUPLICATE = Field("duplicate", STRING, "an exact or near copy of an earlier document", required=False,
                    enum=("exact", "near"), batch=True)  # fmt: skip
 _DUPLICATE_OF = Field("duplicate_of", STRING, "id of the first copy", required=False, batch=True)
@@ -182,6 +184,15 @@ DOCUMENT = Kind(
             "doc_date", STRING, "publication date YYYY-MM-DD (fills years missing in dates)", nullable=True, date=True
         ),
         _LANGUAGE,
+        Field("language_confidence", NUMBER, "confidence of the language, 0-1", required=False),
+        Field("languages", OBJECTS, "share of each language in the text: {lang, share}, largest first",
+              required=False),
+        Field("script", STRING, "script of the text; Latin and Arabic-script Kazakh is read through a Cyrillic "
+              "transliteration, offsets stay in the original", required=False, enum=SCRIPTS),
+        Field("script_variant", STRING, "the Kazakh alphabet: Latin 2021, 2018 (acute), 2017 (apostrophes), "
+              "ascii (informal); tote (Arabic script)", required=False, enum=SCRIPT_VARIANTS),
+        Field("skipped_sentences", OBJECTS, "sentences not read for facts and entities, not being Kazakh: "
+              "{sentence, language, confidence, reason}", required=False),
         Field("text", STRING, "the original text", fulltext=True),
         Field("n_tokens", INTEGER, "number of tokens", minimum=0),
         Field(

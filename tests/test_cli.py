@@ -77,11 +77,11 @@ def test_every_command_takes_one_lang_vocabulary(runner, tmp_path):
     (tmp_path / "russian.txt").write_text("В Казахстане оказано более 29 млн государственных услуг.", encoding="utf-8")
     for command in ("extract", "batch"):
         help_text = runner.invoke(main, [command, "--help"]).output
-        assert "--lang [kk|ru|other|any]" in help_text, help_text
+        assert "--lang [kk|ky|ru|tt|ba|uz|mn|en|other|any]" in help_text, help_text
         bad = runner.invoke(main, [command, str(tmp_path), "-o", str(tmp_path / "out"), "--lang", "de"])
         assert bad.exit_code == 2 and "'de' is not a language kaznlp tells apart" in bad.output, bad.output
     ru = runner.invoke(main, ["extract", str(tmp_path), "--lang", "ru", "--records", "documents", "--no-ner"])
-    assert ru.exit_code == EXIT_PARTIAL and "kazakh.txt: not ru text (kk); skipped" in ru.output, ru.output
+    assert ru.exit_code == EXIT_PARTIAL and "kazakh.txt: not ru text (kk: Kazakh, 0.99); skipped" in ru.output, ru.output
     recs = {r["id"]: r for r in map(json.loads, ru.stdout.splitlines())}
     assert recs["kazakh"]["error"] == "language" and "error" not in recs["russian"]
     both = runner.invoke(main, ["extract", str(tmp_path), "--lang", "any", "--records", "documents", "--no-ner"])

@@ -371,7 +371,7 @@ def test_error_records_of_dated_rows_and_paths_that_are_not_utf8(tmp_path):
     d.mkdir()
     rows = d / "rows.jsonl"
     rows.write_text(json.dumps({"id": "a", "date": "2016-11-25", "text": " "}) + "\n"
-                    + json.dumps({"id": "b", "date": "2016-11-25", "text": "В Казахстане 29 млн услуг."}) + "\n")  # fmt: skip
+                    + json.dumps({"id": "b", "date": "2016-11-25", "text": "В Казахстане за прошлый год оказано 29 млн государственных услуг населению."}) + "\n")  # fmt: skip
     summary = run([rows], tmp_path / "o", BatchOptions(lang="kk", parquet=True))
     recs = shard_records(tmp_path / "o")
     assert [(r["error"], r["doc_date"]) for r in recs] == [("empty", "2016-11-25"), ("language", "2016-11-25")]

@@ -1,15 +1,148 @@
+import csv
+import json
+
+import pytest
+from click.testing import CliRunner
+
+import kaznlp
 from kaznlp import split_sentences
-from kaznlp.langid import detect_language, sentence_languages
+from kaznlp.cli import EXIT_PARTIAL, main
+from kaznlp.langid import LANGUAGES, detect_language, identify, identify_sentence, keeps, sentence_languages
+from kaznlp.records import LANGUAGES as RECORD_LANGUAGES
 
 
 def test_documents():
     assert detect_language("Бүгінде олар 29 млн. астам мемлекеттік қызмет көрсетті және бұл туралы айтты.") == "kk"
     assert detect_language("В Казахстане оказано более 29 миллионов государственных услуг, что и было сказано.") == "ru"
-    assert detect_language("The ministry delivered 29 million public services.") == "other"
+    assert detect_language("The ministry delivered 29 million public services to the people.") == "en"
     assert detect_language("12 345 678") == "other"
+
+
+def test_one_vocabulary():
+    assert LANGUAGES == RECORD_LANGUAGES == ("kk", "ky", "ru", "tt", "ba", "uz", "mn", "en", "other")
 
 
 def test_sentences_of_a_mixed_text():
     text = ("Министрлік бүгін жаңа бағдарлама туралы хабарлады және оны талқылады. "
             "По данным министерства, было оказано более миллиона услуг населению страны.")  # fmt: skip
     assert sentence_languages(text, split_sentences(text)) == ["kk", "ru"]
+    doc = identify(text)
+    assert doc.lang in ("kk", "ru") and set(doc.shares) == {"kk", "ru"} and abs(sum(doc.shares.values()) - 1) < 1e-3
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("ҚАЗАҚСТАН РЕСПУБЛИКАСЫНЫҢ ҮКІМЕТІ ЖАҢА БАҒДАРЛАМАНЫ БЕКІТТІ", "kk"),
+        ("КЫРГЫЗ РЕСПУБЛИКАСЫНЫН ӨКМӨТҮ ЖАҢЫ ПРОГРАММАНЫ БЕКИТТИ", "ky"),
+        ("Бүгүн аба ырайы жылуу болот деп синоптиктер билдиришти.", "ky"),
+        ("Башҡортостан Республикаһы Башлығы бөгөн Өфөлә яңы мәктәп асты.", "ba"),
+        ("Ўзбекистон Республикаси Президенти бугун янги фармонни имзолади.", "uz"),
+        ("Монгол улсын Засгийн газар өнөөдөр шинэ хуулийн төслийг баталлаа.", "mn"),
+        ("Татарстан Республикасы Президенты бүген Казанда яңа мәктәпне ачты.", "tt"),
+        ("Кабінет міністрів України ухвалив нову програму розвитку регіонів.", "other"),
+    ],
+)
+def test_neighbours_and_all_caps(text, lang):
+    assert identify_sentence(text).lang == lang
+
+
+@pytest.mark.parametrize(
+    "text, variant",
+    [
+        ("Elımızde tūrğyn üi qūrylysy 12 paiyzğa östı.", "2021"),
+        ("2023 jyly 15 qarashada kompanıa tabysy 1,2 mlrd teńge boldy.", "2018"),
+        ("Qazaqstan Respy'bli'kasyny'n' U'kimeti jan'a bag'darlamany bekitti.", "2017"),
+        ("Qazaqstan Respublikasynyn Ukimeti zhana bagdarlamany bekitti.", "ascii"),
+    ],
+)
+def test_kazakh_in_latin_script(text, variant):
+    doc = identify(text)
+    assert (doc.lang, doc.script, doc.variant) == ("kk", "Latn", variant)
+
+
+def test_kazakh_in_arabic_script_and_other_latin_text():
+    doc = identify("قازاقستان رەسپۋبليكاسىنىڭ ٷكىمەتى جاڭا باعدارلامانى بەكىتتى.")
+    assert (doc.lang, doc.script, doc.variant) == ("kk", "Arab", "tote")
+    assert identify("Türkiye Cumhuriyeti hükümeti yeni bir program için karar aldı ve bu karar daha çok tartışıldı.").lang == "other"
+    assert identify("O'zbekiston Respublikasi Prezidenti bugun yangi farmonni imzoladi.").lang == "uz"
+
+
+def _archive(root):
+    labels = {r["id"]: r for r in csv.DictReader(open(root / "corpora/langid/archive-labels.tsv", encoding="utf-8"), delimiter="\t")}
+    with open(root / "corpora/langid/archive-news-1-250.csv", encoding="utf-8", newline="") as f:
+        return [(r["id"], r["text"], labels[r["id"]]) for r in csv.DictReader(f)]
+
+
+def test_the_archive_sample(root):
+    """No Kyrgyz item is labelled kk, and `--lang kk` keeps every Kazakh item (and every item with a Kazakh
+    passage); the hand labels of all 250 items are met."""
+    wrong, lost = [], []
+    for doc_id, text, lab in _archive(root):
+        doc = identify(text)
+        if doc.lang != lab["lang"]:
+            wrong.append((doc_id, lab["lang"], doc.lang))
+        kazakh = lab["lang"] == "kk" or "kk" in lab["also"].split()
+        if kazakh != keeps(doc, "kk"):
+            lost.append((doc_id, lab["lang"], doc.shares))
+    assert wrong == [] and lost == []
+
+
+def test_a_russian_quote_gives_no_facts(root):
+    """news-164: Kazakh news quoting the President in Russian (… до 40% населения): the quote's sentences are
+    skipped, with the reason, and the Kazakh sentences still give their facts."""
+    text = next(t for i, t, _ in _archive(root) if i == "news-164")
+    doc = kaznlp.extract(text)
+    rec = doc.to_record()
+    assert rec["language"] == "kk" and {x["lang"] for x in rec["languages"]} == {"kk", "ru"}
+    skipped = rec["skipped_sentences"]
+    assert skipped and all(s["language"] == "ru" and s["reason"] for s in skipped)
+    gone = {s["sentence"] for s in skipped}
+    assert any("40%" in text[slice(*doc.sentence_spans[k])] for k in gone)
+    assert not any(f.text.startswith("40") for f in doc.facts)
+    # the rules alone would read the quote's 40% as a Kazakh percentage: the skip is what keeps it out
+    from kaznlp.facts import extract_facts
+    from kaznlp.pipeline import prepare
+
+    p = prepare(text)
+    assert any(f.value == 40 and f.sentence in gone for f in extract_facts(p.norm, p.tokens, p.sentences, None, p.quotes))
+
+
+def test_latin_kazakh_gives_facts_at_offsets_into_the_latin_text():
+    text = "Kompanıanyń tabysy 2023 jyly 15 qarashada 1,2 mlrd teńge boldy."
+    doc = kaznlp.extract(text)
+    assert doc.meta["script"] == "Latn" and doc.meta["script_variant"] == "2018"
+    got = [(f.type, text[f.start : f.end], f.value) for f in doc.facts]
+    assert got == [("date", "2023 jyly 15 qarashada", "2023-11-15"), ("money", "1,2 mlrd teńge", 1.2e9)]
+    assert all(text[f.start : f.end] == f.text for f in doc.facts)
+    assert [text[s:e] for s, e in doc.sentence_spans] == [text]
+
+
+def test_bad_input_gets_a_clear_message(tmp_path):
+    (tmp_path / "mixed.txt").write_text("Қazaқstan Respубликасы Үkimetі жаңa бaғдаrlamany бекitti бүгiн таңертең.", encoding="utf-8")
+    (tmp_path / "georgian.txt").write_text("საქართველოს მთავრობამ ახალი პროგრამა დაამტკიცა.", encoding="utf-8")
+    (tmp_path / "kazakh.txt").write_text("Министрлік бүгін 5 млрд теңге бөлінгенін хабарлады.", encoding="utf-8")
+    (tmp_path / "tote.txt").write_text("ۇكىمەت 2023-جىلى 5 ميلليارد تەڭگە ٴبولدى.", encoding="utf-8")
+    res = CliRunner().invoke(main, ["extract", str(tmp_path), "--records", "documents", "--no-ner"])
+    assert res.exit_code == EXIT_PARTIAL, res.output
+    assert "mixed.txt: " in res.output and "words mix Latin and Cyrillic letters" in res.output
+    assert "georgian.txt: not Kazakh text (other: no language kaznlp knows); skipped" in res.output
+    assert "tote.txt: Kazakh in Arabic script (tote jazu): recognised, not read" in res.output
+    recs = {r["id"]: r for r in map(json.loads, res.stdout.splitlines())}
+    assert recs["mixed"]["error"] == "language" and "mix Latin and Cyrillic" in recs["mixed"]["message"]
+    assert recs["tote"]["language"] == "kk" and "tote jazu" in recs["tote"]["message"]
+    assert [f["value"] for f in recs["kazakh"]["facts"]] == [5e9]
+    # the library reads it as no facts, every sentence skipped with the reason
+    doc = kaznlp.extract((tmp_path / "tote.txt").read_text(encoding="utf-8"))
+    assert doc.facts == [] and doc.meta["script"] == "Arab" and doc.meta["skipped_sentences"]
+
+
+def test_the_shipped_model_is_the_one_trained_on_the_training_split(root, tmp_path):
+    from kaznlp.scoring.langid import load_items, train
+
+    items = load_items(root / "corpora")
+    assert {i.split for i in items if i.source in ("archive", "probe")} == {"test"}
+    out = tmp_path / "model.tsv"
+    train(items, out)
+    shipped = (root / "kaznlp" / "data" / "langid_model.tsv").read_text(encoding="utf-8")
+    assert out.read_text(encoding="utf-8") == shipped

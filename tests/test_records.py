@@ -22,6 +22,9 @@ from kaznlp.schema import load_schema
 
 SENTENCE = "Министр Дәурен Абаев Астанада 1 қазанда 5 млрд теңге бөлінгенін айтты."
 CONTEXT = {"context": SENTENCE}
+# the language fields of a Kazakh document record (kaznlp.langid): one Kazakh sentence, nothing skipped
+LANGUAGE_FIELDS = {"language_confidence": 0.99, "languages": [{"lang": "kk", "share": 1.0}], "script": "Cyrl",
+                   "skipped_sentences": []}
 LINKS = {
     "entities": [
         {"role": "subject", "label": "GPE", "text": "Астанада", "start": 21, "end": 29, "base": "Астана"},
@@ -113,7 +116,8 @@ def test_extract_writes_valid_records_and_the_derived_columns_in_every_format(in
     else:
         by_id = {r["id"]: r for r in recs}
         assert by_id["minister"] == {
-            "id": "minister", "doc_date": "2016-11-25", "language": "kk", "text": SENTENCE, "n_tokens": 12,
+            "id": "minister", "doc_date": "2016-11-25", "language": "kk", **LANGUAGE_FIELDS, "text": SENTENCE,
+            "n_tokens": 12,
             "sentences": [[0, len(SENTENCE)]], "facts": FACTS, "entities": ENTITIES,
         }  # fmt: skip
         assert by_id["empty"] == {"id": "empty", "error": "empty", "message": f"{inputs / 'empty.txt'}: empty input"}

@@ -41,7 +41,7 @@ CONNECT_TIMEOUT = 10.0  # seconds to reach a Dask scheduler before the run stops
 class BatchOptions:
     workers: int = 1
     resume: bool = False
-    lang: str | None = None  # a language to keep ("kk", "ru", "other"; None or "any": all); the others: error records
+    lang: str | None = None  # a language to keep (kaznlp.records.LANGUAGES; None or "any": all); others: error records
     shard_size: int = 1000
     batch_size: int = 32
     ner: bool = False
@@ -94,14 +94,15 @@ def _error(base: dict[str, Any], error: str, message: str | None, **more: Any) -
 
 def process_one(seq: int, raw: RawDoc, ner: bool, lang: str | None, parsed: Any = None) -> dict[str, Any]:
     """The records of one document (run in a worker); ``parsed``: its NER model Doc, when batched."""
-    from ..langid import detect_language
+    from ..langid import identify, keeps
 
     base = _input_fields(seq, raw)
     if raw.error:
         return _error(base, raw.error, raw.message)
     text = raw.text or ""
-    language = detect_language(text)
-    if lang not in (None, "any") and language != lang:
+    found = identify(text)
+    language = found.lang
+    if lang not in (None, "any") and not keeps(found, lang):
         return _error(base, "language", f"not {lang}", language=language)
     try:
         doc = _pipeline(ner)(text, doc_date=base.get("doc_date"), doc_id=raw.id, parsed=parsed)
