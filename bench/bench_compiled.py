@@ -341,7 +341,7 @@ def main() -> int:
     print("build: wall seconds, CPU seconds of the C compiler; tok/s of the facts pipeline; ratios to spaCy's blank "
           f"tokenizer, to no module compiled{', to ' + top if top else ''}; spread: median / best round")
     print(f"{'set':<26} {'mods':>4} {'opts':<8} {'build':>5} {'cc cpu':>6} {'C lines':>7} {'tok/s':>9} {'/xx':>5}"
-          f" {'/none':>6} {'/' + (top or ''):>7} {'spread':>6}")
+          f" {'/none':>6} {('/' + top) if top else '':>7} {'spread':>6}")
     for w in workers:
         mods, opts = sets.get(w.name, ((), {}))
         b = builds.get(w.name, {})
