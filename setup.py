@@ -82,7 +82,7 @@ remove_stale_extensions({e.name for e in C_HELPERS} | (set() if PURE else {*comp
 if PURE:
     MANIFEST.unlink(missing_ok=True)
 else:
-    # before build_py copies it into the wheel: the SHA-256 of each source that build_ext compiles
+    # before build_py copies it into the wheel: a checksum of each source that build_ext compiles
     MANIFEST.write_text(json.dumps(compiled.source_hashes(), indent=1) + "\n", encoding="utf-8")
 
 setup(ext_modules=list(C_HELPERS), cmdclass={"build_ext": BuildExt})

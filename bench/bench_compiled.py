@@ -1,18 +1,19 @@
 """What compiling each module with mypyc buys: the facts pipeline (normalise, tokenize, sentences, facts:
-``kaznlp.load()``) with different sets of compiled modules, each against every module from source, in one run.
+``kaznlp.load()``) with different sets of compiled modules and mypyc options, each against every module from
+source, in one run.
 
-    python bench/bench_compiled.py                      # shipped set (kaznlp._compiled.MODULES), all candidates, none
-    python bench/bench_compiled.py --each               # + each candidate alone, and all candidates but each
-    python bench/bench_compiled.py --set a=kaznlp.numbers,kaznlp.facts.extractor --opt-level 2 --multi-file
-    python bench/bench_compiled.py --texts archive      # the real archive sample instead of the bundled corpora
+    python bench/bench_compiled.py                    # the shipped set (kaznlp._compiled.MODULES), all 18, none
+    python bench/bench_compiled.py --each --opts O1   # + each module alone, and all but each, at -O1
+    python bench/bench_compiled.py --no-default --set a=numbers,facts.extractor --set b=all:O3,multi
+    python bench/bench_compiled.py --texts archive    # the archive sample instead of the KazNERD-built documents
 
 Every set is built (mypyc, then the C compiler) in a copy of the package under ``build/bench_compiled/<set>/``
 whose ``_compiled.MODULES`` is that set; a copy is reused while its sources and options are the same. The build's
-two parts are timed (mypy and mypyc generating C; the C compiler) and the C lines counted. Then each set runs the
-pipeline in its own process; the processes take turns, every one once per round (``--rounds``), so that a slow
-phase of this shared machine falls on every set alike; each process times its own CPU seconds, and its best
-round counts. Every process checks that its
-records (tokens, sentences, facts) are those of the all-source process.
+two parts are timed (mypy and mypyc generating C; the C compiler, also in CPU seconds) and the lines of C counted.
+Then each set runs the pipeline in its own process; the processes take turns, every one once per round
+(``--rounds``), so that a slow phase of this shared machine falls on every set alike; each process times its own
+CPU seconds, and its best round counts. Every process checks that its records (tokens, sentences, facts) are those
+of the all-source process.
 
 Needs mypy (``pip install mypy==2.4.1``, the version pinned in pyproject.toml) and a C compiler.
 """
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import importlib.util
 import json
 import os
 import re
@@ -138,6 +140,7 @@ def sources_key(cfg: dict) -> str:
         if p.suffix in (".py", ".c", ".pyi", ".tsv", ".txt") and "__pycache__" not in p.parts:
             h.update(str(p.relative_to(ROOT)).encode() + p.read_bytes())
     h.update((ROOT / "pyproject.toml").read_bytes())
+    h.update(Path(__file__).read_bytes())  # how a copy is made and built
     return h.hexdigest()[:16]
 
 
@@ -171,9 +174,10 @@ def build(name: str, cfg: dict, log) -> dict:
     if cfg["separate"]:  # not one shared library named GROUP: _compiled asks for a module that exists instead
         text = re.sub(r"^GROUP = .*$", 'GROUP = "kaznlp"', text, count=1, flags=re.M)
     comp.write_text(text, encoding="utf-8")
-    hashes = {m: hashlib.sha256((dest / m.replace(".", "/")).with_suffix(".py").read_bytes()).hexdigest()
-              for m in cfg["modules"]}
-    (dest / "kaznlp" / _compiled.MANIFEST).write_text(json.dumps(hashes), encoding="utf-8")
+    spec = importlib.util.spec_from_file_location("_bench_compiled_copy", comp)  # the copy's own checksums
+    copy = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(copy)
+    (dest / "kaznlp" / _compiled.MANIFEST).write_text(json.dumps(copy.source_hashes()), encoding="utf-8")
     log(f"building {name}: {len(cfg['modules'])} modules ...")
     t0, r0 = time.perf_counter(), resource.getrusage(resource.RUSAGE_CHILDREN)
     run = subprocess.run(
@@ -337,7 +341,7 @@ def main() -> int:
     print("build: wall seconds, CPU seconds of the C compiler; tok/s of the facts pipeline; ratios to spaCy's blank "
           f"tokenizer, to no module compiled{', to ' + top if top else ''}; spread: median / best round")
     print(f"{'set':<26} {'mods':>4} {'opts':<8} {'build':>5} {'cc cpu':>6} {'C lines':>7} {'tok/s':>9} {'/xx':>5}"
-          f" {'/none':>6} {'/' + (top or ''):>7} {'spread':>6}")
+          f" {'/none':>6} {('/' + top) if top else '':>7} {'spread':>6}")
     for w in workers:
         mods, opts = sets.get(w.name, ((), {}))
         b = builds.get(w.name, {})
