@@ -40,27 +40,8 @@ OUT = ROOT / "build" / "bench_compiled"
 sys.path.insert(0, str(ROOT))
 from kaznlp import _compiled  # noqa: E402 - only its names, nothing compiled is imported
 
-# every module mypyc can compile among the pipeline's modules: the candidates
-CANDIDATES = (
-    "kaznlp.normalize",
-    "kaznlp.tokenizer",
-    "kaznlp.sentences",
-    "kaznlp.numbers",
-    "kaznlp.lang.kk.morphology",
-    "kaznlp.facts.base",
-    "kaznlp.facts.units",
-    "kaznlp.facts.qualifiers",
-    "kaznlp.facts.objects",
-    "kaznlp.facts.negatives",
-    "kaznlp.facts.count",
-    "kaznlp.facts.percentage",
-    "kaznlp.facts.money",
-    "kaznlp.facts.quantity",
-    "kaznlp.facts.duration",
-    "kaznlp.facts.date",
-    "kaznlp.facts.ranking",
-    "kaznlp.facts.extractor",
-)
+# every module mypyc can compile among the pipeline's modules: the candidates, the list the build compiles
+CANDIDATES = _compiled.MODULES
 
 # the build of one set, run in its copy of the package: mypyc as setup.py runs it, with the options given
 _BUILD = r"""

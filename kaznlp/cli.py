@@ -704,16 +704,11 @@ def render(paths, output, doc_date, ner, lang, title) -> None:
     linked entities on hover), a table of facts and a list of entities. The page needs no network to open.
     Exit codes as for extract."""
     import re
-    from datetime import date
 
     from .pipeline import load
     from .web.render import render_page
 
-    if doc_date:
-        try:
-            date.fromisoformat(doc_date)
-        except ValueError:
-            raise click.BadParameter(f"{doc_date!r} is not a date YYYY-MM-DD", param_hint="--doc-date") from None
+    day = _parse_date(doc_date)
     try:
         nlp = load(ner=ner)
     except RuntimeError as exc:
@@ -722,7 +717,7 @@ def render(paths, output, doc_date, ner, lang, title) -> None:
     stats = {"ok": 0, "skipped": 0}
     recs = []
     for doc_id, language, text in _read_inputs(paths, lang, stats):
-        doc = nlp(text, doc_date=doc_date, doc_id=doc_id)
+        doc = nlp(text, doc_date=day, doc_id=doc_id)
         doc.meta["language"] = language
         recs.append(doc.to_record())
         stats["ok"] += 1
