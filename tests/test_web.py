@@ -358,3 +358,46 @@ def test_serve_command_listens_on_loopback(archive_db):
     sqlite3.connect(not_an_index).close()
     res = CliRunner().invoke(main, ["serve", "--db", str(not_an_index)])
     assert res.exit_code == 2 and "not an index built by kaznlp index" in res.output
+
+
+# ---------------------------------------------------------------- found in review
+def test_a_query_of_no_words_is_a_bad_request_not_a_server_error(client):
+    """kaznlp.batch.index.search refuses a query with no words (``"``, ``*``) with kaznlp's UsageError: the API and
+    the search page answer 400 with its message, as ``kaznlp search`` does, not 500."""
+    for q in ('"', "*"):
+        r = client.get("/api/search", params={"q": q})
+        assert r.status_code == 400 and "no words" in r.json()["detail"], r.text
+        page = client.get("/search", params={"q": q})
+        assert page.status_code == 400 and 'id="error"' in page.text and "no words" in page.text
+
+
+def test_the_api_keeps_and_refuses_languages_as_extract_does(client, tmp_path):
+    """``lang`` is ``--lang``'s vocabulary, and a text is kept or refused as ``kaznlp extract`` keeps it: a Cyrillic
+    text too short to tell and a Russian post with a real Kazakh part are read; words mixing scripts and Kazakh in
+    Arabic script get their own message; Uzbek is refused with its name."""
+    bilingual = (
+        "Президент Казахстана провёл совещание по вопросам развития экономики и поручил правительству подготовить "
+        "новые меры поддержки малого и среднего бизнеса в регионах страны до конца года. "
+        "Мемлекет басшысы экономиканы дамыту мәселелері жөнінде кеңес өткізіп, Үкіметке 5 млрд теңге бөлуді тапсырды."
+    )
+    mixed = "Қazaқstan Respubликасы Astaнa қаласында 5 млрд теңге бөлдi. Бұл жoбa Үкiмeттiң шешiмi."
+    arabic = "قازاقستان رەسپۋبليكاسىنىڭ ٷكىمەتى جاڭا باعدارلامانى بەكىتتى."
+    runner = CliRunner()
+    for text in ("29 млн. астам", bilingual, mixed, arabic):
+        f = tmp_path / "t.txt"
+        f.write_text(text, encoding="utf-8")
+        cli = runner.invoke(main, ["extract", str(f), "--records", "facts"])
+        r = client.post("/api/extract", json={"text": text, "records": "facts"})
+        if cli.exit_code == 0:
+            assert r.status_code == 200 and [x["text"] for x in r.json()] == [
+                json.loads(x)["text"] for x in cli.stdout.splitlines()
+            ], (text, r.text)
+        else:
+            assert r.status_code == 422 and r.json()["error"] == "language", (text, r.text)
+    assert "mix Latin and Cyrillic" in client.post("/api/extract", json={"text": mixed}).json()["message"]
+    assert "Arabic script" in client.post("/api/extract", json={"text": arabic}).json()["message"]
+    uz = "Ўзбекистон Республикаси ҳукумати янги дастурни тасдиқлади ва унга катта маблағ ажратди."
+    r = client.post("/api/extract", json={"text": uz})
+    assert r.status_code == 422 and "Uzbek" in r.json()["message"]
+    assert client.post("/api/extract", json={"text": uz, "lang": "uz"}).status_code == 200
+    assert client.post("/api/extract", json={"text": uz, "lang": "xx"}).status_code == 400
