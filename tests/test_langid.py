@@ -1,4 +1,5 @@
 import csv
+import gzip
 import json
 
 import pytest
@@ -132,6 +133,14 @@ def test_bad_input_gets_a_clear_message(tmp_path):
     assert recs["mixed"]["error"] == "language" and "mix Latin and Cyrillic" in recs["mixed"]["message"]
     assert recs["tote"]["language"] == "kk" and "tote jazu" in recs["tote"]["message"]
     assert [f["value"] for f in recs["kazakh"]["facts"]] == [5e9]
+    # batch --lang kk refuses them as extract does, each error record with the same message
+    out = tmp_path / "out"
+    CliRunner().invoke(main, ["batch", *map(str, sorted(tmp_path.glob("*.txt"))), "-o", str(out), "--lang", "kk"])
+    with gzip.open(out / "documents-00000.jsonl.gz", "rt", encoding="utf-8") as f:
+        batch = {r["id"].rsplit("/", 1)[-1]: r for r in map(json.loads, f)}
+    assert batch["mixed"]["error"] == "language" and "mix Latin and Cyrillic" in batch["mixed"]["message"]
+    assert batch["tote"]["error"] == "language" and "tote jazu" in batch["tote"]["message"]
+    assert batch["georgian"]["message"] == "not kk" and "error" not in batch["kazakh"]
     # the library reads it as no facts, every sentence skipped with the reason
     doc = kaznlp.extract((tmp_path / "tote.txt").read_text(encoding="utf-8"))
     assert doc.facts == [] and doc.meta["script"] == "Arab" and doc.meta["skipped_sentences"]
