@@ -401,3 +401,8 @@ def test_the_api_keeps_and_refuses_languages_as_extract_does(client, tmp_path):
     assert r.status_code == 422 and "Uzbek" in r.json()["message"]
     assert client.post("/api/extract", json={"text": uz, "lang": "uz"}).status_code == 200
     assert client.post("/api/extract", json={"text": uz, "lang": "xx"}).status_code == 400
+
+
+def test_every_page_has_a_title(client):
+    for r in (client.get("/"), client.get("/search"), client.post("/extract", data={"text": " "})):
+        assert re.search(r"<title>[^<]+</title>", r.text), r.text[:300]
