@@ -406,3 +406,32 @@ def test_the_api_keeps_and_refuses_languages_as_extract_does(client, tmp_path):
 def test_every_page_has_a_title(client):
     for r in (client.get("/"), client.get("/search"), client.post("/extract", data={"text": " "})):
         assert re.search(r"<title>[^<]+</title>", r.text), r.text[:300]
+
+
+def test_render_skips_a_document_the_extractor_fails_on_and_names_itself(tmp_path, seed_path, monkeypatch):
+    """As extract: one document that the extractor fails on is skipped with a message (exit 3), the others are
+    rendered; render's messages start with ``kaznlp render:``."""
+    import kaznlp.pipeline
+
+    real = kaznlp.pipeline.load
+
+    def load(**kw):
+        nlp = real(**kw)
+
+        def call(text, **more):
+            if "BOOM" in text:
+                raise RuntimeError("boom")
+            return nlp(text, **more)
+
+        return call
+
+    monkeypatch.setattr(kaznlp.pipeline, "load", load)
+    bad = tmp_path / "boom.txt"
+    bad.write_text("Министрлік бүгін 5 млрд теңге бөлінгенін хабарлады. BOOM", encoding="utf-8")
+    out = tmp_path / "two.html"
+    res = CliRunner().invoke(main, ["render", str(seed_path), str(bad), str(tmp_path / "nothere.txt"), "-o", str(out),
+                                    "--no-ner"])  # fmt: skip
+    assert res.exit_code == 3, res.output
+    assert "kaznlp render: boom: the extractor failed (RuntimeError: boom)" in res.output
+    assert "kaznlp render: " in res.output and "nothere.txt: no such file" in res.output
+    assert out.read_text(encoding="utf-8").count('<article class="doc"') == 1
