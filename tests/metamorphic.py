@@ -12,6 +12,8 @@ from pathlib import Path
 from turkicnlp.scripts import Script
 from turkicnlp.scripts.transliterator import Transliterator
 
+from kaznlp.ner.corpus import sentence_texts
+
 ROOT = Path(__file__).resolve().parent.parent
 _CYR_TO_LAT = Transliterator("kaz", Script.CYRILLIC, Script.LATIN)
 
@@ -91,13 +93,7 @@ def documents(kaznerd_docs: int | None = None, folders: tuple[str, ...] = FOLDER
     for folder in folders:
         for p in sorted((corpora / folder).glob("*.txt")):
             yield f"{folder}/{p.stem}", p.read_text(encoding="utf-8")
-    sents, cur = [], []
-    for line in (corpora / "kaznerd" / "IOB2_valid.txt").read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            cur.append(line.rsplit(" ", 1)[0])
-        elif cur:
-            sents.append(" ".join(cur))
-            cur = []
+    sents = sentence_texts(corpora / "kaznerd" / "IOB2_valid.txt")
     groups = range(0, len(sents), 30)
     for k in list(groups)[:kaznerd_docs]:
         yield f"kaznerd_valid/{k // 30}", " ".join(sents[k : k + 30])
