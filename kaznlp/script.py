@@ -44,7 +44,6 @@ def _unrepair(text: str) -> str:
         return w
 
     return _CYRILLIC_WORD.sub(back, text)
-_APOSTROPHE_LETTERS = frozenset("agiounsyc")
 
 
 @cache
@@ -236,6 +235,10 @@ def _count(text: str) -> dict[str, int]:
     return counts
 
 
+@cache
+def _apostrophe_letters() -> frozenset[str]:
+    """The letters the 2017 alphabet writes with an apostrophe (a' g' i' n' o' s' u' y' c'), from its table."""
+    return frozenset(k[0] for k in _table("2017").entries if len(k) == 2 and k[1] == "'")
 
 
 def latin_variant(text: str) -> str:
@@ -245,10 +248,11 @@ def latin_variant(text: str) -> str:
     for name, marks in letter_rows("latin_variant"):
         if name == "2017":  # an apostrophe after a letter of the 2017 digraphs (a' g' i' n' o' s' u' y' c'), not
             # the English 's (Kazakhstan's)
+            apostrophe = _apostrophe_letters()
             n = sum(
                 1
                 for k in range(1, len(low))
-                if low[k] == "'" and low[k - 1] in _APOSTROPHE_LETTERS
+                if low[k] == "'" and low[k - 1] in apostrophe
                 and not (low[k + 1 : k + 2] == "s" and not low[k + 2 : k + 3].isalpha())
             )
         else:
@@ -278,6 +282,8 @@ def main_script(text: str) -> str:
 
 
 def detect_script(text: str) -> ScriptGuess:
+    """The script of most of ``text``'s letters (``none`` where it has none of Cyrillic, Latin or Arabic), the
+    letters counted, and for Latin text the Kazakh alphabet variant (:func:`latin_variant`)."""
     counts = _count(text)
     total = sum(counts.values())
     if total == 0:
