@@ -85,11 +85,13 @@ class _TooLarge(Exception):
 
 
 def human_bytes(n: int) -> str:
-    for unit in ("bytes", "KiB", "MiB", "GiB"):
-        if n < 1024 or unit == "GiB":
-            return f"{n:g} {unit}" if unit == "bytes" else f"{n:.3g} {unit}"
-        n /= 1024
-    return str(n)
+    """A size for people: ``512 bytes``, ``1 MiB``, ``2.4 MiB``."""
+    size = float(n)
+    for unit in ("bytes", "KiB", "MiB"):
+        if size < 1024:
+            return f"{size:g} {unit}" if unit == "bytes" else f"{size:.3g} {unit}"
+        size /= 1024
+    return f"{size:.3g} GiB"
 
 
 # ---------------------------------------------------------------- middleware
