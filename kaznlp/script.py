@@ -358,7 +358,9 @@ def to_cyrillic(text: str, variant: str) -> tuple[str, array]:
         plain, after, start = entries[hit]
         prev = low[i - 1] if i > 0 else " "
         at_start = not prev.isalpha() and prev != "'"
-        cyr = start if at_start else after if prev in vowels else plain
+        # an apostrophe (2017) is a vowel's only after one: a' o' u' i' are vowels, s' g' n' c' are not
+        after_vowel = prev in vowels and (prev != "'" or (i > 1 and low[i - 2] in vowels))
+        cyr = start if at_start else after if after_vowel else plain
         src = text[i : i + len(hit)]
         if src[0].isupper():
             # a capital: the whole word upper case when its next letter is too (ALL-CAPS), else the first letter

@@ -155,3 +155,15 @@ def test_the_shipped_model_is_the_one_trained_on_the_training_split(root, tmp_pa
     train(items, out)
     shipped = (root / "kaznlp" / "data" / "langid_model.tsv").read_text(encoding="utf-8")
     assert out.read_text(encoding="utf-8") == shipped
+
+
+def test_the_2017_apostrophe_is_a_vowel_only_after_a_vowel():
+    """In the 2017 alphabet i' is и, and й after a vowel (a'i'el: әйел); after s' (ш) it is и: s'i'rek is ширек,
+    not шйрек (which lost the seed release's ширек ғасыр, 25 years, in the metamorphic check)."""
+    from kaznlp.script import to_cyrillic
+
+    assert to_cyrillic("s'i'rek g'asyr", "2017")[0] == "ширек ғасыр"
+    assert to_cyrillic("a'i'el", "2017")[0] == "әйел"
+    assert to_cyrillic("tai'm", "2017")[0] == "тайм"
+    text = "Egemendi tari'hymyzdyn' s'i'rek g'asyrynyn' mejesin en'seru."
+    assert [(f.type, f.value, f.unit) for f in kaznlp.extract(text).facts] == [("duration", 25, "year")]
