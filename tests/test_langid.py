@@ -167,3 +167,26 @@ def test_the_2017_apostrophe_is_a_vowel_only_after_a_vowel():
     assert to_cyrillic("tai'm", "2017")[0] == "тайм"
     text = "Egemendi tari'hymyzdyn' s'i'rek g'asyrynyn' mejesin en'seru."
     assert [(f.type, f.value, f.unit) for f in kaznlp.extract(text).facts] == [("duration", 25, "year")]
+
+
+def test_the_archive_sample_end_to_end(root, tmp_path):
+    """The commands themselves: ``batch --lang kk`` keeps exactly the Kazakh items and those with a Kazakh passage
+    (no Kyrgyz item comes out kk), and ``extract`` reads every one of them."""
+    out = tmp_path / "out"
+    res = CliRunner().invoke(main, ["batch", str(root / "corpora/langid/archive-news-1-250.csv"), "-o", str(out),
+                                    "--lang", "kk"])  # fmt: skip
+    with gzip.open(out / "documents-00000.jsonl.gz", "rt", encoding="utf-8") as f:
+        recs = {r["id"]: r for r in map(json.loads, f)}
+    items = _archive(root)
+    kazakh = {i for i, _, lab in items if lab["lang"] == "kk" or "kk" in lab["also"].split()}
+    assert len(recs) == 250 and res.exit_code == 3
+    assert {i for i, r in recs.items() if "error" not in r} == kazakh
+    assert not [i for i, _, lab in items if lab["lang"] == "ky" and recs[i]["language"] == "kk"]
+    folder = tmp_path / "kazakh"
+    folder.mkdir()
+    for i, text, _ in items:
+        if i in kazakh:
+            (folder / f"{i}.txt").write_text(text, encoding="utf-8")
+    res = CliRunner().invoke(main, ["extract", str(folder), "--records", "documents", "--no-ner"])
+    assert res.exit_code == 0, res.output
+    assert {r["id"] for r in map(json.loads, res.stdout.splitlines()) if "error" not in r} == kazakh
