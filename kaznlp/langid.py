@@ -236,12 +236,25 @@ def _plainly_kazakh(text: str) -> bool:
     return own.search(text) is not None and shared.search(text) is not None and only.search(text) is None
 
 
+def _kazakh_naming_one_foreign_word(low: str) -> bool:
+    """A Kazakh sentence that names one thing in a neighbour's letters (Київ, Җәлил, ҡалаһы): one word of five or
+    more holds such a letter, and the other words are plainly Kazakh (``_plainly_kazakh``)."""
+    only = _fast_patterns()[1]
+    words = low.split()
+    foreign = [w for w in words if only.search(w)]
+    if len(foreign) != 1 or len(words) < 5:
+        return False
+    return _plainly_kazakh(" ".join(w for w in words if not only.search(w)))
+
+
 def _cyrillic(low: str, n_letters: int) -> LangGuess:
     for lang, chars in letter_rows("cyrillic_only"):
         if _count_any(low, chars):
             lang = _MODEL_TO_LANG.get(lang, lang)
             if lang == "uz" and _count_any(low, letters("cyrillic_kazakh", "kk")[3:]):
                 continue  # ў or ҳ in a text with Kazakh ұ or і: a name, not Uzbek
+            if _kazakh_naming_one_foreign_word(low):
+                break  # a name, not the neighbour's sentence: the Kazakh letters below decide
             return LangGuess(lang, 0.99, "Cyrl", None, n_letters, "letters")
     kk = letters("cyrillic_kazakh", "kk")
     own, shared = kk[3:], kk[:4]  # ұ і; ә ғ қ ұ

@@ -190,3 +190,15 @@ def test_the_archive_sample_end_to_end(root, tmp_path):
     res = CliRunner().invoke(main, ["extract", str(folder), "--records", "documents", "--no-ner"])
     assert res.exit_code == 0, res.output
     assert {r["id"] for r in map(json.loads, res.stdout.splitlines()) if "error" not in r} == kazakh
+
+
+@pytest.mark.parametrize("name", ["Київ", "Җәлил", "ҡалаһы", "Ўзбекистон"])
+def test_a_kazakh_sentence_naming_one_foreign_word_keeps_its_facts(name):
+    """One word in a neighbour's letters (a Ukrainian, Tatar, Bashkir or Uzbek name) does not make a Kazakh
+    sentence that language: its facts stay (they were all skipped as 'Tatar (letters)' and the like)."""
+    text = f"Үкімет биыл {name} қаласымен ынтымақтастық аясында 5 млрд теңге бөлді. Министрлік 20 мың адамға көмек көрсетті."
+    doc = kaznlp.extract(text)
+    assert [f.text for f in doc.facts] == ["5 млрд теңге", "20 мың"] and doc.meta["skipped_sentences"] == []
+    assert identify_sentence(text.split(". ")[0]).lang == "kk"
+    # a sentence of the neighbour's own stays theirs
+    assert identify_sentence("Україна отримала нову допомогу від партнерів, і це важливо для її економіки.").lang == "other"
