@@ -68,7 +68,7 @@ _TITLES = {
     "empty": "Nothing to read",
     "binary": "Not a text file",
     "encoding": "Unknown text encoding",
-    "language": "Not Kazakh text",
+    "language": "Not read: its language or script",
     "too_large": "Too large",
     "extractor": "The extractor failed",
 }
