@@ -278,7 +278,8 @@ def _latin(text: str, low: str, n_letters: int, variant: str | None) -> LangGues
     variant = variant or "ascii"
     if marks["en"] / n >= 0.12 and marks["en"] > marks["other"]:
         return LangGuess("en", min(0.99, 0.5 + marks["en"] / n), "Latn", None, n_letters, "words")
-    if marks["uz"] / n >= 0.1 or low.count("o'") + low.count("g'") >= max(2, n // 6) and variant != "2017":
+    uz_words = marks["uz"] / n >= 0.1 and marks["uz"] > marks["other"]  # Azerbaijani shares bu, etdi
+    if uz_words or low.count("o'") + low.count("g'") >= max(2, n // 6) and variant != "2017":
         return LangGuess("uz", 0.9, "Latn", None, n_letters, "words")
     if marks["other"] / n >= 0.1:
         return LangGuess("other", 0.8, "Latn", None, n_letters, "words")

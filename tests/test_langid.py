@@ -202,3 +202,13 @@ def test_a_kazakh_sentence_naming_one_foreign_word_keeps_its_facts(name):
     assert identify_sentence(text.split(". ")[0]).lang == "kk"
     # a sentence of the neighbour's own stays theirs
     assert identify_sentence("Україна отримала нову допомогу від партнерів, і це важливо для її економіки.").lang == "other"
+
+
+@pytest.mark.parametrize("text", [
+    "Dit is een Nederlandse tekst over de economie van het land en de groei.",  # 'is', 'over': English words
+    "Hökumət bu gün ölkə iqtisadiyyatını dəstəkləmək üçün yeni tədbirlər elan etdi və vətəndaşlara kömək edəcək.",
+])  # fmt: skip
+def test_latin_text_in_no_language_kaznlp_tells_apart_is_other(text):
+    """Dutch is not English and Azerbaijani not Uzbek (bu, etdi): other, so the message says no language kaznlp
+    knows instead of naming a wrong one."""
+    assert identify(text).lang == "other"
