@@ -34,7 +34,16 @@ from typing import Any
 from . import records
 from .data import rows
 from .normalize import normalize
-from .script import ScriptGuess, detect_script, letter_rows, letters, main_script, mixed_script_words, to_cyrillic
+from .script import (
+    ScriptGuess,
+    detect_script,
+    letter_rows,
+    letters,
+    main_script,
+    mixed_script_words,
+    to_cyrillic,
+    web_addresses,
+)
 
 __all__ = [
     "LANGUAGES",
@@ -271,6 +280,18 @@ def _cyrillic(low: str, n_letters: int) -> LangGuess:
     return LangGuess(lang, round(p, 4), "Cyrl", None, n_letters, "model")
 
 
+def _without_web_addresses(text: str) -> str:
+    """``text`` with its web addresses and e-mails (which stay in Latin letters in Cyrillic: ``www.gov.kz``) left
+    out: they tell nothing of the language."""
+    if "." not in text and "@" not in text:
+        return text
+    parts, last = [], 0
+    for a, b in web_addresses(text):
+        parts.append(text[last:a])
+        last = b
+    return "".join(parts) + text[last:] if parts else text
+
+
 def _latin(text: str, low: str, n_letters: int, variant: str | None) -> LangGuess:
     words = _words(low)
     marks = _marker_counts(words)
@@ -283,7 +304,7 @@ def _latin(text: str, low: str, n_letters: int, variant: str | None) -> LangGues
         return LangGuess("uz", 0.9, "Latn", None, n_letters, "words")
     if marks["other"] / n >= 0.1:
         return LangGuess("other", 0.8, "Latn", None, n_letters, "words")
-    cyr, _ = to_cyrillic(text, variant)
+    cyr, _ = to_cyrillic(_without_web_addresses(text), variant)
     best, p, _post = _classify(cyr.lower())
     need = 0.8 if variant != "ascii" else 0.9
     if best == "kk" and p >= need:
