@@ -1,6 +1,7 @@
 """Pieces of a Kazakh text that are not Kazakh words read the same in either script: a web address or an e-mail
-stays in Latin letters when Kazakh in Latin script goes to Cyrillic (``24.kz`` is no count in either). The
-sentences come from the 45 releases (issue 18's metamorphic test)."""
+stays in Latin letters when Kazakh in Latin script goes to Cyrillic (``24.kz`` is no count in either), and a capital
+letter right after a number is a designation whatever its script (``4 D форматында``, ``11 А сыныбы``), not an
+initial (``300 А. Байтұрсынов``). The sentences come from the 45 releases and KazNERD (issue 18's metamorphic test)."""
 
 import pytest
 
@@ -31,6 +32,41 @@ CASES = [
             ("count", 3.0, None, None, ("3", "3", "3")),
         ],
         "e-mail-and-url",
+    ),
+    (  # news_r63: a format
+        "Науқастарға осы компьютерлік томография 4 D форматында болып есептеледі.",
+        "Nauqastarğa osy kompiuterlık tomografiia 4 D formatynda bolyp esepteledı.",
+        "Naýqastarǵa osy kompıýterlik tomografııa 4 D formatynda bolyp esepteledi.",
+        [],
+        "4D",
+    ),
+    (  # the same in Cyrillic letters, as the Latin text's 4 D comes to the rules
+        "Науқастарға осы компьютерлік томография 4 Д форматында болып есептеледі.",
+        "Nauqastarğa osy kompiuterlık tomografiia 4 D formatynda bolyp esepteledı.",
+        "Naýqastarǵa osy kompıýterlik tomografııa 4 D formatynda bolyp esepteledi.",
+        [],
+        "4D-in-cyrillic-letters",
+    ),
+    (  # KazNERD valid: a 3D scanner, the number in words
+        "Университетте үш Д сканер арқылы кез келген қиындықтағы сызбаны жасауға болады.",
+        "Universitette üş D skaner arqyly kez kelgen qiyndyqtağy syzbany jasauğa bolady.",
+        "Ýnıversıtette úsh D skaner arqyly kez kelgen qıyndyqtaǵy syzbany jasaýǵa bolady.",
+        [],
+        "3D-scanner",
+    ),
+    (  # a class
+        "Мектептің 11 А сыныбында 25 оқушы оқиды.",
+        "Mekteptıñ 11 A synybynda 25 oquşy oqidy.",
+        "Mekteptiń 11 A synybynda 25 oqýshy oqıdy.",
+        [("count", 25.0, None, None, ("25", "25", "25"))],
+        "class-11A",
+    ),
+    (  # an initial is no designation: the number before it stays a count
+        "Кітапханаға 300 А. Байтұрсынов шығармасы түсті.",
+        "Kıtaphanağa 300 A. Baitūrsynov şyğarmasy tüstı.",
+        "Kitaphanaǵa 300 A. Baıtursynov shyǵarmasy tústi.",
+        [("count", 300.0, None, None, ("300", "300", "300"))],
+        "initial",
     ),
 ]
 
