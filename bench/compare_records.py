@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import kaznlp
+from kaznlp.ner.corpus import sentence_texts
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPORA = ROOT / "corpora"
@@ -31,13 +32,7 @@ def documents() -> Iterator[tuple[str, str]]:
     for folder in ("press", "releases", "releases-blind", "heldout"):
         for p in sorted((CORPORA / folder).glob("*.txt")):
             yield p.stem, p.read_text(encoding="utf-8")
-    sents, cur = [], []
-    for line in (CORPORA / "kaznerd" / "IOB2_valid.txt").read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            cur.append(line.rsplit(" ", 1)[0])
-        elif cur:
-            sents.append(" ".join(cur))
-            cur = []
+    sents = sentence_texts(CORPORA / "kaznerd" / "IOB2_valid.txt")
     for k in range(0, len(sents), 30):
         yield f"kaznerd_valid/{k // 30}", " ".join(sents[k : k + 30])
 

@@ -659,9 +659,9 @@ def export_es_cmd(outdir, output, index_name):
                f"mapping in {output}.mapping.json")  # fmt: skip
 
 
-def _read_inputs(paths, lang, stats):
+def _read_inputs(paths, lang, stats, command: str):
     """(doc id, name, text) of each input that can be processed, as ``extract`` reads them; the others are
-    skipped with a message on stderr and counted in ``stats``."""
+    skipped with a message on stderr (``kaznlp COMMAND: ...``) and counted in ``stats``."""
     from .io import InputError, read_text
     from .langid import identify, keeps
 
@@ -674,17 +674,17 @@ def _read_inputs(paths, lang, stats):
                 raise InputError("missing", f"{name}: no such file")
             text = read_text(path if path else "-")
         except InputError as exc:
-            _warn(str(exc))
+            _warn(str(exc), command)
             stats["skipped"] += 1
             continue
         except OSError as exc:
-            _warn(f"{name}: {exc.strerror}")
+            _warn(f"{name}: {exc.strerror}", command)
             stats["skipped"] += 1
             continue
         found = identify(text)
         if not keeps(found, lang) or found.problem:
             why = found.problem or f"not {'Kazakh' if lang == 'kk' else lang} text ({found.lang})"
-            _warn(f"{name}: {why}; skipped (use --lang any to process it)")
+            _warn(f"{name}: {why}; skipped (use --lang any to process it)", command)
             stats["skipped"] += 1
             continue
         yield doc_id, found.lang, text
@@ -712,12 +712,18 @@ def render(paths, output, doc_date, ner, lang, title) -> None:
     try:
         nlp = load(ner=ner)
     except RuntimeError as exc:
-        _warn(str(exc))
+        _warn(str(exc), "render")
         sys.exit(EXIT_NOTHING)
     stats = {"ok": 0, "skipped": 0}
     recs = []
-    for doc_id, language, text in _read_inputs(paths, lang, stats):
-        doc = nlp(text, doc_date=day, doc_id=doc_id)
+    for doc_id, language, text in _read_inputs(paths, lang, stats, "render"):
+        try:
+            doc = nlp(text, doc_date=day, doc_id=doc_id)
+        except Exception as exc:  # noqa: BLE001 - one bad document never stops the others (as in extract)
+            msg = f"{doc_id}: the extractor failed ({type(exc).__name__}: {_one_line(exc)}); please report it"
+            _warn(msg, "render")
+            stats["skipped"] += 1
+            continue
         doc.meta["language"] = language
         recs.append(doc.to_record())
         stats["ok"] += 1

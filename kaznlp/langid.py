@@ -34,7 +34,16 @@ from typing import Any
 from . import records
 from .data import rows
 from .normalize import normalize
-from .script import ScriptGuess, detect_script, letter_rows, letters, main_script, mixed_script_words, to_cyrillic
+from .script import (
+    ScriptGuess,
+    detect_script,
+    letter_rows,
+    letters,
+    main_script,
+    mixed_script_words,
+    to_cyrillic,
+    web_addresses,
+)
 
 __all__ = [
     "LANGUAGES",
@@ -236,12 +245,25 @@ def _plainly_kazakh(text: str) -> bool:
     return own.search(text) is not None and shared.search(text) is not None and only.search(text) is None
 
 
+def _kazakh_naming_one_foreign_word(low: str) -> bool:
+    """A Kazakh sentence that names one thing in a neighbour's letters (Київ, Җәлил, ҡалаһы): one word of five or
+    more holds such a letter, and the other words are plainly Kazakh (``_plainly_kazakh``)."""
+    only = _fast_patterns()[1]
+    words = low.split()
+    foreign = [w for w in words if only.search(w)]
+    if len(foreign) != 1 or len(words) < 5:
+        return False
+    return _plainly_kazakh(" ".join(w for w in words if not only.search(w)))
+
+
 def _cyrillic(low: str, n_letters: int) -> LangGuess:
     for lang, chars in letter_rows("cyrillic_only"):
         if _count_any(low, chars):
             lang = _MODEL_TO_LANG.get(lang, lang)
             if lang == "uz" and _count_any(low, letters("cyrillic_kazakh", "kk")[3:]):
                 continue  # ў or ҳ in a text with Kazakh ұ or і: a name, not Uzbek
+            if _kazakh_naming_one_foreign_word(low):
+                break  # a name, not the neighbour's sentence: the Kazakh letters below decide
             return LangGuess(lang, 0.99, "Cyrl", None, n_letters, "letters")
     kk = letters("cyrillic_kazakh", "kk")
     own, shared = kk[3:], kk[:4]  # ұ і; ә ғ қ ұ
@@ -258,6 +280,18 @@ def _cyrillic(low: str, n_letters: int) -> LangGuess:
     return LangGuess(lang, round(p, 4), "Cyrl", None, n_letters, "model")
 
 
+def _without_web_addresses(text: str) -> str:
+    """``text`` with its web addresses and e-mails (which stay in Latin letters in Cyrillic: ``www.gov.kz``) left
+    out: they tell nothing of the language."""
+    if "." not in text and "@" not in text:
+        return text
+    parts, last = [], 0
+    for a, b in web_addresses(text):
+        parts.append(text[last:a])
+        last = b
+    return "".join(parts) + text[last:] if parts else text
+
+
 def _latin(text: str, low: str, n_letters: int, variant: str | None) -> LangGuess:
     words = _words(low)
     marks = _marker_counts(words)
@@ -265,11 +299,12 @@ def _latin(text: str, low: str, n_letters: int, variant: str | None) -> LangGues
     variant = variant or "ascii"
     if marks["en"] / n >= 0.12 and marks["en"] > marks["other"]:
         return LangGuess("en", min(0.99, 0.5 + marks["en"] / n), "Latn", None, n_letters, "words")
-    if marks["uz"] / n >= 0.1 or low.count("o'") + low.count("g'") >= max(2, n // 6) and variant != "2017":
+    uz_words = marks["uz"] / n >= 0.1 and marks["uz"] > marks["other"]  # Azerbaijani shares bu, etdi
+    if uz_words or low.count("o'") + low.count("g'") >= max(2, n // 6) and variant != "2017":
         return LangGuess("uz", 0.9, "Latn", None, n_letters, "words")
     if marks["other"] / n >= 0.1:
         return LangGuess("other", 0.8, "Latn", None, n_letters, "words")
-    cyr, _ = to_cyrillic(text, variant)
+    cyr, _ = to_cyrillic(_without_web_addresses(text), variant)
     best, p, _post = _classify(cyr.lower())
     need = 0.8 if variant != "ascii" else 0.9
     if best == "kk" and p >= need:

@@ -7,7 +7,11 @@ letters of each script and, for Latin text, finds the variant from the letters t
 :func:`to_cyrillic` transliterates Latin-script Kazakh to Cyrillic and returns, for every Cyrillic character, the
 offset of the Latin character it came from, so that records found in the Cyrillic text point into the original.
 
-The letters live in ``kaznlp/data/translit_latin.tsv`` and ``kaznlp/data/script_letters.tsv``.
+Web addresses and e-mails (``24.kz``, ``www.gov.kz``, ``https://…``, ``info@gov.kz``) are not Kazakh words: they
+stay in Latin letters, as a Cyrillic text writes them.
+
+The letters live in ``kaznlp/data/translit_latin.tsv`` and ``kaznlp/data/script_letters.tsv``, the top-level
+domains in ``kaznlp/data/web_domains.txt``.
 """
 
 from __future__ import annotations
@@ -18,10 +22,12 @@ from array import array
 from dataclasses import dataclass
 from functools import cache
 
-from .data import rows
+from .data import rows, words
 from .morphology import LATIN_LOOKALIKES, REPLACED_EVERYWHERE
+from .tokenizer import EMAIL_PATTERN, URL_PATTERN
 
-__all__ = ["LATIN_VARIANTS", "ScriptGuess", "detect_script", "main_script", "mixed_script_words", "to_cyrillic"]
+__all__ = ["LATIN_VARIANTS", "ScriptGuess", "detect_script", "main_script", "mixed_script_words", "to_cyrillic",
+           "web_addresses"]
 
 LATIN_VARIANTS = ("2021", "2018", "2017", "ascii")
 # letters normalisation writes for another script's (the Cyrillic і for the dotless ı): of either script
@@ -44,7 +50,6 @@ def _unrepair(text: str) -> str:
         return w
 
     return _CYRILLIC_WORD.sub(back, text)
-_APOSTROPHE_LETTERS = frozenset("agiounsyc")
 
 
 @cache
@@ -187,6 +192,29 @@ def _restore(out: list[str], cmap: array, variant: str) -> tuple[list[str], arra
     return ["".join(new_text)], new_map
 
 
+_DOMAINS = frozenset(words("web_domains.txt"))
+# a URL, an e-mail, or a bare domain: names joined by dots that end in a top-level domain (24.kz, Tengrinews.kz,
+# gov.kz/kk), not glued to a word before it; a path after it belongs to it, a hyphenated ending (24.kz-ke) does not
+_WEB_RE = re.compile(
+    rf"{URL_PATTERN}|{EMAIL_PATTERN}"
+    r"|(?<![\w@.-])(?:[^\W_]+(?:-[^\W_]+)*\.)+(?P<tld>[^\W\d_]{2,})(?!\w)"
+    r"(?:/[^\s«»\"<>]*[^\s«»\"<>.,;:!?)])?"
+)
+
+
+def web_addresses(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the web addresses and e-mails in ``text``: a URL (``https://…``, ``www.…``), an e-mail, or a
+    bare domain ending in a top-level domain of ``web_domains.txt`` (``24.kz``; the domain in lower case, or the
+    whole address in capitals: ``bar.Az`` at a missing space is two words)."""
+    found = []
+    for m in _WEB_RE.finditer(text):
+        tld = m.group("tld")
+        if tld is not None and not (tld.lower() in _DOMAINS and (tld.islower() or m.group().isupper())):
+            continue
+        found.append(m.span())
+    return found
+
+
 def _script_of(c: str) -> str | None:
     o = ord(c)
     if 0x0400 <= o <= 0x04FF:
@@ -236,6 +264,10 @@ def _count(text: str) -> dict[str, int]:
     return counts
 
 
+@cache
+def _apostrophe_letters() -> frozenset[str]:
+    """The letters the 2017 alphabet writes with an apostrophe (a' g' i' n' o' s' u' y' c'), from its table."""
+    return frozenset(k[0] for k in _table("2017").entries if len(k) == 2 and k[1] == "'")
 
 
 def latin_variant(text: str) -> str:
@@ -245,10 +277,11 @@ def latin_variant(text: str) -> str:
     for name, marks in letter_rows("latin_variant"):
         if name == "2017":  # an apostrophe after a letter of the 2017 digraphs (a' g' i' n' o' s' u' y' c'), not
             # the English 's (Kazakhstan's)
+            apostrophe = _apostrophe_letters()
             n = sum(
                 1
                 for k in range(1, len(low))
-                if low[k] == "'" and low[k - 1] in _APOSTROPHE_LETTERS
+                if low[k] == "'" and low[k - 1] in apostrophe
                 and not (low[k + 1 : k + 2] == "s" and not low[k + 2 : k + 3].isalpha())
             )
         else:
@@ -278,6 +311,8 @@ def main_script(text: str) -> str:
 
 
 def detect_script(text: str) -> ScriptGuess:
+    """The script of most of ``text``'s letters (``none`` where it has none of Cyrillic, Latin or Arabic), the
+    letters counted, and for Latin text the Kazakh alphabet variant (:func:`latin_variant`)."""
     counts = _count(text)
     total = sum(counts.values())
     if total == 0:
@@ -316,7 +351,8 @@ def mixed_script_words(text: str, limit: int = 5) -> list[str]:
 def to_cyrillic(text: str, variant: str) -> tuple[str, array]:
     """Kazakh in Latin script (``variant``) to Cyrillic. Returns the Cyrillic text and its character map: the
     offset in ``text`` of each Cyrillic character, plus ``len(text)`` at the end. Characters that are not Latin
-    letters (digits, punctuation, Cyrillic) are kept as they are."""
+    letters (digits, punctuation, Cyrillic), words with a letter no Kazakh word of the variant writes and web
+    addresses and e-mails (:func:`web_addresses`) are kept as they are."""
     table = _table(variant)
     entries, longest, vowels = table.entries, table.longest, table.vowels
     text = _unrepair(text)  # one character for one: the offsets stay
@@ -324,7 +360,10 @@ def to_cyrillic(text: str, variant: str) -> tuple[str, array]:
     cmap = array("q")
     low = "".join(table.case.get(c) or c.lower()[:1] for c in text)  # one character for one (İ is i, not i̇)
     n = len(text)
-    keep = bytearray(n)  # 1: a character of a foreign word, copied as it is
+    keep = bytearray(n)  # 1: a character of a foreign word or a web address, copied as it is
+    if "." in text or "@" in text:
+        for a, b in web_addresses(text):
+            keep[a:b] = b"\x01" * (b - a)
     if table.foreign:
         for m in _LATIN_WORD.finditer(low):
             if any(ch in table.foreign for ch in m.group()):
@@ -352,7 +391,9 @@ def to_cyrillic(text: str, variant: str) -> tuple[str, array]:
         plain, after, start = entries[hit]
         prev = low[i - 1] if i > 0 else " "
         at_start = not prev.isalpha() and prev != "'"
-        cyr = start if at_start else after if prev in vowels else plain
+        # an apostrophe (2017) is a vowel's only after one: a' o' u' i' are vowels, s' g' n' c' are not
+        after_vowel = prev in vowels and (prev != "'" or (i > 1 and low[i - 2] in vowels))
+        cyr = start if at_start else after if after_vowel else plain
         src = text[i : i + len(hit)]
         if src[0].isupper():
             # a capital: the whole word upper case when its next letter is too (ALL-CAPS), else the first letter

@@ -16,7 +16,7 @@ from itertools import accumulate
 from .data import rows
 from .morphology import PERIOD_ABBREVIATIONS
 
-__all__ = ["FAST", "Gaps", "Tokens", "tokenize", "tokenize_by_pattern", "TOKEN_PATTERN"]
+__all__ = ["EMAIL_PATTERN", "FAST", "Gaps", "Tokens", "tokenize", "tokenize_by_pattern", "TOKEN_PATTERN", "URL_PATTERN"]
 
 #: Every character that ``str.isspace`` takes for whitespace, so that the pattern and ``str.strip`` agree (none
 #: lies above U+3000; a test checks every code point)
@@ -33,6 +33,10 @@ _L = r"[^\W\d_]"  # a letter
 _JOINERS = "'’-"  # join the parts of one word: сондай-ақ
 _WORD = _L + rf"\w*(?:[{_JOINERS}]\w+)*"
 _WORD_STOP = ".·/:@"  # a word followed by one of these may be special (млн., кВт·сағ, Мбит/с, a URL, an e-mail)
+#: a web address (``https://…``, ``www.…``) and an e-mail, each one token (and kept in Latin letters when Kazakh in
+#: Latin script goes to Cyrillic: :func:`kaznlp.script.to_cyrillic`)
+URL_PATTERN = r"https?://[^\s«»\"<>]+[^\s«»\"<>.,;:!?)]|www\.[^\s«»\"<>]+[^\s«»\"<>.,;:!?)]"
+EMAIL_PATTERN = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 # Python's re runs this pattern about twice as fast as the regex module; \w and \d are Unicode-aware in both.
 TOKEN_PATTERN = (
     rf"[{_ws}]*(?:"
@@ -40,9 +44,7 @@ TOKEN_PATTERN = (
     r"|\d++(?![\d.,\w@-])"  # a plain number
     r"|(?<!\w)(?:" + "|".join(re.escape(s) for s in _specials) + r")(?!\w)"  # млн. т.б. кВт·сағ
     r"|(?<!\w)(?:" + "|".join(re.escape(s) for s in _glued_scales) + r")(?=\w)"  # млн.теңгеден
-    r"|https?://[^\s«»\"<>]+[^\s«»\"<>.,;:!?)]"  # URL
-    r"|www\.[^\s«»\"<>]+[^\s«»\"<>.,;:!?)]"
-    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # e-mail
+    rf"|{URL_PATTERN}|{EMAIL_PATTERN}"
     r"|\d{4}-\d{2}-\d{2}(?!\d)|\d{1,2}\.\d{1,2}\.\d{4}(?!\d)"  # dates
     rf"|\d+{_L}\w*(?:-{_L}+)?"  # 3G, 4G
     rf"|\d+(?:[.,]\d+)*(?:-{_L}+)?"  # numbers, 530-ын, 90-шы, 12,5

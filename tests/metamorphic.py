@@ -12,6 +12,8 @@ from pathlib import Path
 from turkicnlp.scripts import Script
 from turkicnlp.scripts.transliterator import Transliterator
 
+from kaznlp.ner.corpus import sentence_texts
+
 ROOT = Path(__file__).resolve().parent.parent
 _CYR_TO_LAT = Transliterator("kaz", Script.CYRILLIC, Script.LATIN)
 
@@ -91,13 +93,7 @@ def documents(kaznerd_docs: int | None = None, folders: tuple[str, ...] = FOLDER
     for folder in folders:
         for p in sorted((corpora / folder).glob("*.txt")):
             yield f"{folder}/{p.stem}", p.read_text(encoding="utf-8")
-    sents, cur = [], []
-    for line in (corpora / "kaznerd" / "IOB2_valid.txt").read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            cur.append(line.rsplit(" ", 1)[0])
-        elif cur:
-            sents.append(" ".join(cur))
-            cur = []
+    sents = sentence_texts(corpora / "kaznerd" / "IOB2_valid.txt")
     groups = range(0, len(sents), 30)
     for k in list(groups)[:kaznerd_docs]:
         yield f"kaznerd_valid/{k // 30}", " ".join(sents[k : k + 30])
@@ -135,20 +131,30 @@ def _match(a: list, b: list) -> list:
 
 def run(nlp, variant: str = "2021", kaznerd_docs: int | None = None, entities: bool = True,
         folders: tuple[str, ...] = FOLDERS) -> dict:
-    """Every document through kaznlp in Cyrillic and in ``variant``; totals and the disagreements."""
+    """Every document through kaznlp in Cyrillic and in ``variant``; totals (over all and by corpus: ``press``,
+    ``releases``, ``releases-blind``, ``heldout``, ``kaznerd_valid``), their rates and the disagreements."""
     totals: dict[str, list[int]] = {"facts": [0, 0, 0], "entities": [0, 0, 0]}
+    by_corpus: dict[str, dict[str, list[int]]] = {}
     bad = []
     scripts = set()
     for doc_id, text in documents(kaznerd_docs, folders):
         lat, m = variant_text(text, variant)
         cyr_doc, lat_doc = nlp(text), nlp(lat)
         scripts.add((lat_doc.meta.get("script"), lat_doc.meta.get("script_variant")))
+        corpus = by_corpus.setdefault(doc_id.split("/")[0], {"facts": [0, 0, 0], "entities": [0, 0, 0]})
         for kind, (matched, missed, extra) in compare(cyr_doc, lat_doc, m, entities).items():
-            t = totals[kind]
-            t[0] += len(matched)
-            t[1] += len(missed)
-            t[2] += len(extra)
+            for t in (totals[kind], corpus[kind]):
+                t[0] += len(matched)
+                t[1] += len(missed)
+                t[2] += len(extra)
             if missed or extra:
                 bad.append({"doc": doc_id, "kind": kind, "missed": missed, "extra": extra})
-    rates = {k: (t[0] / (t[0] + t[1] + t[2]) if sum(t) else 1.0) for k, t in totals.items()}
-    return {"totals": totals, "rates": rates, "disagreements": bad, "scripts": sorted(map(str, scripts))}
+    rates = {k: _rate(t) for k, t in totals.items()}
+    corpus_rates = {c: {k: _rate(t) for k, t in ts.items()} for c, ts in by_corpus.items()}
+    return {"totals": totals, "rates": rates, "by_corpus": by_corpus, "corpus_rates": corpus_rates,
+            "disagreements": bad, "scripts": sorted(map(str, scripts))}
+
+
+def _rate(t: list[int]) -> float:
+    """matched / (matched + missed + extra); 1.0 where there is nothing to compare"""
+    return t[0] / sum(t) if sum(t) else 1.0

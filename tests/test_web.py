@@ -358,3 +358,80 @@ def test_serve_command_listens_on_loopback(archive_db):
     sqlite3.connect(not_an_index).close()
     res = CliRunner().invoke(main, ["serve", "--db", str(not_an_index)])
     assert res.exit_code == 2 and "not an index built by kaznlp index" in res.output
+
+
+# ---------------------------------------------------------------- found in review
+def test_a_query_of_no_words_is_a_bad_request_not_a_server_error(client):
+    """kaznlp.batch.index.search refuses a query with no words (``"``, ``*``) with kaznlp's UsageError: the API and
+    the search page answer 400 with its message, as ``kaznlp search`` does, not 500."""
+    for q in ('"', "*"):
+        r = client.get("/api/search", params={"q": q})
+        assert r.status_code == 400 and "no words" in r.json()["detail"], r.text
+        page = client.get("/search", params={"q": q})
+        assert page.status_code == 400 and 'id="error"' in page.text and "no words" in page.text
+
+
+def test_the_api_keeps_and_refuses_languages_as_extract_does(client, tmp_path):
+    """``lang`` is ``--lang``'s vocabulary, and a text is kept or refused as ``kaznlp extract`` keeps it: a Cyrillic
+    text too short to tell and a Russian post with a real Kazakh part are read; words mixing scripts and Kazakh in
+    Arabic script get their own message; Uzbek is refused with its name."""
+    bilingual = (
+        "Президент Казахстана провёл совещание по вопросам развития экономики и поручил правительству подготовить "
+        "новые меры поддержки малого и среднего бизнеса в регионах страны до конца года. "
+        "Мемлекет басшысы экономиканы дамыту мәселелері жөнінде кеңес өткізіп, Үкіметке 5 млрд теңге бөлуді тапсырды."
+    )
+    mixed = "Қazaқstan Respubликасы Astaнa қаласында 5 млрд теңге бөлдi. Бұл жoбa Үкiмeттiң шешiмi."
+    arabic = "قازاقستان رەسپۋبليكاسىنىڭ ٷكىمەتى جاڭا باعدارلامانى بەكىتتى."
+    runner = CliRunner()
+    for text in ("29 млн. астам", bilingual, mixed, arabic):
+        f = tmp_path / "t.txt"
+        f.write_text(text, encoding="utf-8")
+        cli = runner.invoke(main, ["extract", str(f), "--records", "facts"])
+        r = client.post("/api/extract", json={"text": text, "records": "facts"})
+        if cli.exit_code == 0:
+            assert r.status_code == 200 and [x["text"] for x in r.json()] == [
+                json.loads(x)["text"] for x in cli.stdout.splitlines()
+            ], (text, r.text)
+        else:
+            assert r.status_code == 422 and r.json()["error"] == "language", (text, r.text)
+    assert "mix Latin and Cyrillic" in client.post("/api/extract", json={"text": mixed}).json()["message"]
+    assert "Arabic script" in client.post("/api/extract", json={"text": arabic}).json()["message"]
+    uz = "Ўзбекистон Республикаси ҳукумати янги дастурни тасдиқлади ва унга катта маблағ ажратди."
+    r = client.post("/api/extract", json={"text": uz})
+    assert r.status_code == 422 and "Uzbek" in r.json()["message"]
+    assert client.post("/api/extract", json={"text": uz, "lang": "uz"}).status_code == 200
+    assert client.post("/api/extract", json={"text": uz, "lang": "xx"}).status_code == 400
+
+
+def test_every_page_has_a_title(client):
+    for r in (client.get("/"), client.get("/search"), client.post("/extract", data={"text": " "})):
+        assert re.search(r"<title>[^<]+</title>", r.text), r.text[:300]
+
+
+def test_render_skips_a_document_the_extractor_fails_on_and_names_itself(tmp_path, seed_path, monkeypatch):
+    """As extract: one document that the extractor fails on is skipped with a message (exit 3), the others are
+    rendered; render's messages start with ``kaznlp render:``."""
+    import kaznlp.pipeline
+
+    real = kaznlp.pipeline.load
+
+    def load(**kw):
+        nlp = real(**kw)
+
+        def call(text, **more):
+            if "BOOM" in text:
+                raise RuntimeError("boom")
+            return nlp(text, **more)
+
+        return call
+
+    monkeypatch.setattr(kaznlp.pipeline, "load", load)
+    bad = tmp_path / "boom.txt"
+    bad.write_text("Министрлік бүгін 5 млрд теңге бөлінгенін хабарлады. BOOM", encoding="utf-8")
+    out = tmp_path / "two.html"
+    res = CliRunner().invoke(main, ["render", str(seed_path), str(bad), str(tmp_path / "nothere.txt"), "-o", str(out),
+                                    "--no-ner"])  # fmt: skip
+    assert res.exit_code == 3, res.output
+    assert "kaznlp render: boom: the extractor failed (RuntimeError: boom)" in res.output
+    assert "kaznlp render: " in res.output and "nothere.txt: no such file" in res.output
+    assert out.read_text(encoding="utf-8").count('<article class="doc"') == 1

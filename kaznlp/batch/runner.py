@@ -102,8 +102,9 @@ def process_one(seq: int, raw: RawDoc, ner: bool, lang: str | None, parsed: Any 
     text = raw.text or ""
     found = identify(text)
     language = found.lang
-    if lang not in (None, "any") and not keeps(found, lang):
-        return _error(base, "language", f"not {lang}", language=language)
+    if lang not in (None, "any") and (found.problem or not keeps(found, lang)):
+        # as extract: words mixing scripts and Kazakh in Arabic script are refused with their own message
+        return _error(base, "language", found.problem or f"not {lang}", language=language)
     try:
         doc = _pipeline(ner)(text, doc_date=base.get("doc_date"), doc_id=raw.id, parsed=parsed)
         exact, simhash = fingerprints(text)

@@ -1,7 +1,8 @@
 """Numbers that are not facts: codes and identifiers (``1414 бірыңғай нөмірі``, ``5-бап``, ``38-қадамында``,
-``№ 123``), house numbers (``көшесі 14, 18``), model names (``Fokker 100``, ``4 D форматында``, ``24.kz``),
-list markers (``1)``), multipliers (``2 есе``, ``20,4 есеге``), fractions (``үштен бірі``), times of day
-(``10:00``) and phone-like chains (``74-12-34``, ``8(7172)``). Numbers inside «names» are handled by the context.
+``№ 123``), house numbers (``көшесі 14, 18``), model names (``Fokker 100``, ``24.kz``), designations
+(``4 D форматында``, ``11 А сыныбы``), list markers (``1)``), multipliers (``2 есе``, ``20,4 есеге``), fractions
+(``үштен бірі``), times of day (``10:00``) and phone-like chains (``74-12-34``, ``8(7172)``). Numbers inside
+«names» are handled by the context.
 """
 
 from __future__ import annotations
@@ -38,6 +39,18 @@ def _latin_word(word: str) -> bool:
     return word.isascii() and word.isalpha()
 
 
+def _designation(ctx: Context, k: int) -> bool:
+    """The word at ``k``, right after a number, designates a format, a standard or a class (``4 D форматында``,
+    ``5 G``, ``11 А сыныбы``, ``үш Д сканер``): one capital letter of any script (Kazakh in Latin script comes to
+    the rules transliterated, ``4 D`` as Cyrillic ``4 Д``) or two Latin ones; not an initial, a letter with a
+    period glued to it (``4 Д. Ахметов``)."""
+    w = ctx.words[k]
+    if not (w.isalpha() and w.isupper() and (len(w) == 1 or len(w) == 2 and w.isascii())):
+        return False
+    initial = len(w) == 1 and k + 1 < len(ctx.words) and ctx.words[k + 1] == "." and ctx.gaps[k] == ""
+    return not initial
+
+
 def _address_before(ctx: Context, i: int) -> bool:
     """A house number: an address word before it, or before the comma list it ends (көшесі 14, 18, 22/1)."""
     lower = ctx.lower
@@ -72,8 +85,8 @@ def is_not_fact(ctx: Context, e: NumberExpr) -> bool:
         return True
     if not e.words and e.i > 0 and _latin_word(words[e.i - 1]) and len(words[e.i - 1]) > 1:
         return True  # Fokker 100: a model name
-    if e.j < n and _latin_word(words[e.j]) and len(words[e.j]) <= 2 and words[e.j].isupper():
-        return True  # 4 D, 5 G: a format or standard
+    if e.j < n and _designation(ctx, e.j):
+        return True  # 4 D, 5 G, 11 А сыныбы: a format, a standard, a class
     if e.suffix.endswith(_ABLATIVE) and e.j < n and starts_with_numeral(words[e.j]):
         return True  # үштен бірі, бестен екісі: a fraction
     return False

@@ -38,6 +38,12 @@ def read_iob2(path: str | Path) -> Iterator[list[tuple[str, str]]]:
         yield cur
 
 
+def sentence_texts(path: str | Path) -> list[str]:
+    """Each sentence's tokens joined by single spaces: the plain text that ``bench/compare_records.py`` and the
+    metamorphic test (``tests/metamorphic.py``) group into documents (not :func:`detokenize`'s)."""
+    return [" ".join(tok for tok, _ in pairs) for pairs in read_iob2(path)]
+
+
 def detokenize(tokens: list[str]) -> tuple[str, list[tuple[int, int]]]:
     """Join gold tokens as they would be written: no space before ``, . %-ке``, none inside ``4,5``."""
     parts: list[str] = []

@@ -44,10 +44,10 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from .. import records
+from .. import errors, records
 from ..batch import index as archive
 from ..io import InputError, decode_bytes
-from ..langid import detect_language
+from ..langid import LANGUAGE_NAMES, LANGUAGES, identify, keeps
 from ..writers import write_records
 from .render import document_context, environment, highlight
 
@@ -68,14 +68,16 @@ _TITLES = {
     "empty": "Nothing to read",
     "binary": "Not a text file",
     "encoding": "Unknown text encoding",
-    "language": "Not Kazakh text",
+    "language": "Not read: its language or script",
     "too_large": "Too large",
     "extractor": "The extractor failed",
 }
 
 
-class UsageError(ValueError):
-    """A bad parameter (HTTP 400): not an input problem, so no error record."""
+class UsageError(errors.UsageError):
+    """A bad parameter (HTTP 400): not an input problem, so no error record. The pages and the API answer 400 to
+    any :class:`kaznlp.errors.UsageError`, this one or one of ``kaznlp.batch.index.search`` (a query of no
+    words)."""
 
 
 class _TooLarge(Exception):
@@ -83,11 +85,13 @@ class _TooLarge(Exception):
 
 
 def human_bytes(n: int) -> str:
-    for unit in ("bytes", "KiB", "MiB", "GiB"):
-        if n < 1024 or unit == "GiB":
-            return f"{n:g} {unit}" if unit == "bytes" else f"{n:.3g} {unit}"
-        n /= 1024
-    return str(n)
+    """A size for people: ``512 bytes``, ``1 MiB``, ``2.4 MiB``."""
+    size = float(n)
+    for unit in ("bytes", "KiB", "MiB"):
+        if size < 1024:
+            return f"{size:g} {unit}" if unit == "bytes" else f"{size:.3g} {unit}"
+        size /= 1024
+    return f"{size:.3g} GiB"
 
 
 # ---------------------------------------------------------------- middleware
@@ -209,7 +213,7 @@ def _doc_date(value: str | None) -> str | None:
 
 def _options(values: Mapping[str, Any], inp: Input) -> Input:
     inp.doc_date = _doc_date(values.get("doc_date"))
-    inp.lang = _choice(values.get("lang"), ("kk", "any"), "lang", "kk")
+    inp.lang = _choice(values.get("lang"), (*LANGUAGES, "any"), "lang", "kk")
     inp.records = _choice(values.get("records"), tuple(RECORD_KINDS), "records", inp.records)
     inp.format = _choice(values.get("format"), ("json", "jsonl", "csv"), "format", "json")
     doc_id = values.get("id")
@@ -316,12 +320,20 @@ def check_index(db: str | Path) -> dict[str, int]:
 
 
 def process(nlp: Any, inp: Input) -> Any:
-    """Run the pipeline on an input (in a worker thread): the Document, with its language; ``InputError`` for
-    text in another language when ``lang`` is ``kk``."""
-    language = detect_language(inp.text or "")
-    if inp.lang == "kk" and language != "kk":
-        err = InputError("language", f"{inp.name}: not Kazakh text ({language}); tick 'any language' (lang=any) "
-                                     "to process it anyway")  # fmt: skip
+    """Run the pipeline on an input (in a worker thread): the Document, with its language. The input is kept or
+    refused as ``kaznlp extract --lang`` keeps it (``kaznlp.langid.keeps``: with ``kk``, a bilingual post with a
+    Kazakh part and a Cyrillic text too short to tell are kept); ``InputError`` ``language`` for one refused, or
+    for text whose language cannot be given (words mixing scripts) or is not read (Kazakh in Arabic script)."""
+    found = identify(inp.text or "")
+    language = found.lang
+    if found.problem or not keeps(found, inp.lang):
+        if found.problem:
+            message = f"{inp.name}: {found.problem}"
+        else:
+            what = "Kazakh" if inp.lang == "kk" else LANGUAGE_NAMES[inp.lang]
+            why = LANGUAGE_NAMES[language] if language != "other" else "no language kaznlp knows"
+            message = f"{inp.name}: not {what} text ({language}: {why}); tick 'any language' (lang=any) to process it"
+        err = InputError("language", message)
         err.language = language  # type: ignore[attr-defined]
         raise err
     doc = nlp(inp.text, doc_date=inp.doc_date, doc_id=inp.doc_id)
@@ -580,7 +592,11 @@ def create_app(
             finally:
                 con.close()
 
-        return await page(request, "search.html", **ctx, **(await run_in_threadpool(work)), searched=filtered)
+        try:
+            found = await run_in_threadpool(work)
+        except errors.UsageError as exc:  # a query of no words
+            return await page(request, "search.html", 400, **ctx, error=str(exc))
+        return await page(request, "search.html", **ctx, **found, searched=filtered)
 
     async def doc_page(request: Request) -> Response:
         doc_id = request.query_params.get("id")
@@ -642,7 +658,10 @@ def create_app(
             finally:
                 con.close()
 
-        rows = await run_in_threadpool(work)
+        try:
+            rows = await run_in_threadpool(work)
+        except errors.UsageError as exc:  # a query of no words
+            return JSONResponse({"detail": str(exc)}, status_code=400)
         if fmt == "jsonl":
             body = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
             return Response(body, media_type=_MEDIA["jsonl"])
