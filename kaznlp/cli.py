@@ -321,7 +321,10 @@ def evaluate(gold_paths, paths, doc_date, as_json, errors) -> None:
 @click.option("--holdout/--no-holdout", default=True, show_default=True,
               help="Hold 10% out and keep the best step; --no-holdout trains on all of it and keeps the last "
                    "step: give it --max-steps, the step a held-out run chose (scaled to the data).")  # fmt: skip
-def train_ner(valid_path, config, output, work, max_steps, holdout, overwrite) -> None:
+@click.option("--press-variants", "press_share", type=click.FloatRange(0, 1), default=0.5, show_default=True,
+              help="Share of the training sentences also given as press releases write them (ALL CAPS, headlines "
+                   "without final punctuation, a headline run into the next sentence; seeded); 0: none.")  # fmt: skip
+def train_ner(valid_path, config, output, work, max_steps, holdout, overwrite, press_share) -> None:
     """Train the Kazakh NER model on KazNERD (never on its test split) and write it to OUTPUT."""
     from .ner.train import train
 
@@ -336,7 +339,7 @@ def train_ner(valid_path, config, output, work, max_steps, holdout, overwrite) -
             raise UsageError(f"-o {output} exists; give a new folder, or --overwrite to replace the model in it")
         if not (out / "meta.json").exists() and not (out / "config.cfg").exists():
             raise UsageError(f"-o {output} is not a model folder (no meta.json): it is not replaced; give another")
-    out = train(valid, cfg, out, Path(work), max_steps, holdout)
+    out = train(valid, cfg, out, Path(work), max_steps, holdout, press_share)
     click.echo(f"model written to {out}")
 
 
