@@ -16,6 +16,7 @@ and ``dev-press.iob2`` is the dev split in ALL CAPS without final punctuation, t
 
 from __future__ import annotations
 
+import hashlib
 import json
 import random
 import shutil
@@ -126,6 +127,31 @@ def press_dev(pairs: list[list[tuple[str, str]]]) -> list[list[tuple[str, str]]]
     return out
 
 
+def read_split(
+    path: Path, valid_path: Path, pairs: list[list[tuple[str, str]]]
+) -> tuple[list[list[tuple[str, str]]], list[list[tuple[str, str]]]] | None:
+    """(dev, train) as a split file lists them (``models/ner/split.txt``: the frozen twin-aware split), or None
+    when the file is for another version of the validation data (its sha256 differs) or does not cover it."""
+    if not path.is_file():
+        return None
+    digest = hashlib.sha256(valid_path.read_bytes()).hexdigest()
+    dev: list[list[tuple[str, str]]] = []
+    train: list[list[tuple[str, str]]] = []
+    seen: set[int] = set()
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#"):
+                if "sha256" in line and digest not in line:
+                    return None
+                continue
+            side, num = line.split()[0], int(line.split()[1])
+            if num >= len(pairs) or num in seen:
+                return None
+            seen.add(num)
+            (dev if side == "dev" else train).append(pairs[num])
+    return (dev, train) if len(seen) == len(pairs) else None
+
+
 def build_corpus(
     valid_path: Path,
     out_dir: Path,
@@ -133,15 +159,19 @@ def build_corpus(
     both_tokenizations: bool = True,
     holdout: bool = True,
     press_share: float = PRESS_SHARE,
+    split_file: Path | None = None,
 ) -> tuple[Path, Path]:
     """``train.spacy`` and ``dev.spacy`` (and ``dev.iob2``, ``dev-press.iob2``) in ``out_dir``; without
     ``holdout`` the dev part trains too (``dev.spacy`` then measures fit, not generalisation). ``press_share``
-    of the training sentences get a press-release copy (``press_variants``; 0: none)."""
+    of the training sentences get a press-release copy (``press_variants``; 0: none). ``split_file``, when it
+    is for this validation file, fixes the split (``read_split``); otherwise ``split_dev`` makes it."""
     import spacy
     from spacy.tokens import DocBin
 
     nlp = spacy.blank("kk")
-    dev_pairs, train_pairs = split_dev(list(read_iob2(valid_path)), seed)
+    pairs = list(read_iob2(valid_path))
+    fixed = read_split(split_file, valid_path, pairs) if split_file is not None else None
+    dev_pairs, train_pairs = fixed or split_dev(pairs, seed)
     if not holdout:
         train_pairs = train_pairs + dev_pairs
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -173,13 +203,16 @@ def train(
     max_steps: int | None = None,
     holdout: bool = True,
     press_share: float = PRESS_SHARE,
+    split_file: Path | None = None,
 ) -> Path:
     """Train and copy the model to ``output``; returns it. With ``holdout`` (the default) the model is the step
     that scored best on the held-out 10%; without it, every sentence of ``valid_path`` trains and the model is the
     last step, so ``max_steps`` should be the step a held-out run of the same config chose (scaled to the data)."""
     from spacy.cli.train import train as spacy_train
 
-    train_path, dev_path = build_corpus(valid_path, work / "corpus", holdout=holdout, press_share=press_share)
+    train_path, dev_path = build_corpus(
+        valid_path, work / "corpus", holdout=holdout, press_share=press_share, split_file=split_file
+    )
     overrides = {"paths.train": str(train_path), "paths.dev": str(dev_path)}
     if max_steps:
         overrides["training.max_steps"] = max_steps
