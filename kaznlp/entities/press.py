@@ -21,16 +21,19 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from ..data import rows, words
-from ..morphology import LOWER_CLASS, NAME_SUFFIX, UPPER_CLASS, base_form, endings, stem_parts
+from ..morphology import KIND_SUFFIX, LOWER_CLASS, NAME_SUFFIX, UPPER_CLASS, base_form, endings, stem_parts
 from .base import Entity
 
 _KINDS = sorted(rows("place_kinds.tsv"), key=lambda r: len(r[0]), reverse=True)
-_KIND_SUFFIX = "(?:" + "|".join(endings("plural")) + ")?" + NAME_SUFFIX  # no derivation: облыстық is no облыс
+_KIND_SUFFIX = KIND_SUFFIX  # no derivation: облыстық is no облыс
 _KIND_RE = re.compile(
     r"[ \t\u00a0]+(?P<kind>" + "|".join(re.escape(k).replace(r"\ ", r"\s+") for k, _, _ in _KINDS) + ")"
     rf"(?P<end>{_KIND_SUFFIX})(?!\w)"
 )
-_KIND_OF = {k: (nominative, label) for k, nominative, label in _KINDS}
+_KIND_OF = {k.lower(): (nominative, label) for k, nominative, label in _KINDS}
+# a model entity whose own last word is a kind word (Пионерская көшесі read as an organisation)
+_KIND_END_RE = re.compile(_KIND_RE.pattern + r"\Z")
+_KIND_LABELS = ("ORGANISATION", "GPE", "LOCATION", "FACILITY")
 _NAME_WORD = rf"{UPPER_CLASS}[\w-]*"
 # a capitalised word right before a kind word: a place the model did not see (Сарыарқа ауданының, Арал теңізі);
 # two words where the first is a direction (Солтүстік Қазақстан облысы)
@@ -59,6 +62,9 @@ _REVERSED_RE = re.compile(
 _LEGAL = "|".join(
     re.escape(f).replace(r"\ ", r"[ \t]+") for f in sorted(words("legal_forms.txt"), key=len, reverse=True)
 )
+# an organisation that ends with its legal form stands before a post as it is (``«Вадиса М» ЖШС директоры``: the
+# abbreviation takes no genitive ending in the compound)
+_LEGAL_END_RE = re.compile(rf"[ \t»\"](?:{_LEGAL})\Z")
 _QUOTED_ORG_RE = re.compile(rf"[«\"][^«»\"\n]{{1,80}}[»\"][ \t]*(?:{_LEGAL})(?:-?\w+)?(?!\w)")
 _INSTITUTIONS = "|".join(sorted(map(re.escape, words("institution_heads.txt")), key=len, reverse=True))
 # № 24 ЖББОМ, №1 гимназия, № 9 қазақ лицейі, №2 облыстық аурухана
@@ -76,11 +82,24 @@ _REGION_ABBREVIATION_END = tuple(words("region_abbreviation_end.txt"))  # СҚО
 _RELATIVE = endings("rel")
 _NOT_NAMES = frozenset(words("stop_words.txt")) | frozenset(words("sentence_openers.txt"))
 _SENTENCE_END = ".!?»\n"
+_TLDS = "|".join(map(re.escape, sorted(words("web_domains.txt"), key=len, reverse=True)))
+_MEDIA_KINDS = "|".join(
+    re.escape(k).replace(r"\ ", r"[ \t]+") for k in sorted(words("media_kinds.txt"), key=len, reverse=True)
+)
+# a web address that names a medium (7kun.kz, Tengrinews.kz, 24.kz телеарнасы), with what it is after it; not a
+# link (after ``://`` or ``/``, or with a path), not an e-mail address, not an address that opens with www.
+_WEB_MEDIUM_RE = re.compile(
+    rf"(?<![\w.@/:-])(?!www\.)\w[\w-]*(?:\.[\w-]+)*\.(?:{_TLDS})(?:-{LOWER_CLASS}+)?(?![\w-]|\.\w|/\w|@)"
+    rf"(?:[ \t]+(?:{_MEDIA_KINDS})(?:{NAME_SUFFIX})(?!\w))?",
+    re.IGNORECASE,
+)
 
 
 def _place_base(name: str, kind: str) -> str:
+    """``Шиелі`` + ``ауданында`` → ``Шиелі ауданы``: the name before a kind word is already in the nominative (the
+    first noun of the compound takes no ending), so it stays as written; the kind word is the table's nominative."""
     nominative, _ = _KIND_OF[kind]
-    return f"{base_form(name, 'GPE')} {nominative}"
+    return f"{name} {nominative}"
 
 
 def _kind_key(kind: str) -> str:
@@ -109,17 +128,31 @@ def apply(text: str, ents: list[Entity]) -> list[Entity]:
     """The press-release layer over the merged entities of ``text``."""
     out = [_place_not_person(e) for e in ents]
     out = [e for e in out if not _misread(text, e)]
+    out = _web_media(text, out)
     out = _joined_places(text, out)
     out = _add(out, _capital_places(text))
     out = _split_people_before_places(text, out)
     out = _with_kinds(text, out)
     out = _add(out, _people(text))
-    out = _add(out, _organisations(text))
+    orgs = _organisations(text)
+    out = _add([e for e in out if not _post_inside_org(e, orgs)], orgs)
     out = [_widened(text, e) for e in out]
     out = _positions_with_bodies(text, out)
     out += _places_in_posts(text, out)
     out.sort(key=lambda x: (x.start, -x.end))
     return out
+
+
+def _web_media(text: str, ents: list[Entity]) -> list[Entity]:
+    """A medium's web address is one organisation (``7kun.kz``), not a name and a number (``kz`` as CARDINAL):
+    whatever the model read in it or across it gives way."""
+    found = [
+        Entity("ORGANISATION", m.start(), m.end(), m.group(), "rule", base_form(m.group(), "ORG"))
+        for m in _WEB_MEDIUM_RE.finditer(text)
+    ]
+    if not found:
+        return ents
+    return [e for e in ents if not _overlapping(e, found)] + found
 
 
 def _joined_places(text: str, ents: list[Entity]) -> list[Entity]:
@@ -162,8 +195,11 @@ def _places_in_posts(text: str, ents: list[Entity]) -> list[Entity]:
             continue
         first = p.text.split()[0]
         if _known_place(first) and not any(o.start == p.start and o.label == "GPE" for o in ents):
-            out.append(Entity("GPE", p.start, p.start + len(first), first, "rule", base_form(first, "GPE"),
-                              {"inside": "POSITION"}))  # fmt: skip
+            end, base = p.start + len(first), base_form(first, "GPE")
+            k = _KIND_RE.match(text, end)
+            if k is not None and k.end() < p.end and _KIND_OF[_kind_key(k.group("kind"))][1] == "GPE":
+                end, base = k.end(), _place_base(first, _kind_key(k.group("kind")))  # Қазақстан Республикасының
+            out.append(Entity("GPE", p.start, end, text[p.start : end], "rule", base, {"inside": "POSITION"}))
     return out
 
 
@@ -183,6 +219,14 @@ def _misread(text: str, e: Entity) -> bool:
         return core not in _KNOWN_ABBREVIATIONS and not core.endswith(_REGION_ABBREVIATION_END)
     if e.label == "GPE" and " " not in e.text and e.text.lower().endswith(_RELATIVE) and not _known_place(e.text):
         return True  # Ішкі, Сыртқы: "inner", "outer", adjectives in -кі/-қы
+    if (
+        e.label == "GPE"
+        and " " not in e.text
+        and _starts_sentence(text, e.start)
+        and not _known_place(e.text)
+        and _KIND_RE.match(text, e.end) is None
+    ):
+        return True  # Поэзия, Ведомствоның: one word that opens a sentence is capitalised for that, not a place
     if e.label == "PERSON" and " " not in e.text.strip():
         surname = re.search(_SURNAME + "(?:" + NAME_SUFFIX + r")$", e.text) is not None
         return _starts_sentence(text, e.start) and not surname  # Декларацияны, Салонда
@@ -210,6 +254,11 @@ def _with_kinds(text: str, ents: list[Entity]) -> list[Entity]:
     for e in ents:
         m = _KIND_RE.match(text, e.end) if e.label in ("GPE", "LOCATION", "PERSON", "FACILITY") else None
         if m is None:
+            k = _KIND_END_RE.search(e.text) if e.source == "model" and e.label in _KIND_LABELS else None
+            if k is not None and k.start() > 0:  # Пионерская көшесі, облыстарында: the kind word says what it is
+                kind = _kind_key(k.group("kind"))
+                name = e.text[: k.start()]
+                e = Entity(_KIND_OF[kind][1], e.start, e.end, e.text, e.source, _place_base(name, kind), dict(e.extra))
             out.append(e)
             continue
         kind = _kind_key(m.group("kind"))
@@ -255,6 +304,12 @@ def _organisations(text: str) -> list[Entity]:
     return found
 
 
+def _post_inside_org(e: Entity, orgs: list[Entity]) -> bool:
+    """A model post that starts inside an organisation's name (``ЖШС директоры`` in ``«Вадиса М» ЖШС
+    директоры``): it gives way, and the post is made again with the whole body (``_positions_with_bodies``)."""
+    return e.source == "model" and e.label == "POSITION" and any(o.start < e.start < o.end < e.end for o in orgs)
+
+
 def _widened(text: str, e: Entity) -> Entity:
     """An organisation with what belongs to its name: the quotes around it («Жұмыспен қамту орталығы»), the
     abbreviations before it (ҚР ҚМ МКК Кедендік бақылау ұйымы), its press service (Ақорданың баспасөз қызметі)."""
@@ -289,7 +344,13 @@ def _positions_with_bodies(text: str, ents: list[Entity]) -> list[Entity]:
     """``Шымкент қаласының әкімі``: a body in the genitive right before a post belongs to the post; the body stays
     an entity of its own, nested."""
     out = list(ents)
-    for body in [e for e in ents if e.label in ("ORGANISATION", "GPE") and e.text.endswith(_GENITIVE)]:
+    bodies = [
+        e
+        for e in ents
+        if e.label in ("ORGANISATION", "GPE")
+        and (e.text.endswith(_GENITIVE) or (e.label == "ORGANISATION" and _LEGAL_END_RE.search(e.text)))
+    ]
+    for body in bodies:
         m = _POSITION_RE.match(text, body.end)
         if m is None:
             continue

@@ -246,9 +246,8 @@ def write_meta(model_dir: Path, holdout: bool = True, press_share: float = PRESS
         else "all of KazNERD IOB2_valid (its configuration chosen by a run that held 10% out)"
     )
     if press_share > 0:
-        meta["description"] = meta["description"].replace(
-            "trained by kaznlp on ", f"trained by kaznlp on press-release copies of {press_share:.0%} of the sentences and "
-        )
+        copies = f"press-release copies of {press_share:.0%} of the sentences and "
+        meta["description"] = meta["description"].replace("trained by kaznlp on ", "trained by kaznlp on " + copies)
     if not holdout:
         meta.pop("performance", None)  # spaCy's dev scores of a model that trained on dev: fit, not accuracy
     path.write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
