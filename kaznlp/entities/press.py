@@ -81,6 +81,7 @@ _KNOWN_ABBREVIATIONS = frozenset(r[0] for r in rows("abbreviation_entities.tsv")
 _REGION_ABBREVIATION_END = tuple(words("region_abbreviation_end.txt"))  # СҚО, БҚО: … облысы
 _RELATIVE = endings("rel")
 _NOT_NAMES = frozenset(words("stop_words.txt")) | frozenset(words("sentence_openers.txt"))
+_STUMP_PREFIXES = tuple(words("stump_prefixes.txt"))
 _SENTENCE_END = ".!?»\n"
 _TLDS = "|".join(map(re.escape, sorted(words("web_domains.txt"), key=len, reverse=True)))
 _MEDIA_KINDS = "|".join(
@@ -126,7 +127,7 @@ def _overlapping(e: Entity, others: Iterable[Entity]) -> list[Entity]:
 
 def apply(text: str, ents: list[Entity]) -> list[Entity]:
     """The press-release layer over the merged entities of ``text``."""
-    out = [_place_not_person(e) for e in ents]
+    out = _headlines(text, [_place_not_person(e) for e in ents])
     out = [e for e in out if not _misread(text, e)]
     out = _web_media(text, out)
     out = _joined_places(text, out)
@@ -141,6 +142,67 @@ def apply(text: str, ents: list[Entity]) -> list[Entity]:
     out += _places_in_posts(text, out)
     out.sort(key=lambda x: (x.start, -x.end))
     return out
+
+
+_WORD_RE = re.compile(r"\S+")
+_PUNCT = "«»\"'.,:;!?()–—-"
+_NOT_NAME_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENTAGE", "QUANTITY"})
+#: a run of words in capitals is a headline when it has this many words, this many of them long
+_HEADLINE_WORDS, _HEADLINE_LONG, _LONG = 3, 2, 6
+
+
+def _headline_runs(text: str) -> list[tuple[int, int]]:
+    """Spans of ALL-CAPS headlines: runs of at least three words in capitals, two of them of six letters or more
+    (abbreviations such as ``ҚР ҚМ МКК`` are short)."""
+    runs: list[tuple[int, int]] = []
+    cur: list[tuple[int, int, int]] = []  # (start, end, letters)
+    for m in [*_WORD_RE.finditer(text), None]:
+        core = m.group().strip(_PUNCT) if m else ""
+        letters = sum(c.isalpha() for c in core)
+        if m is not None and letters >= 2 and core.isupper():
+            cur.append((m.start(), m.end(), letters))
+            if not core.endswith(tuple(".!?")) and m.group()[-1:] not in ".!?":
+                continue
+        if len(cur) >= _HEADLINE_WORDS and sum(n >= _LONG for *_, n in cur) >= _HEADLINE_LONG:
+            runs.append((cur[0][0], cur[-1][1]))
+        cur = []
+    return runs
+
+
+def _headlines(text: str, ents: list[Entity]) -> list[Entity]:
+    """An ALL-CAPS headline has the entities of the same words in normal case, and an ordinary word in capitals
+    is no name (entities-spec): in a headline the model's readings stay only for numbers and dates, places of the
+    gazetteers and known abbreviations; the gazetteers' places (with their kind word) are found there."""
+    runs = _headline_runs(text)
+    if not runs:
+        return ents
+    lower = text.lower()
+
+    def inside(e: Entity) -> bool:
+        return any(a <= e.start and e.end <= b for a, b in runs)
+
+    def stays(e: Entity) -> bool:
+        words_ = [w.strip(_PUNCT) for w in e.text.split()]
+        return (
+            e.label in _NOT_NAME_LABELS
+            or all(w.split("-")[0] in _KNOWN_ABBREVIATIONS for w in words_)
+            or (e.label in ("GPE", "LOCATION") and all(_known_place(w.capitalize()) for w in words_))
+        )
+
+    out = [e for e in ents if not inside(e) or stays(e)]
+    places = []
+    for a, b in runs:
+        for m in _WORD_RE.finditer(text, a, b):
+            word = m.group().strip(_PUNCT)
+            s = m.start() + m.group().index(word) if word else m.start()
+            name = "-".join(p.capitalize() for p in word.split("-"))
+            if len(word) < 3 or word in _KNOWN_ABBREVIATIONS or not _known_place(name):
+                continue
+            end, base = s + len(word), base_form(name, "GPE")
+            if (k := _KIND_RE.match(lower, end)) is not None and k.end() <= b:
+                end, base = k.end(), _place_base(name, _kind_key(k.group("kind")))
+            places.append(Entity("GPE", s, end, text[s:end], "rule", base))
+    return _add(out, places)
 
 
 def _web_media(text: str, ents: list[Entity]) -> list[Entity]:
@@ -227,6 +289,8 @@ def _misread(text: str, e: Entity) -> bool:
         and _KIND_RE.match(text, e.end) is None
     ):
         return True  # Поэзия, Ведомствоның: one word that opens a sentence is capitalised for that, not a place
+    if e.label == "GPE" and e.text.startswith(_STUMP_PREFIXES) and not _known_place(e.text):
+        return True  # Мемқызмет: a stump compound of мемлекеттік "state" is no place
     if e.label == "PERSON" and " " not in e.text.strip():
         surname = re.search(_SURNAME + "(?:" + NAME_SUFFIX + r")$", e.text) is not None
         return _starts_sentence(text, e.start) and not surname  # Декларацияны, Салонда
