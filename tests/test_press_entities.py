@@ -37,6 +37,16 @@ CASES = [
     # base forms of what is no name: the text as written, never a cut word
     ("Жол жыл сайын жөнделеді, 2025 жылға дейін аяқталады.",
      [("DATE", "жыл сайын", "жыл сайын", None), ("DATE", "2025 жылға дейін", "2025 жылға дейін", None)]),
+    # a unit of a body, after the body in the genitive, belongs to its name; a foreign name in Latin letters too
+    ("Бұл туралы Астана қаласы әкімдігінің ахуал орталығы хабарлайды.",
+     [("ORGANISATION", "Астана қаласы әкімдігінің ахуал орталығы", "Астана қаласы әкімдігінің ахуал орталығы", None)]),
+    ("Bek Air компаниясына тиесілі ұшақ қонды.",
+     [("ORGANISATION", "Bek Air компаниясына", "Bek Air компаниясы", None)]),
+    # a post after a unit of a body: the unit nested
+    ("Бұл туралы Бірінші полиция бөлімшесінің бастығы Тілеген Әлжанов айтты.",
+     [("POSITION", "Бірінші полиция бөлімшесінің бастығы", "Бірінші полиция бөлімшесінің бастығы", None),
+      ("ORGANISATION", "Бірінші полиция бөлімшесінің", "Бірінші полиция бөлімшесі", "POSITION"),
+      ("PERSON", "Тілеген Әлжанов", "Тілеген Әлжанов", None)]),
     # a press service is part of its body's name
     ("Ақорданың баспасөз қызметі хабарлады.",
      [("ORGANISATION", "Ақорданың баспасөз қызметі", "Ақорданың баспасөз қызметі", None)]),

@@ -74,6 +74,13 @@ _SCHOOL_RE = re.compile(
 _BODY_PARTS_RE = re.compile(
     r"[ \t]+(?:" + "|".join(re.escape(p).replace(r"\ ", r"[ \t]+") for p in words("body_parts.txt")) + r")\w*(?!\w)"
 )
+_ORG_HEAD_WORDS = sorted({r[0].lower() for r in rows("org_heads.tsv")}, key=len, reverse=True)
+# a unit of a body after the body in the genitive belongs to its name (Астана қаласы әкімдігінің ахуал орталығы):
+# up to two lower-case words, then the head word of a body
+_SUB_BODY_RE = re.compile(
+    rf"(?:[ \t]+{LOWER_CLASS}+){{0,2}}[ \t]+(?:{'|'.join(map(re.escape, _ORG_HEAD_WORDS))})(?:{NAME_SUFFIX})(?!\w)"
+)
+_LATIN_NAME_RE = re.compile(r"(?<![\w-])[A-Z][\w&.-]*[ \t]+$")
 _QUOTED_LABELS = ("ORGANISATION", "FACILITY", "EVENT", "PROJECT", "LAW")
 _ABBREVIATION_RE = re.compile(rf"{UPPER_CLASS}{{2,}}[ \t]+$")
 _KNOWN_PLACES = frozenset(words("gazetteer_gpe.txt")) | frozenset(words("world_places.txt"))
@@ -385,8 +392,13 @@ def _widened(text: str, e: Entity) -> Entity:
     if e.label == "ORGANISATION":
         while (m := _ABBREVIATION_RE.search(text, max(0, s - 12), s)) and not text[m.start() - 1 : m.start()].isalnum():
             s = m.start()
-        if e.text.endswith(_GENITIVE) and (m := _BODY_PARTS_RE.match(text, end)) is not None:
-            end = m.end()
+        # a foreign name in Latin letters before it is part of it (Bek Air компаниясы)
+        while (m := _LATIN_NAME_RE.search(text, max(0, s - 40), s)) and text[s : s + 1].isupper():
+            s = m.start()
+        if text[s:end].endswith(_GENITIVE):
+            m = _BODY_PARTS_RE.match(text, end) or _SUB_BODY_RE.match(text, end)
+            if m is not None:
+                end = m.end()
     if (s, end) == (e.start, e.end):
         return e
     span = text[s:end]
