@@ -21,7 +21,16 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from ..data import rows, words
-from ..morphology import KIND_SUFFIX, LOWER_CLASS, NAME_SUFFIX, UPPER_CLASS, base_form, endings, stem_parts
+from ..morphology import (
+    KIND_SUFFIX,
+    LOWER_CLASS,
+    NAME_SUFFIX,
+    UPPER_CLASS,
+    base_form,
+    endings,
+    looks_adjectival,
+    stem_parts,
+)
 from .base import Entity
 
 _KINDS = sorted(rows("place_kinds.tsv"), key=lambda r: len(r[0]), reverse=True)
@@ -66,6 +75,11 @@ _LEGAL = "|".join(
 # abbreviation takes no genitive ending in the compound)
 _LEGAL_END_RE = re.compile(rf"[ \t»\"](?:{_LEGAL})\Z")
 _QUOTED_ORG_RE = re.compile(rf"[«\"][^«»\"\n]{{1,80}}[»\"][ \t]*(?:{_LEGAL})(?:-?\w+)?(?!\w)")
+_HEADS = "|".join(map(re.escape, sorted({r[0].lower() for r in rows("org_heads.tsv")}, key=len, reverse=True)))
+# a name in quotes, then up to two lower-case words and the head word of a body («Талапкер» тілдер орталығының)
+_QUOTED_BODY_RE = re.compile(
+    rf"[«\"][^«»\"\n]{{1,80}}[»\"](?:[ \t]+{LOWER_CLASS}[\w-]*){{0,2}}?[ \t]+(?:{_HEADS})(?:{NAME_SUFFIX})(?!\w)"
+)
 _INSTITUTIONS = "|".join(sorted(map(re.escape, words("institution_heads.txt")), key=len, reverse=True))
 # № 24 ЖББОМ, №1 гимназия, № 9 қазақ лицейі, №2 облыстық аурухана
 _SCHOOL_RE = re.compile(
@@ -134,7 +148,7 @@ def _overlapping(e: Entity, others: Iterable[Entity]) -> list[Entity]:
 
 def apply(text: str, ents: list[Entity]) -> list[Entity]:
     """The press-release layer over the merged entities of ``text``."""
-    out = _headlines(text, [_place_not_person(e) for e in ents])
+    out = _headlines(text, [_cut_at_sentence_end(text, _place_not_person(e)) for e in ents])
     out = [e for e in out if not _misread(text, e)]
     out = _web_media(text, out)
     out = _joined_places(text, out)
@@ -210,6 +224,20 @@ def _headlines(text: str, ents: list[Entity]) -> list[Entity]:
                 end, base = k.end(), _place_base(name, _kind_key(k.group("kind")))
             places.append(Entity("GPE", s, end, text[s:end], "rule", base))
     return _add(out, places)
+
+
+_LATIN_WORDS_RE = re.compile(r"[A-Za-z]+(?:[ \t]+[A-Za-z]+)*")
+_SENTENCE_BREAK_RE = re.compile(rf"(?<=\w\w)[.!?]+[ \t]+(?={UPPER_CLASS})")
+
+
+def _cut_at_sentence_end(text: str, e: Entity) -> Entity:
+    """``Sputnik. Қазақстанда …`` read as one organisation: a name ends where its sentence does (an initial, one
+    letter and a dot, does not end one)."""
+    if e.label in _NOT_NAME_LABELS or (m := _SENTENCE_BREAK_RE.search(e.text)) is None:
+        return e
+    end = e.start + m.start()
+    span = text[e.start : end]
+    return Entity(e.label, e.start, end, span, e.source, base_form(span, e.label), dict(e.extra))
 
 
 def _web_media(text: str, ents: list[Entity]) -> list[Entity]:
@@ -296,6 +324,10 @@ def _misread(text: str, e: Entity) -> bool:
         and _KIND_RE.match(text, e.end) is None
     ):
         return True  # Поэзия, Ведомствоның: one word that opens a sentence is capitalised for that, not a place
+    if e.label in _NOT_NAME_LABELS and _LATIN_WORDS_RE.fullmatch(e.text.strip(_PUNCT + " ")):
+        return True  # Sputnik, kz as a number: words in Latin letters are no Kazakh number words
+    if e.label == "ORGANISATION" and " " not in e.text and e.text[1:].islower() and looks_adjectival(e.text):
+        return True  # Ұлттық, Мемлекеттік: an adjective alone names nothing
     if e.label == "GPE" and e.text.startswith(_STUMP_PREFIXES) and not _known_place(e.text):
         return True  # Мемқызмет: a stump compound of мемлекеттік "state" is no place
     if e.label == "PERSON" and " " not in e.text.strip():
@@ -369,7 +401,7 @@ def _people(text: str) -> list[Entity]:
 
 def _organisations(text: str) -> list[Entity]:
     found = []
-    for rx in (_QUOTED_ORG_RE, _SCHOOL_RE):
+    for rx in (_QUOTED_ORG_RE, _QUOTED_BODY_RE, _SCHOOL_RE):
         for m in rx.finditer(text):
             found.append(Entity("ORGANISATION", m.start(), m.end(), m.group(), "rule", base_form(m.group(), "ORG")))
     return found
