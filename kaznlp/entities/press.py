@@ -58,6 +58,12 @@ _POSITION_RE = re.compile(
     rf"[ \t]+(?P<pos>(?:{LOWER_CLASS}+[ \t]+){{0,2}}?{_POSITION_WORD}(?:[ \t]+{_POSITION_WORD})?)(?!\w)",
     re.IGNORECASE,
 )
+# a post of a place named by its kind alone (облыс әкімі, Қала әкімінің орынбасары: entities-spec's облыс әкімі)
+_GPE_KIND_STEMS = [k for k, _, label in _KINDS if label == "GPE" and k[:1].islower()]
+_KIND_POST_RE = re.compile(
+    r"(?<![\w-])(?:" + "|".join(f"[{k[0]}{k[0].upper()}]{re.escape(k[1:])}" for k in _GPE_KIND_STEMS) + ")"
+    rf"[ \t]+{_POSITION_WORD}(?:[ \t]+{_POSITION_WORD})?(?!\w)"
+)
 _SURNAME = "(?:" + "|".join(sorted(words("surname_endings.txt"), key=len, reverse=True)) + ")"
 _PATRONYMIC = "(?:" + "|".join(sorted(words("patronymic_endings.txt"), key=len, reverse=True)) + ")"
 _INITIAL_RE = re.compile(
@@ -161,6 +167,7 @@ def apply(text: str, ents: list[Entity]) -> list[Entity]:
     out = [_widened(text, e) for e in out]
     out = _positions_with_bodies(text, out)
     out += _places_in_posts(text, out)
+    out = _add(out, _kind_posts(text))
     out.sort(key=lambda x: (x.start, -x.end))
     return out
 
@@ -446,6 +453,10 @@ def _add(ents: list[Entity], new: list[Entity]) -> list[Entity]:
         if all(n.start <= o.start and o.end <= n.end for o in inner):
             out = [o for o in out if o not in inner] + [n]
     return out
+
+
+def _kind_posts(text: str) -> list[Entity]:
+    return [Entity("POSITION", m.start(), m.end(), m.group(), "rule", m.group()) for m in _KIND_POST_RE.finditer(text)]
 
 
 def _positions_with_bodies(text: str, ents: list[Entity]) -> list[Entity]:
