@@ -165,6 +165,7 @@ def apply(text: str, ents: list[Entity]) -> list[Entity]:
     orgs = _organisations(text)
     out = _add([e for e in out if not _post_inside_org(e, orgs)], orgs)
     out = [_widened(text, e) for e in out]
+    out = _bodies_of_places(text, out)
     out = _positions_with_bodies(text, out)
     out += _places_in_posts(text, out)
     out = _add(out, _kind_posts(text))
@@ -412,6 +413,29 @@ def _organisations(text: str) -> list[Entity]:
         for m in rx.finditer(text):
             found.append(Entity("ORGANISATION", m.start(), m.end(), m.group(), "rule", base_form(m.group(), "ORG")))
     return found
+
+
+def _bodies_of_places(text: str, ents: list[Entity]) -> list[Entity]:
+    """``Қазақстан Республикасының Ұлттық Банкі``: a place in the genitive right before a body is part of the
+    body's name (the longest proper name, entities-spec)."""
+    ents = sorted(ents, key=lambda x: (x.start, -x.end))
+    out: list[Entity] = []
+    for e in ents:
+        prev = out[-1] if out else None
+        if (
+            e.label == "ORGANISATION"
+            and prev is not None
+            and prev.label == "GPE"
+            and "inside" not in prev.extra
+            and prev.text.endswith(_GENITIVE)
+            and text[prev.end : e.start] == " "
+            and e.text[:1].isupper()
+        ):
+            span = text[prev.start : e.end]
+            out[-1] = Entity("ORGANISATION", prev.start, e.end, span, e.source, base_form(span, "ORG"), dict(e.extra))
+        else:
+            out.append(e)
+    return out
 
 
 def _post_inside_org(e: Entity, orgs: list[Entity]) -> bool:
