@@ -205,7 +205,7 @@ def base_form(text: str, label: str) -> str:
         return text
     head, sep, last = text.rpartition(" ")
     core, hy, tail = last.partition("-")
-    if hy and core.isupper():  # БАҚ-қа, ҚР-ның
+    if hy and core.isupper() and tail.isalpha() and tail.islower():  # БАҚ-қа, ҚР-ның; COVID-19 stays whole
         return head + sep + core
     if last in _PLACE_NAMES:
         return text
