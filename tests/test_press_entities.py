@@ -69,6 +69,14 @@ CASES = [
     # a place in the genitive before a body is part of its name
     ("Бұл үшін Қазақстан Республикасының Ұлттық Банкі бағдарламаны бекітті.",
      [("ORGANISATION", "Қазақстан Республикасының Ұлттық Банкі", "Қазақстан Республикасының Ұлттық Банкі", None)]),
+    # a title after a name stays in the name of the street or place named after the person (spec: Өтеген батыр)
+    ("Сағат 10:00-ден бастап Абылай хан даңғылы жабылады.",
+     [("TIME", "10:00-ден", "10:00-ден", None), ("FACILITY", "Абылай хан даңғылы", "Абылай хан даңғылы", None)]),
+    # a place inside a word of a name is no mention of the place
+    ("Жаңа жүйе іске қосылды. «Астана-1» ақпараттық жүйесі жұмыс істейді.",
+     [("PROJECT", "«Астана-1»", "«Астана-1»", None)]),
+    # direct speech after a colon and a dash opens a sentence: its capitalised first word is no place
+    ("Бұл туралы басқарма басшысы айтты: - Соттың үкімі бойынша айыппұл салынды.", []),
     # a press service is part of its body's name
     ("Ақорданың баспасөз қызметі хабарлады.",
      [("ORGANISATION", "Ақорданың баспасөз қызметі", "Ақорданың баспасөз қызметі", None)]),

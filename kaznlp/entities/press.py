@@ -47,8 +47,9 @@ _NAME_WORD = rf"{UPPER_CLASS}[\w-]*"
 # a capitalised word right before a kind word: a place the model did not see (Сарыарқа ауданының, Арал теңізі);
 # two words where the first is a direction (Солтүстік Қазақстан облысы)
 _DIRECTIONS = "|".join(map(re.escape, words("directions.txt")))
+_TITLES = "|".join(map(re.escape, words("name_titles.txt")))
 _NAMED_KIND_RE = re.compile(
-    rf"(?<![\w-])(?P<name>(?:(?:{_DIRECTIONS})[ \t]+)?{_NAME_WORD})(?={_KIND_RE.pattern})"
+    rf"(?<![\w-])(?P<name>(?:(?:{_DIRECTIONS})[ \t]+)?{_NAME_WORD}(?:[ \t]+(?:{_TITLES}))?)(?={_KIND_RE.pattern})"
 )
 _GENITIVE = endings("genitive")
 _POSITIONS = sorted({w.lower() for w in words("positions.txt")}, key=len, reverse=True)
@@ -134,9 +135,13 @@ def _kind_key(kind: str) -> str:
     return " ".join(kind.split()).lower()
 
 
+_SPEECH_RE = re.compile(r"[:.!?»\n][ \t\u00a0]*[-–—][ \t\u00a0]*$")
+
+
 def _starts_sentence(text: str, start: int) -> bool:
+    """Whether ``start`` opens a sentence, or direct speech after a colon and a dash (``басшысы: - Соттың …``)."""
     before = text[:start].rstrip(" \t\u00a0\"«")
-    return not before or before[-1] in _SENTENCE_END
+    return not before or before[-1] in _SENTENCE_END or _SPEECH_RE.search(text, max(0, start - 8), start) is not None
 
 
 @lru_cache(maxsize=65536)
@@ -154,6 +159,7 @@ def _overlapping(e: Entity, others: Iterable[Entity]) -> list[Entity]:
 
 def apply(text: str, ents: list[Entity]) -> list[Entity]:
     """The press-release layer over the merged entities of ``text``."""
+    ents = [e for e in ents if not ("inside" in e.extra and _WORD_GOES_ON_RE.match(text, e.end))]
     out = _headlines(text, [_cut_at_sentence_end(text, _place_not_person(e)) for e in ents])
     out = [e for e in out if not _misread(text, e)]
     out = _web_media(text, out)
@@ -234,6 +240,8 @@ def _headlines(text: str, ents: list[Entity]) -> list[Entity]:
     return _add(out, places)
 
 
+# a place nested in a name that ends inside a word (Астана in «Астана-1») is no mention of the place
+_WORD_GOES_ON_RE = re.compile(r"-\w")
 _LATIN_WORDS_RE = re.compile(r"[A-Za-z]+(?:[ \t]+[A-Za-z]+)*")
 _SENTENCE_BREAK_RE = re.compile(rf"(?<=\w\w)[.!?]+[ \t]+(?={UPPER_CLASS})")
 
