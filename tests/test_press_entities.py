@@ -77,6 +77,19 @@ CASES = [
      [("PROJECT", "«Астана-1»", "«Астана-1»", None)]),
     # direct speech after a colon and a dash opens a sentence: its capitalised first word is no place
     ("Бұл туралы басқарма басшысы айтты: - Соттың үкімі бойынша айыппұл салынды.", []),
+    # an acting post; a body in the nominative before a post (компаниясы директорының); the level of a body in
+    # lower case before it belongs to the post, not to the body's name
+    ("Данияр Закарин, «Mabco constructions S.A.» компаниясы директорының қызметін атқарушы, сөз сөйледі.",
+     [("PERSON", "Данияр Закарин", "Данияр Закарин", None),
+      ("POSITION", "«Mabco constructions S.A.» компаниясы директорының қызметін атқарушы",
+       "«Mabco constructions S.A.» компаниясы директорының қызметін атқарушы", None),
+      ("ORGANISATION", "«Mabco constructions S.A.» компаниясы", "«Mabco constructions S.A.» компаниясы", "POSITION")]),
+    ("дейді қалалық Жұмыспен қамту және әлеуметтік қорғау басқармасының басшысы Балмаржан Нарбекова.",
+     [("POSITION", "қалалық Жұмыспен қамту және әлеуметтік қорғау басқармасының басшысы",
+       "қалалық Жұмыспен қамту және әлеуметтік қорғау басқармасының басшысы", None),
+      ("ORGANISATION", "Жұмыспен қамту және әлеуметтік қорғау басқармасының",
+       "Жұмыспен қамту және әлеуметтік қорғау басқармасы", "POSITION"),
+      ("PERSON", "Балмаржан Нарбекова", "Балмаржан Нарбекова", None)]),
     # a press service is part of its body's name
     ("Ақорданың баспасөз қызметі хабарлады.",
      [("ORGANISATION", "Ақорданың баспасөз қызметі", "Ақорданың баспасөз қызметі", None)]),

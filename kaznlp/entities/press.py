@@ -55,10 +55,13 @@ _GENITIVE = endings("genitive")
 _POSITIONS = sorted({w.lower() for w in words("positions.txt")}, key=len, reverse=True)
 _POSITION_WORD = "(?:" + "|".join(map(re.escape, _POSITIONS)) + f")(?:{NAME_SUFFIX})"
 # a post after a body in the genitive, up to two nouns before it (басқарма басшысы, бас дәрігерінің орынбасары)
+_ACTING = "|".join(re.escape(a).replace(r"\ ", r"[ \t]+") for a in words("acting_posts.txt"))
 _POSITION_RE = re.compile(
-    rf"[ \t]+(?P<pos>(?:{LOWER_CLASS}+[ \t]+){{0,2}}?{_POSITION_WORD}(?:[ \t]+{_POSITION_WORD})?)(?!\w)",
+    rf"[ \t]+(?P<pos>(?:{LOWER_CLASS}+[ \t]+){{0,2}}?{_POSITION_WORD}(?:[ \t]+{_POSITION_WORD})?"
+    rf"(?:[ \t]+(?:{_ACTING})(?:{NAME_SUFFIX}))?)(?!\w)",
     re.IGNORECASE,
 )
+_LEVEL_RE = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, words("level_adjectives.txt"))) + r")[ \t]+$")
 # a post of a place named by its kind alone (облыс әкімі, Қала әкімінің орынбасары: entities-spec's облыс әкімі)
 _GPE_KIND_STEMS = [k for k, _, label in _KINDS if label == "GPE" and k[:1].islower()]
 _KIND_POST_RE = re.compile(
@@ -95,6 +98,7 @@ _SCHOOL_RE = re.compile(
 _BODY_PARTS_RE = re.compile(
     r"[ \t]+(?:" + "|".join(re.escape(p).replace(r"\ ", r"[ \t]+") for p in words("body_parts.txt")) + r")\w*(?!\w)"
 )
+_ORG_HEAD_SET = frozenset(r[0].lower() for r in rows("org_heads.tsv"))  # a body in the nominative: … компаниясы
 _ORG_HEAD_WORDS = sorted({r[0].lower() for r in rows("org_heads.tsv")}, key=len, reverse=True)
 # a unit of a body after the body in the genitive belongs to its name (Астана қаласы әкімдігінің ахуал орталығы):
 # up to two lower-case words, then the head word of a body
@@ -499,13 +503,20 @@ def _positions_with_bodies(text: str, ents: list[Entity]) -> list[Entity]:
         e
         for e in ents
         if e.label in ("ORGANISATION", "GPE")
-        and (e.text.endswith(_GENITIVE) or (e.label == "ORGANISATION" and _LEGAL_END_RE.search(e.text)))
+        and (
+            e.text.endswith(_GENITIVE)
+            or (e.label == "ORGANISATION" and _LEGAL_END_RE.search(e.text))
+            or (e.label == "ORGANISATION" and e.text.rsplit(None, 1)[-1] in _ORG_HEAD_SET)
+        )
     ]
     for body in bodies:
         m = _POSITION_RE.match(text, body.end)
         if m is None:
             continue
-        post = Entity("POSITION", body.start, m.end(), text[body.start : m.end()], "rule", text[body.start : m.end()])
+        start = body.start  # the level of the body, in lower case before it, belongs to the post (қалалық … басшысы)
+        if (lv := _LEVEL_RE.search(text, max(0, start - 20), start)) is not None and text[start : start + 1].isupper():
+            start = lv.start()
+        post = Entity("POSITION", start, m.end(), text[start : m.end()], "rule", text[start : m.end()])
         covered = [o for o in out if o is not body and body.end <= o.start and o.end <= m.end()]
         crossing = [o for o in _overlapping(post, out) if o is not body and o not in covered]
         if crossing:
