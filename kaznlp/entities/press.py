@@ -9,7 +9,16 @@ out or reads otherwise.
 - organisations in quotes with their legal form (``«Вадиса М» ЖШС``) and numbered schools (``№ 24 ЖББОМ``);
 - the model's readings that a press release does not bear: an abbreviation as a place (``ЖББОМ``), a place as a
   person (``Бангкоктан``), a person running into a place (``Жошыбаев Әзербайжанның``), one capitalised word that
-  opens a sentence as a person (``Декларацияны``).
+  opens a sentence as a person or a place (``Декларацияны``, ``Поэзия``), a stump compound of мемлекеттік as a
+  place (``Мемқызмет``), an adjective alone as an organisation, a name that runs past its sentence's end, Latin
+  words as numbers;
+- a medium's web address is one organisation with what it is (``7kun.kz``, ``24.kz телеарнасы``);
+- ALL-CAPS headlines keep only numbers, dates, gazetteer places and known abbreviations
+  (``ШЫМКЕНТТЕ ЖАҢА ЗАУЫТ АШЫЛДЫ``: one GPE);
+- posts after an organisation with its legal form or in the nominative (``«Вадиса М» ЖШС директоры``,
+  ``… компаниясы директорының қызметін атқарушы``), posts of a place named by its kind (``облыс әкімі``); a unit
+  after its body in the genitive (``… әкімдігінің ахуал орталығы``), a place in the genitive before a body
+  (``Қазақстан Республикасының Ұлттық Банкі``) and a quoted name before a body's head word are one organisation.
 
 Every word list is a table in ``kaznlp/data``; offsets are into the original text.
 """
