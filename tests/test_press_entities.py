@@ -90,6 +90,11 @@ CASES = [
       ("ORGANISATION", "Жұмыспен қамту және әлеуметтік қорғау басқармасының",
        "Жұмыспен қамту және әлеуметтік қорғау басқармасы", "POSITION"),
       ("PERSON", "Балмаржан Нарбекова", "Балмаржан Нарбекова", None)]),
+    # an abbreviated body before a post, the abbreviations before it with it, nested; a legal form alone is nothing
+    ("Қайрат Садықов, СҚО ТЖД бас маманы, оқиға туралы айтты.",
+     [("PERSON", "Қайрат Садықов", "Қайрат Садықов", None), ("POSITION", "СҚО ТЖД бас маманы", "СҚО ТЖД бас маманы", None),
+      ("ORGANISATION", "СҚО ТЖД", "СҚО ТЖД", "POSITION")]),
+    ("Сот ЖШС директорына үкім шығарды.", []),
     # a press service is part of its body's name
     ("Ақорданың баспасөз қызметі хабарлады.",
      [("ORGANISATION", "Ақорданың баспасөз қызметі", "Ақорданың баспасөз қызметі", None)]),

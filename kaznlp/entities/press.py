@@ -70,6 +70,13 @@ _POSITION_RE = re.compile(
     rf"(?:[ \t]+(?:{_ACTING})(?:{NAME_SUFFIX}))?)(?!\w)",
     re.IGNORECASE,
 )
+# an abbreviated body before a post, with the abbreviations before it (СҚО ТЖД бас маманы): the body takes no
+# genitive ending in the compound; a legal form alone (ЖШС директоры) names no body
+_ABBR_POST_RE = re.compile(
+    rf"(?<![\w«\"-])(?P<body>{UPPER_CLASS}{{2,6}}(?:[ \t]+{UPPER_CLASS}{{2,6}})*)"
+    rf"[ \t]+(?P<pos>(?:{LOWER_CLASS}+[ \t]+)?{_POSITION_WORD}(?:[ \t]+{_POSITION_WORD})?)(?!\w)"
+)
+_LEGAL_FORMS = frozenset(words("legal_forms.txt"))
 _LEVEL_RE = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, words("level_adjectives.txt"))) + r")[ \t]+$")
 # a post of a place named by its kind alone (облыс әкімі, Қала әкімінің орынбасары: entities-spec's облыс әкімі)
 _GPE_KIND_STEMS = [k for k, _, label in _KINDS if label == "GPE" and k[:1].islower()]
@@ -188,6 +195,7 @@ def apply(text: str, ents: list[Entity]) -> list[Entity]:
     out = _positions_with_bodies(text, out)
     out += _places_in_posts(text, out)
     out = _add(out, _kind_posts(text))
+    out = _abbreviation_posts(text, out)
     out.sort(key=lambda x: (x.start, -x.end))
     return out
 
@@ -353,6 +361,8 @@ def _misread(text: str, e: Entity) -> bool:
         and _KIND_RE.match(text, e.end) is None
     ):
         return True  # Поэзия, Ведомствоның: one word that opens a sentence is capitalised for that, not a place
+    if e.text.split("-")[0] in _LEGAL_FORMS:
+        return True  # ЖШС alone (as a person, a time): a legal form without its name names nothing
     if e.label in _NOT_NAME_LABELS and _LATIN_WORDS_RE.fullmatch(e.text.strip(_PUNCT + " ")):
         return True  # Sputnik, kz as a number: words in Latin letters are no Kazakh number words
     if e.label == "ORGANISATION" and " " not in e.text and e.text[1:].islower() and looks_adjectival(e.text):
@@ -498,6 +508,20 @@ def _add(ents: list[Entity], new: list[Entity]) -> list[Entity]:
         if all(n.start <= o.start and o.end <= n.end for o in inner):
             out = [o for o in out if o not in inner] + [n]
     return out
+
+
+def _abbreviation_posts(text: str, ents: list[Entity]) -> list[Entity]:
+    """``СҚО ТЖД бас маманы``: POSITION, and the abbreviated body in it an ORGANISATION of its own, nested."""
+    for m in _ABBR_POST_RE.finditer(text):
+        body = m.group("body")
+        if body in _LEGAL_FORMS or body.split()[-1] in _LEGAL_FORMS:
+            continue
+        org = Entity("ORGANISATION", m.start(), m.end("body"), body, "rule", body, {"inside": "POSITION"})
+        post = Entity("POSITION", m.start(), m.end(), m.group(), "rule", m.group())
+        inner = _overlapping(post, ents)
+        if all(post.start <= o.start and o.end <= post.end for o in inner):
+            ents = [o for o in ents if o not in inner] + [post, org]
+    return ents
 
 
 def _kind_posts(text: str) -> list[Entity]:
