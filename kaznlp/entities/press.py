@@ -77,6 +77,7 @@ _ABBR_POST_RE = re.compile(
     rf"[ \t]+(?P<pos>(?:{LOWER_CLASS}+[ \t]+)?{_POSITION_WORD}(?:[ \t]+{_POSITION_WORD})?)(?!\w)"
 )
 _LEGAL_FORMS = frozenset(words("legal_forms.txt"))
+_QUOTED_BEFORE_RE = re.compile(r"[«\"][^«»\"\n]{1,80}[»\"][ \t]?$")
 _LEVEL_RE = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, words("level_adjectives.txt"))) + r")[ \t]+$")
 # a post of a place named by its kind alone (облыс әкімі, Қала әкімінің орынбасары: entities-spec's облыс әкімі)
 _GPE_KIND_STEMS = [k for k, _, label in _KINDS if label == "GPE" and k[:1].islower()]
@@ -516,8 +517,12 @@ def _abbreviation_posts(text: str, ents: list[Entity]) -> list[Entity]:
         body = m.group("body")
         if body in _LEGAL_FORMS or body.split()[-1] in _LEGAL_FORMS:
             continue
-        org = Entity("ORGANISATION", m.start(), m.end("body"), body, "rule", body, {"inside": "POSITION"})
-        post = Entity("POSITION", m.start(), m.end(), m.group(), "rule", m.group())
+        start = m.start()
+        if (q := _QUOTED_BEFORE_RE.search(text, max(0, start - 82), start)) is not None:
+            start = q.start()  # «Әлем»БЖО: the name in quotes before the abbreviated kind of body is its name
+        org = Entity("ORGANISATION", start, m.end("body"), text[start : m.end("body")], "rule",
+                     text[start : m.end("body")], {"inside": "POSITION"})  # fmt: skip
+        post = Entity("POSITION", start, m.end(), text[start : m.end()], "rule", text[start : m.end()])
         inner = _overlapping(post, ents)
         if all(post.start <= o.start and o.end <= post.end for o in inner):
             ents = [o for o in ents if o not in inner] + [post, org]
@@ -551,7 +556,11 @@ def _positions_with_bodies(text: str, ents: list[Entity]) -> list[Entity]:
             start = lv.start()
         post = Entity("POSITION", start, m.end(), text[start : m.end()], "rule", text[start : m.end()])
         covered = [o for o in out if o is not body and body.end <= o.start and o.end <= m.end()]
-        crossing = [o for o in _overlapping(post, out) if o is not body and o not in covered]
+        crossing = [
+            o
+            for o in _overlapping(post, out)
+            if o is not body and o not in covered and not (body.start <= o.start and o.end <= body.end)
+        ]  # what is nested in the body (ҚР in ҚР ҚМ МКК … ұйымы) stays nested
         if crossing:
             continue
         out = [o for o in out if o not in covered]
