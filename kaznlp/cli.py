@@ -321,7 +321,14 @@ def evaluate(gold_paths, paths, doc_date, as_json, errors) -> None:
 @click.option("--holdout/--no-holdout", default=True, show_default=True,
               help="Hold 10% out and keep the best step; --no-holdout trains on all of it and keeps the last "
                    "step: give it --max-steps, the step a held-out run chose (scaled to the data).")  # fmt: skip
-def train_ner(valid_path, config, output, work, max_steps, holdout, overwrite) -> None:
+@click.option("--press-variants", "press_share", type=click.FloatRange(0, 1), default=0.0, show_default=True,
+              help="Share of the training sentences also given as press releases write them (ALL CAPS, headlines "
+                   "without final punctuation, a headline run into the next sentence; seeded); 0, the shipped "
+                   "model's: none (models/ner/selection_log.md, sixth round).")  # fmt: skip
+@click.option("--split", "split_file", default="models/ner/split.txt", show_default=True,
+              help="The frozen held-out split (sentence numbers); used when it is for the --valid file (sha256), "
+                   "else the twin-aware seeded split is made afresh.")  # fmt: skip
+def train_ner(valid_path, config, output, work, max_steps, holdout, overwrite, press_share, split_file) -> None:
     """Train the Kazakh NER model on KazNERD (never on its test split) and write it to OUTPUT."""
     from .ner.train import train
 
@@ -336,7 +343,11 @@ def train_ner(valid_path, config, output, work, max_steps, holdout, overwrite) -
             raise UsageError(f"-o {output} exists; give a new folder, or --overwrite to replace the model in it")
         if not (out / "meta.json").exists() and not (out / "config.cfg").exists():
             raise UsageError(f"-o {output} is not a model folder (no meta.json): it is not replaced; give another")
-    out = train(valid, cfg, out, Path(work), max_steps, holdout)
+    try:
+        split = _checkout_file(split_file, "--split")
+    except UsageError:
+        split = None
+    out = train(valid, cfg, out, Path(work), max_steps, holdout, press_share, split)
     click.echo(f"model written to {out}")
 
 

@@ -98,6 +98,9 @@ NUMBER_SUFFIX = (
 )
 #: Endings of a proper name: possessive, case, relative; no derivation (``Қытайлықтар`` is a people, not a place).
 NAME_SUFFIX = _group("poss") + _group("case") + _group("rel")
+#: Endings of a place's kind word after its name (``Шиелі ауданында``, ``облыстарында``): the compound's possessive
+#: is always there; without it the word is no kind word of a name (``Өмірзақов облыста``: "in the region").
+KIND_SUFFIX = _group("plural") + "(?:" + "|".join(endings("poss")) + ")" + _group("case") + _group("rel")
 #: An ordinal ending on a digit or a number word, and what may follow it (``90-шы``, ``2019-ыншы``).
 ORDINAL_SUFFIX_RE = regex.compile("(?:" + "|".join(endings("ordinal")) + r")\p{L}*\Z")
 
@@ -186,6 +189,8 @@ def stem(word: str) -> str:
 
 #: entity labels whose base form also drops the possessive (a place or person is no one's: Қазақстаны → Қазақстан)
 _BASE_STRIP_POSSESSIVE = ("GPE", "PERSON", "LOCATION", "NORP")
+#: places of the gazetteers, whole words that end like a case form (Қазақстан is no Қазақс + тан)
+_PLACE_NAMES = frozenset(words("gazetteer_gpe.txt")) | frozenset(words("world_places.txt"))
 
 
 #: entity labels that are no names (dates, numbers, amounts): their base form is the text as written, never a cut
@@ -200,8 +205,10 @@ def base_form(text: str, label: str) -> str:
         return text
     head, sep, last = text.rpartition(" ")
     core, hy, tail = last.partition("-")
-    if hy and core.isupper():  # БАҚ-қа, ҚР-ның
+    if hy and core.isupper() and tail.isalpha() and tail.islower():  # БАҚ-қа, ҚР-ның; COVID-19 stays whole
         return head + sep + core
+    if last in _PLACE_NAMES:
+        return text
     stem_, plural, poss, case = stem_parts(last)
     if label in _BASE_STRIP_POSSESSIVE:
         return head + sep + stem_ + plural if (poss or case) else text

@@ -1,6 +1,7 @@
 """The parts of the NER model that kaznlp owns: IOB2 tags in the training corpus, their decoding into entities,
 and the stem that the model sees as each token's NORM."""
 
+import pytest
 import spacy
 
 from kaznlp.lang.kk import language  # noqa: F401 - registers kk and the kk_tags_to_ents component
@@ -98,12 +99,58 @@ def test_without_holdout_every_sentence_trains_and_dev_is_still_written(tmp_path
     )
     sizes = {}
     for holdout in (True, False):
-        train, dev = build_corpus(valid, tmp_path / str(holdout), holdout=holdout)
+        train, dev = build_corpus(valid, tmp_path / str(holdout), holdout=holdout, press_share=0)
         sizes[holdout] = (len(DocBin().from_disk(train)), len(DocBin().from_disk(dev)))
     dev_n = sizes[True][1]
     assert 3 <= dev_n < 35 and sizes[False][1] == dev_n
     # each training sentence is given twice (kaznlp tokens and gold tokens)
     assert sizes[True][0] == 2 * (35 - dev_n) and sizes[False][0] == 2 * 35
+    # with press-release copies, the same dev and more training documents, the same ones on every run
+    a = build_corpus(valid, tmp_path / "p1", press_share=1.0)
+    b = build_corpus(valid, tmp_path / "p2", press_share=1.0)
+    assert len(DocBin().from_disk(a[1])) == dev_n
+    assert len(DocBin().from_disk(a[0])) == 3 * (35 - dev_n)
+    assert a[0].read_bytes() == b[0].read_bytes()
+    assert (tmp_path / "p1" / "dev-press.iob2").read_text(encoding="utf-8").count("АСТАНАДА B-GPE") == dev_n
+
+
+def test_press_variants_keep_their_entities_on_the_words():
+    from kaznlp.ner.corpus import to_sentence
+    from kaznlp.ner.train import press_variants, run_into, upper_sentence, without_final_punct
+
+    s = to_sentence([("Шымкентте", "B-GPE"), ("зауыт", "O"), ("ашылды", "O"), (".", "O")])
+    t = to_sentence([("Ержан", "B-PERSON"), ("Әлиев", "I-PERSON"), ("келді", "O"), ("!", "O")])
+    head = upper_sentence(without_final_punct(s))
+    assert head.text == "ШЫМКЕНТТЕ ЗАУЫТ АШЫЛДЫ" and [head.text[a:b] for a, b, _ in head.entities] == ["ШЫМКЕНТТЕ"]
+    both = run_into(head, t)
+    assert both.text == "ШЫМКЕНТТЕ ЗАУЫТ АШЫЛДЫ Ержан Әлиев келді!"
+    assert [(both.text[a:b], lab) for a, b, lab in both.entities] == [("ШЫМКЕНТТЕ", "GPE"), ("Ержан Әлиев", "PERSON")]
+    assert all(both.text[a:b] and not both.text[a:b].isspace() for a, b in both.tokens)
+    kinds = press_variants([s, t] * 50, share=1.0)
+    assert len(kinds) == 100 and press_variants([s, t] * 50, share=1.0) == kinds
+    assert press_variants([s, t] * 50, share=0.0) == []
+    for v in kinds:  # every copy: the entities are the same words, as written or in capitals
+        assert {v.text[a:b].lower() for a, b, _ in v.entities} <= {"шымкентте", "ержан әлиев"}
+
+
+def test_the_frozen_split_is_used_only_for_its_own_valid_file(tmp_path):
+    import hashlib
+
+    from kaznlp.ner.corpus import read_iob2
+    from kaznlp.ner.train import read_split
+
+    valid = tmp_path / "valid.txt"
+    valid.write_text("".join(f"Сөз{k} O\n\n" for k in range(4)), encoding="utf-8")
+    pairs = list(read_iob2(valid))
+    digest = hashlib.sha256(valid.read_bytes()).hexdigest()
+    split = tmp_path / "split.txt"
+    split.write_text(f"# sha256 {digest}\ndev 2\ntrain 0\ntrain 3\ntrain 1\n", encoding="utf-8")
+    dev, train = read_split(split, valid, pairs)
+    assert dev == [pairs[2]] and train == [pairs[0], pairs[3], pairs[1]]
+    split.write_text("# sha256 0000\ndev 2\ntrain 0\ntrain 3\ntrain 1\n", encoding="utf-8")
+    assert read_split(split, valid, pairs) is None
+    split.write_text(f"# sha256 {digest}\ndev 2\ntrain 0\n", encoding="utf-8")
+    assert read_split(split, valid, pairs) is None
 
 
 def test_a_model_trained_without_holdout_carries_no_dev_scores(tmp_path):
@@ -187,3 +234,17 @@ def test_a_doc_from_the_pipelines_tokens_is_the_kk_tokenizers_doc():
     assert built.text == made.text == text
     assert [(t.text, t.whitespace_, t.norm_) for t in built] == [(t.text, t.whitespace_, t.norm_) for t in made]
     assert made[0].norm_ == "астана" and "«" in [t.text for t in made]
+
+
+def test_the_shipped_split_covers_kaznerd_valid():
+    from pathlib import Path
+
+    from kaznlp.ner.corpus import read_iob2
+    from kaznlp.ner.train import read_split
+
+    root = Path(__file__).resolve().parent.parent
+    valid = root / "corpora" / "kaznerd" / "IOB2_valid.txt"
+    if not valid.exists():
+        pytest.skip("KazNERD is not in this checkout")
+    dev, train = read_split(root / "models" / "ner" / "split.txt", valid, list(read_iob2(valid)))
+    assert (len(dev), len(train)) == (1117, 10050)

@@ -9,7 +9,16 @@ out or reads otherwise.
 - organisations in quotes with their legal form (``«Вадиса М» ЖШС``) and numbered schools (``№ 24 ЖББОМ``);
 - the model's readings that a press release does not bear: an abbreviation as a place (``ЖББОМ``), a place as a
   person (``Бангкоктан``), a person running into a place (``Жошыбаев Әзербайжанның``), one capitalised word that
-  opens a sentence as a person (``Декларацияны``).
+  opens a sentence as a person or a place (``Декларацияны``, ``Поэзия``), a stump compound of мемлекеттік as a
+  place (``Мемқызмет``), an adjective alone as an organisation, a name that runs past its sentence's end, Latin
+  words as numbers;
+- a medium's web address is one organisation with what it is (``7kun.kz``, ``24.kz телеарнасы``);
+- ALL-CAPS headlines keep only numbers, dates, gazetteer places and known abbreviations
+  (``ШЫМКЕНТТЕ ЖАҢА ЗАУЫТ АШЫЛДЫ``: one GPE);
+- posts after an organisation with its legal form or in the nominative (``«Вадиса М» ЖШС директоры``,
+  ``… компаниясы директорының қызметін атқарушы``), posts of a place named by its kind (``облыс әкімі``); a unit
+  after its body in the genitive (``… әкімдігінің ахуал орталығы``), a place in the genitive before a body
+  (``Қазақстан Республикасының Ұлттық Банкі``) and a quoted name before a body's head word are one organisation.
 
 Every word list is a table in ``kaznlp/data``; offsets are into the original text.
 """
@@ -21,30 +30,60 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from ..data import rows, words
-from ..morphology import LOWER_CLASS, NAME_SUFFIX, UPPER_CLASS, base_form, endings, stem_parts
+from ..morphology import (
+    KIND_SUFFIX,
+    LOWER_CLASS,
+    NAME_SUFFIX,
+    UPPER_CLASS,
+    base_form,
+    endings,
+    looks_adjectival,
+    stem_parts,
+)
 from .base import Entity
 
 _KINDS = sorted(rows("place_kinds.tsv"), key=lambda r: len(r[0]), reverse=True)
-_KIND_SUFFIX = "(?:" + "|".join(endings("plural")) + ")?" + NAME_SUFFIX  # no derivation: облыстық is no облыс
+_KIND_SUFFIX = KIND_SUFFIX  # no derivation: облыстық is no облыс
 _KIND_RE = re.compile(
     r"[ \t\u00a0]+(?P<kind>" + "|".join(re.escape(k).replace(r"\ ", r"\s+") for k, _, _ in _KINDS) + ")"
     rf"(?P<end>{_KIND_SUFFIX})(?!\w)"
 )
-_KIND_OF = {k: (nominative, label) for k, nominative, label in _KINDS}
+_KIND_OF = {k.lower(): (nominative, label) for k, nominative, label in _KINDS}
+# a model entity whose own last word is a kind word (Пионерская көшесі read as an organisation)
+_KIND_END_RE = re.compile(_KIND_RE.pattern + r"\Z")
+_KIND_LABELS = ("ORGANISATION", "GPE", "LOCATION", "FACILITY")
 _NAME_WORD = rf"{UPPER_CLASS}[\w-]*"
 # a capitalised word right before a kind word: a place the model did not see (Сарыарқа ауданының, Арал теңізі);
 # two words where the first is a direction (Солтүстік Қазақстан облысы)
 _DIRECTIONS = "|".join(map(re.escape, words("directions.txt")))
+_TITLES = "|".join(map(re.escape, words("name_titles.txt")))
 _NAMED_KIND_RE = re.compile(
-    rf"(?<![\w-])(?P<name>(?:(?:{_DIRECTIONS})[ \t]+)?{_NAME_WORD})(?={_KIND_RE.pattern})"
+    rf"(?<![\w-])(?P<name>(?:(?:{_DIRECTIONS})[ \t]+)?{_NAME_WORD}(?:[ \t]+(?:{_TITLES}))?)(?={_KIND_RE.pattern})"
 )
 _GENITIVE = endings("genitive")
 _POSITIONS = sorted({w.lower() for w in words("positions.txt")}, key=len, reverse=True)
 _POSITION_WORD = "(?:" + "|".join(map(re.escape, _POSITIONS)) + f")(?:{NAME_SUFFIX})"
 # a post after a body in the genitive, up to two nouns before it (басқарма басшысы, бас дәрігерінің орынбасары)
+_ACTING = "|".join(re.escape(a).replace(r"\ ", r"[ \t]+") for a in words("acting_posts.txt"))
 _POSITION_RE = re.compile(
-    rf"[ \t]+(?P<pos>(?:{LOWER_CLASS}+[ \t]+){{0,2}}?{_POSITION_WORD}(?:[ \t]+{_POSITION_WORD})?)(?!\w)",
+    rf"[ \t]+(?P<pos>(?:{LOWER_CLASS}+[ \t]+){{0,2}}?{_POSITION_WORD}(?:[ \t]+{_POSITION_WORD})?"
+    rf"(?:[ \t]+(?:{_ACTING})(?:{NAME_SUFFIX}))?)(?!\w)",
     re.IGNORECASE,
+)
+# an abbreviated body before a post, with the abbreviations before it (СҚО ТЖД бас маманы): the body takes no
+# genitive ending in the compound; a legal form alone (ЖШС директоры) names no body
+_ABBR_POST_RE = re.compile(
+    rf"(?<![\w«\"-])(?P<body>{UPPER_CLASS}{{2,6}}(?:[ \t]+{UPPER_CLASS}{{2,6}})*)"
+    rf"[ \t]+(?P<pos>(?:{LOWER_CLASS}+[ \t]+)?{_POSITION_WORD}(?:[ \t]+{_POSITION_WORD})?)(?!\w)"
+)
+_LEGAL_FORMS = frozenset(words("legal_forms.txt"))
+_QUOTED_BEFORE_RE = re.compile(r"[«\"][^«»\"\n]{1,80}[»\"][ \t]?$")
+_LEVEL_RE = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, words("level_adjectives.txt"))) + r")[ \t]+$")
+# a post of a place named by its kind alone (облыс әкімі, Қала әкімінің орынбасары: entities-spec's облыс әкімі)
+_GPE_KIND_STEMS = [k for k, _, label in _KINDS if label == "GPE" and k[:1].islower()]
+_KIND_POST_RE = re.compile(
+    r"(?<![\w-])(?:" + "|".join(f"[{k[0]}{k[0].upper()}]{re.escape(k[1:])}" for k in _GPE_KIND_STEMS) + ")"
+    rf"[ \t]+{_POSITION_WORD}(?:[ \t]+{_POSITION_WORD})?(?!\w)"
 )
 _SURNAME = "(?:" + "|".join(sorted(words("surname_endings.txt"), key=len, reverse=True)) + ")"
 _PATRONYMIC = "(?:" + "|".join(sorted(words("patronymic_endings.txt"), key=len, reverse=True)) + ")"
@@ -59,7 +98,15 @@ _REVERSED_RE = re.compile(
 _LEGAL = "|".join(
     re.escape(f).replace(r"\ ", r"[ \t]+") for f in sorted(words("legal_forms.txt"), key=len, reverse=True)
 )
+# an organisation that ends with its legal form stands before a post as it is (``«Вадиса М» ЖШС директоры``: the
+# abbreviation takes no genitive ending in the compound)
+_LEGAL_END_RE = re.compile(rf"[ \t»\"](?:{_LEGAL})\Z")
 _QUOTED_ORG_RE = re.compile(rf"[«\"][^«»\"\n]{{1,80}}[»\"][ \t]*(?:{_LEGAL})(?:-?\w+)?(?!\w)")
+_HEADS = "|".join(map(re.escape, sorted({r[0].lower() for r in rows("org_heads.tsv")}, key=len, reverse=True)))
+# a name in quotes, then up to two lower-case words and the head word of a body («Талапкер» тілдер орталығының)
+_QUOTED_BODY_RE = re.compile(
+    rf"[«\"][^«»\"\n]{{1,80}}[»\"](?:[ \t]+{LOWER_CLASS}[\w-]*){{0,2}}?[ \t]+(?:{_HEADS})(?:{NAME_SUFFIX})(?!\w)"
+)
 _INSTITUTIONS = "|".join(sorted(map(re.escape, words("institution_heads.txt")), key=len, reverse=True))
 # № 24 ЖББОМ, №1 гимназия, № 9 қазақ лицейі, №2 облыстық аурухана
 _SCHOOL_RE = re.compile(
@@ -68,6 +115,14 @@ _SCHOOL_RE = re.compile(
 _BODY_PARTS_RE = re.compile(
     r"[ \t]+(?:" + "|".join(re.escape(p).replace(r"\ ", r"[ \t]+") for p in words("body_parts.txt")) + r")\w*(?!\w)"
 )
+_ORG_HEAD_SET = frozenset(r[0].lower() for r in rows("org_heads.tsv"))  # a body in the nominative: … компаниясы
+_ORG_HEAD_WORDS = sorted({r[0].lower() for r in rows("org_heads.tsv")}, key=len, reverse=True)
+# a unit of a body after the body in the genitive belongs to its name (Астана қаласы әкімдігінің ахуал орталығы):
+# up to two lower-case words, then the head word of a body
+_SUB_BODY_RE = re.compile(
+    rf"(?:[ \t]+{LOWER_CLASS}+){{0,2}}[ \t]+(?:{'|'.join(map(re.escape, _ORG_HEAD_WORDS))})(?:{NAME_SUFFIX})(?!\w)"
+)
+_LATIN_NAME_RE = re.compile(r"(?<![\w-])[A-Z][\w&.-]*[ \t]+$")
 _QUOTED_LABELS = ("ORGANISATION", "FACILITY", "EVENT", "PROJECT", "LAW")
 _ABBREVIATION_RE = re.compile(rf"{UPPER_CLASS}{{2,}}[ \t]+$")
 _KNOWN_PLACES = frozenset(words("gazetteer_gpe.txt")) | frozenset(words("world_places.txt"))
@@ -75,21 +130,39 @@ _KNOWN_ABBREVIATIONS = frozenset(r[0] for r in rows("abbreviation_entities.tsv")
 _REGION_ABBREVIATION_END = tuple(words("region_abbreviation_end.txt"))  # СҚО, БҚО: … облысы
 _RELATIVE = endings("rel")
 _NOT_NAMES = frozenset(words("stop_words.txt")) | frozenset(words("sentence_openers.txt"))
+_STUMP_PREFIXES = tuple(words("stump_prefixes.txt"))
 _SENTENCE_END = ".!?»\n"
+_TLDS = "|".join(map(re.escape, sorted(words("web_domains.txt"), key=len, reverse=True)))
+_MEDIA_KINDS = "|".join(
+    re.escape(k).replace(r"\ ", r"[ \t]+") for k in sorted(words("media_kinds.txt"), key=len, reverse=True)
+)
+# a web address that names a medium (7kun.kz, Tengrinews.kz, 24.kz телеарнасы), with what it is after it; not a
+# link (after ``://`` or ``/``, or with a path), not an e-mail address, not an address that opens with www.
+_WEB_MEDIUM_RE = re.compile(
+    rf"(?<![\w.@/:-])(?!www\.)\w[\w-]*(?:\.[\w-]+)*\.(?:{_TLDS})(?:-{LOWER_CLASS}+)?(?![\w-]|\.\w|/\w|@)"
+    rf"(?:[ \t]+(?:{_MEDIA_KINDS})(?:{NAME_SUFFIX})(?!\w))?",
+    re.IGNORECASE,
+)
 
 
 def _place_base(name: str, kind: str) -> str:
+    """``Шиелі`` + ``ауданында`` → ``Шиелі ауданы``: the name before a kind word is already in the nominative (the
+    first noun of the compound takes no ending), so it stays as written; the kind word is the table's nominative."""
     nominative, _ = _KIND_OF[kind]
-    return f"{base_form(name, 'GPE')} {nominative}"
+    return f"{name} {nominative}"
 
 
 def _kind_key(kind: str) -> str:
     return " ".join(kind.split()).lower()
 
 
+_SPEECH_RE = re.compile(r"[:.!?»\n][ \t\u00a0]*[-–—][ \t\u00a0]*$")
+
+
 def _starts_sentence(text: str, start: int) -> bool:
+    """Whether ``start`` opens a sentence, or direct speech after a colon and a dash (``басшысы: - Соттың …``)."""
     before = text[:start].rstrip(" \t\u00a0\"«")
-    return not before or before[-1] in _SENTENCE_END
+    return not before or before[-1] in _SENTENCE_END or _SPEECH_RE.search(text, max(0, start - 8), start) is not None
 
 
 @lru_cache(maxsize=65536)
@@ -107,19 +180,114 @@ def _overlapping(e: Entity, others: Iterable[Entity]) -> list[Entity]:
 
 def apply(text: str, ents: list[Entity]) -> list[Entity]:
     """The press-release layer over the merged entities of ``text``."""
-    out = [_place_not_person(e) for e in ents]
+    ents = [e for e in ents if not ("inside" in e.extra and _WORD_GOES_ON_RE.match(text, e.end))]
+    out = _headlines(text, [_cut_at_sentence_end(text, _place_not_person(e)) for e in ents])
     out = [e for e in out if not _misread(text, e)]
+    out = _web_media(text, out)
     out = _joined_places(text, out)
     out = _add(out, _capital_places(text))
     out = _split_people_before_places(text, out)
     out = _with_kinds(text, out)
     out = _add(out, _people(text))
-    out = _add(out, _organisations(text))
+    orgs = _organisations(text)
+    out = _add([e for e in out if not _post_inside_org(e, orgs)], orgs)
     out = [_widened(text, e) for e in out]
+    out = _bodies_of_places(text, out)
     out = _positions_with_bodies(text, out)
     out += _places_in_posts(text, out)
+    out = _add(out, _kind_posts(text))
+    out = _abbreviation_posts(text, out)
     out.sort(key=lambda x: (x.start, -x.end))
     return out
+
+
+_WORD_RE = re.compile(r"\S+")
+_PUNCT = "«»\"'.,:;!?()–—-"
+_NOT_NAME_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENTAGE", "QUANTITY"})
+#: a run of words in capitals is a headline when it has this many words, this many of them long
+_HEADLINE_WORDS, _HEADLINE_LONG, _LONG = 3, 2, 6
+
+
+def _headline_runs(text: str) -> list[tuple[int, int]]:
+    """Spans of ALL-CAPS headlines: runs of at least three words in capitals, two of them of six letters or more
+    (abbreviations such as ``ҚР ҚМ МКК`` are short)."""
+    runs: list[tuple[int, int]] = []
+    cur: list[tuple[int, int, int]] = []  # (start, end, letters)
+    for m in [*_WORD_RE.finditer(text), None]:
+        core = m.group().strip(_PUNCT) if m else ""
+        letters = sum(c.isalpha() for c in core)
+        if m is not None and letters >= 2 and core.isupper():
+            cur.append((m.start(), m.end(), letters))
+            if not core.endswith(tuple(".!?")) and m.group()[-1:] not in ".!?":
+                continue
+        if len(cur) >= _HEADLINE_WORDS and sum(n >= _LONG for *_, n in cur) >= _HEADLINE_LONG:
+            runs.append((cur[0][0], cur[-1][1]))
+        cur = []
+    return runs
+
+
+def _headlines(text: str, ents: list[Entity]) -> list[Entity]:
+    """An ALL-CAPS headline has the entities of the same words in normal case, and an ordinary word in capitals
+    is no name (entities-spec): in a headline the model's readings stay only for numbers and dates, places of the
+    gazetteers and known abbreviations; the gazetteers' places (with their kind word) are found there."""
+    runs = _headline_runs(text)
+    if not runs:
+        return ents
+    lower = text.lower()
+
+    def inside(e: Entity) -> bool:
+        return any(a <= e.start and e.end <= b for a, b in runs)
+
+    def stays(e: Entity) -> bool:
+        words_ = [w.strip(_PUNCT) for w in e.text.split()]
+        return (
+            e.label in _NOT_NAME_LABELS
+            or all(w.split("-")[0] in _KNOWN_ABBREVIATIONS for w in words_)
+            or (e.label in ("GPE", "LOCATION") and all(_known_place(w.capitalize()) for w in words_))
+        )
+
+    out = [e for e in ents if not inside(e) or stays(e)]
+    places = []
+    for a, b in runs:
+        for m in _WORD_RE.finditer(text, a, b):
+            word = m.group().strip(_PUNCT)
+            s = m.start() + m.group().index(word) if word else m.start()
+            name = "-".join(p.capitalize() for p in word.split("-"))
+            if len(word) < 3 or word in _KNOWN_ABBREVIATIONS or not _known_place(name):
+                continue
+            end, base = s + len(word), base_form(name, "GPE")
+            if (k := _KIND_RE.match(lower, end)) is not None and k.end() <= b:
+                end, base = k.end(), _place_base(name, _kind_key(k.group("kind")))
+            places.append(Entity("GPE", s, end, text[s:end], "rule", base))
+    return _add(out, places)
+
+
+# a place nested in a name that ends inside a word (Астана in «Астана-1») is no mention of the place
+_WORD_GOES_ON_RE = re.compile(r"-\w")
+_LATIN_WORDS_RE = re.compile(r"[A-Za-z]+(?:[ \t]+[A-Za-z]+)*")
+_SENTENCE_BREAK_RE = re.compile(rf"(?<=\w\w)[.!?]+[ \t]+(?={UPPER_CLASS})")
+
+
+def _cut_at_sentence_end(text: str, e: Entity) -> Entity:
+    """``Sputnik. Қазақстанда …`` read as one organisation: a name ends where its sentence does (an initial, one
+    letter and a dot, does not end one)."""
+    if e.label in _NOT_NAME_LABELS or (m := _SENTENCE_BREAK_RE.search(e.text)) is None:
+        return e
+    end = e.start + m.start()
+    span = text[e.start : end]
+    return Entity(e.label, e.start, end, span, e.source, base_form(span, e.label), dict(e.extra))
+
+
+def _web_media(text: str, ents: list[Entity]) -> list[Entity]:
+    """A medium's web address is one organisation (``7kun.kz``), not a name and a number (``kz`` as CARDINAL):
+    whatever the model read in it or across it gives way."""
+    found = [
+        Entity("ORGANISATION", m.start(), m.end(), m.group(), "rule", base_form(m.group(), "ORG"))
+        for m in _WEB_MEDIUM_RE.finditer(text)
+    ]
+    if not found:
+        return ents
+    return [e for e in ents if not _overlapping(e, found)] + found
 
 
 def _joined_places(text: str, ents: list[Entity]) -> list[Entity]:
@@ -162,8 +330,11 @@ def _places_in_posts(text: str, ents: list[Entity]) -> list[Entity]:
             continue
         first = p.text.split()[0]
         if _known_place(first) and not any(o.start == p.start and o.label == "GPE" for o in ents):
-            out.append(Entity("GPE", p.start, p.start + len(first), first, "rule", base_form(first, "GPE"),
-                              {"inside": "POSITION"}))  # fmt: skip
+            end, base = p.start + len(first), base_form(first, "GPE")
+            k = _KIND_RE.match(text, end)
+            if k is not None and k.end() < p.end and _KIND_OF[_kind_key(k.group("kind"))][1] == "GPE":
+                end, base = k.end(), _place_base(first, _kind_key(k.group("kind")))  # Қазақстан Республикасының
+            out.append(Entity("GPE", p.start, end, text[p.start : end], "rule", base, {"inside": "POSITION"}))
     return out
 
 
@@ -183,6 +354,22 @@ def _misread(text: str, e: Entity) -> bool:
         return core not in _KNOWN_ABBREVIATIONS and not core.endswith(_REGION_ABBREVIATION_END)
     if e.label == "GPE" and " " not in e.text and e.text.lower().endswith(_RELATIVE) and not _known_place(e.text):
         return True  # Ішкі, Сыртқы: "inner", "outer", adjectives in -кі/-қы
+    if (
+        e.label == "GPE"
+        and " " not in e.text
+        and _starts_sentence(text, e.start)
+        and not _known_place(e.text)
+        and _KIND_RE.match(text, e.end) is None
+    ):
+        return True  # Поэзия, Ведомствоның: one word that opens a sentence is capitalised for that, not a place
+    if e.text.split("-")[0] in _LEGAL_FORMS:
+        return True  # ЖШС alone (as a person, a time): a legal form without its name names nothing
+    if e.label in _NOT_NAME_LABELS and _LATIN_WORDS_RE.fullmatch(e.text.strip(_PUNCT + " ")):
+        return True  # Sputnik, kz as a number: words in Latin letters are no Kazakh number words
+    if e.label == "ORGANISATION" and " " not in e.text and e.text[1:].islower() and looks_adjectival(e.text):
+        return True  # Ұлттық, Мемлекеттік: an adjective alone names nothing
+    if e.label == "GPE" and e.text.startswith(_STUMP_PREFIXES) and not _known_place(e.text):
+        return True  # Мемқызмет: a stump compound of мемлекеттік "state" is no place
     if e.label == "PERSON" and " " not in e.text.strip():
         surname = re.search(_SURNAME + "(?:" + NAME_SUFFIX + r")$", e.text) is not None
         return _starts_sentence(text, e.start) and not surname  # Декларацияны, Салонда
@@ -210,6 +397,11 @@ def _with_kinds(text: str, ents: list[Entity]) -> list[Entity]:
     for e in ents:
         m = _KIND_RE.match(text, e.end) if e.label in ("GPE", "LOCATION", "PERSON", "FACILITY") else None
         if m is None:
+            k = _KIND_END_RE.search(e.text) if e.source == "model" and e.label in _KIND_LABELS else None
+            if k is not None and k.start() > 0:  # Пионерская көшесі, облыстарында: the kind word says what it is
+                kind = _kind_key(k.group("kind"))
+                name = e.text[: k.start()]
+                e = Entity(_KIND_OF[kind][1], e.start, e.end, e.text, e.source, _place_base(name, kind), dict(e.extra))
             out.append(e)
             continue
         kind = _kind_key(m.group("kind"))
@@ -249,10 +441,39 @@ def _people(text: str) -> list[Entity]:
 
 def _organisations(text: str) -> list[Entity]:
     found = []
-    for rx in (_QUOTED_ORG_RE, _SCHOOL_RE):
+    for rx in (_QUOTED_ORG_RE, _QUOTED_BODY_RE, _SCHOOL_RE):
         for m in rx.finditer(text):
             found.append(Entity("ORGANISATION", m.start(), m.end(), m.group(), "rule", base_form(m.group(), "ORG")))
     return found
+
+
+def _bodies_of_places(text: str, ents: list[Entity]) -> list[Entity]:
+    """``Қазақстан Республикасының Ұлттық Банкі``: a place in the genitive right before a body is part of the
+    body's name (the longest proper name, entities-spec)."""
+    ents = sorted(ents, key=lambda x: (x.start, -x.end))
+    out: list[Entity] = []
+    for e in ents:
+        prev = out[-1] if out else None
+        if (
+            e.label == "ORGANISATION"
+            and prev is not None
+            and prev.label == "GPE"
+            and "inside" not in prev.extra
+            and prev.text.endswith(_GENITIVE)
+            and text[prev.end : e.start] == " "
+            and e.text[:1].isupper()
+        ):
+            span = text[prev.start : e.end]
+            out[-1] = Entity("ORGANISATION", prev.start, e.end, span, e.source, base_form(span, "ORG"), dict(e.extra))
+        else:
+            out.append(e)
+    return out
+
+
+def _post_inside_org(e: Entity, orgs: list[Entity]) -> bool:
+    """A model post that starts inside an organisation's name (``ЖШС директоры`` in ``«Вадиса М» ЖШС
+    директоры``): it gives way, and the post is made again with the whole body (``_positions_with_bodies``)."""
+    return e.source == "model" and e.label == "POSITION" and any(o.start < e.start < o.end < e.end for o in orgs)
 
 
 def _widened(text: str, e: Entity) -> Entity:
@@ -266,8 +487,13 @@ def _widened(text: str, e: Entity) -> Entity:
     if e.label == "ORGANISATION":
         while (m := _ABBREVIATION_RE.search(text, max(0, s - 12), s)) and not text[m.start() - 1 : m.start()].isalnum():
             s = m.start()
-        if e.text.endswith(_GENITIVE) and (m := _BODY_PARTS_RE.match(text, end)) is not None:
-            end = m.end()
+        # a foreign name in Latin letters before it is part of it (Bek Air компаниясы)
+        while (m := _LATIN_NAME_RE.search(text, max(0, s - 40), s)) and text[s : s + 1].isupper():
+            s = m.start()
+        if text[s:end].endswith(_GENITIVE):
+            m = _BODY_PARTS_RE.match(text, end) or _SUB_BODY_RE.match(text, end)
+            if m is not None:
+                end = m.end()
     if (s, end) == (e.start, e.end):
         return e
     span = text[s:end]
@@ -285,17 +511,56 @@ def _add(ents: list[Entity], new: list[Entity]) -> list[Entity]:
     return out
 
 
+def _abbreviation_posts(text: str, ents: list[Entity]) -> list[Entity]:
+    """``СҚО ТЖД бас маманы``: POSITION, and the abbreviated body in it an ORGANISATION of its own, nested."""
+    for m in _ABBR_POST_RE.finditer(text):
+        body = m.group("body")
+        if body in _LEGAL_FORMS or body.split()[-1] in _LEGAL_FORMS:
+            continue
+        start = m.start()
+        if (q := _QUOTED_BEFORE_RE.search(text, max(0, start - 82), start)) is not None:
+            start = q.start()  # «Әлем»БЖО: the name in quotes before the abbreviated kind of body is its name
+        org = Entity("ORGANISATION", start, m.end("body"), text[start : m.end("body")], "rule",
+                     text[start : m.end("body")], {"inside": "POSITION"})  # fmt: skip
+        post = Entity("POSITION", start, m.end(), text[start : m.end()], "rule", text[start : m.end()])
+        inner = _overlapping(post, ents)
+        if all(post.start <= o.start and o.end <= post.end for o in inner):
+            ents = [o for o in ents if o not in inner] + [post, org]
+    return ents
+
+
+def _kind_posts(text: str) -> list[Entity]:
+    return [Entity("POSITION", m.start(), m.end(), m.group(), "rule", m.group()) for m in _KIND_POST_RE.finditer(text)]
+
+
 def _positions_with_bodies(text: str, ents: list[Entity]) -> list[Entity]:
     """``Шымкент қаласының әкімі``: a body in the genitive right before a post belongs to the post; the body stays
     an entity of its own, nested."""
     out = list(ents)
-    for body in [e for e in ents if e.label in ("ORGANISATION", "GPE") and e.text.endswith(_GENITIVE)]:
+    bodies = [
+        e
+        for e in ents
+        if e.label in ("ORGANISATION", "GPE")
+        and (
+            e.text.endswith(_GENITIVE)
+            or (e.label == "ORGANISATION" and _LEGAL_END_RE.search(e.text))
+            or (e.label == "ORGANISATION" and e.text.rsplit(None, 1)[-1] in _ORG_HEAD_SET)
+        )
+    ]
+    for body in bodies:
         m = _POSITION_RE.match(text, body.end)
         if m is None:
             continue
-        post = Entity("POSITION", body.start, m.end(), text[body.start : m.end()], "rule", text[body.start : m.end()])
+        start = body.start  # the level of the body, in lower case before it, belongs to the post (қалалық … басшысы)
+        if (lv := _LEVEL_RE.search(text, max(0, start - 20), start)) is not None and text[start : start + 1].isupper():
+            start = lv.start()
+        post = Entity("POSITION", start, m.end(), text[start : m.end()], "rule", text[start : m.end()])
         covered = [o for o in out if o is not body and body.end <= o.start and o.end <= m.end()]
-        crossing = [o for o in _overlapping(post, out) if o is not body and o not in covered]
+        crossing = [
+            o
+            for o in _overlapping(post, out)
+            if o is not body and o not in covered and not (body.start <= o.start and o.end <= body.end)
+        ]  # what is nested in the body (ҚР in ҚР ҚМ МКК … ұйымы) stays nested
         if crossing:
             continue
         out = [o for o in out if o not in covered]

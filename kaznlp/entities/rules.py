@@ -11,22 +11,23 @@ import re
 from dataclasses import dataclass
 
 from ..data import rows, words
-from ..morphology import INFLECTION, LOWER_CLASS, NAME_SUFFIX, UPPER_CLASS, base_form, looks_adjectival, stem_parts
+from ..morphology import LOWER_CLASS, NAME_SUFFIX, UPPER_CLASS, base_form, looks_adjectival, stem_parts
 
 _CAP = UPPER_CLASS
 _LOW = LOWER_CLASS
 
 _ORG_HEADS = {r[0]: r[1] for r in rows("org_heads.tsv")}
+# a body is one: its head word takes case endings but no plural (банктерге is no bank's name)
+_NAME_CASE = NAME_SUFFIX
 _ORG_PREFIXES = "|".join(
     re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words("org_prefixes.txt"), key=len, reverse=True)
 )
 _ORG_RE = re.compile(
     rf"(?<!\w)(?:(?:{_ORG_PREFIXES})\s+)?{_CAP}[\w-]*(?:\s+{_LOW}[\w-]*){{0,5}}?\s+"
-    rf"(?P<head>{'|'.join(sorted(map(re.escape, _ORG_HEADS), key=len, reverse=True))})(?P<case>{INFLECTION})(?!\w)"
+    rf"(?P<head>{'|'.join(sorted(map(re.escape, _ORG_HEADS), key=len, reverse=True))})(?P<case>{_NAME_CASE})(?!\w)"
 )
 _POSITIONS = sorted(words("positions.txt"), key=len, reverse=True)
 _SURNAME_END = "(?:" + "|".join(sorted(words("surname_endings.txt"), key=len, reverse=True)) + ")"
-_NAME_CASE = NAME_SUFFIX
 _PERSON_RE = re.compile(
     rf"(?<![\w-])(?:(?P<pos>{'|'.join(map(re.escape, _POSITIONS))})\s+)?"
     rf"(?P<first>{_CAP}{_LOW}+(?:-{_CAP}{_LOW}+)?)\s+(?P<last>{_CAP}{_LOW}+{_SURNAME_END})(?P<case>{_NAME_CASE})(?!\w)"
