@@ -4,8 +4,8 @@ Run from the repository root: ``python corpora/build_gold.py``. It fails loudly 
 
 - Numeric facts: ``heldout/annotations.tsv`` and every ``*/annotations/<doc>.tsv`` → ``gold/<doc>.jsonl``. A row:
   ``doc  snippet  occ  type  value  unit  qualifier  object  optional  [value_max]``.
-- Named entities: every ``*/entities/<doc>.tsv`` → ``gold-entities/<doc>.jsonl``; the second set kept aside,
-  ``*/entities-aside/<doc>.tsv`` → ``gold-entities-aside/<doc>.jsonl`` (its texts stay where they are). A row:
+- Named entities: every ``*/entities/<doc>.tsv`` → ``gold-entities/<doc>.jsonl``; the later sets kept aside,
+  ``*/entities-aside<N>/<doc>.tsv`` → ``gold-entities-aside<N>/<doc>.jsonl`` (their texts stay where they are). A row:
   ``doc  snippet  occ  label  base  inside  optional``.
 
 ``snippet`` is the evidence as it stands in the text, ``occ`` which occurrence of it (1 = first); lines starting
@@ -21,7 +21,6 @@ from pathlib import Path
 HERE = Path(__file__).parent
 OUT = HERE / "gold"
 OUT_ENTITIES = HERE / "gold-entities"
-OUT_ENTITIES_ASIDE = HERE / "gold-entities-aside"
 
 
 def _number(v: str) -> int | float:
@@ -35,7 +34,8 @@ def tables() -> list[Path]:
 
 def _rows(table: Path, width: int):
     """(line number, columns, the document's text) of each row of a table."""
-    folder = table.parent.parent if table.parent.name in ("annotations", "entities", "entities-aside") else table.parent
+    kind = table.parent.name
+    folder = table.parent.parent if kind in ("annotations", "entities") or kind.startswith("entities-aside") else table.parent
     for n, line in enumerate(table.read_text(encoding="utf-8").splitlines(), 1):
         if line.strip() and not line.startswith("#"):
             cols = (line.split("\t") + [""] * width)[:width]
@@ -108,8 +108,8 @@ def main() -> None:
         _write(OUT, resolve(table), "facts")
     for table in sorted(HERE.glob("*/entities/*.tsv")):
         _write(OUT_ENTITIES, resolve_entities(table), "entities")
-    for table in sorted(HERE.glob("*/entities-aside/*.tsv")):
-        _write(OUT_ENTITIES_ASIDE, resolve_entities(table), "entities")
+    for table in sorted(HERE.glob("*/entities-aside*/*.tsv")):  # the sets kept aside, each in a gold folder of its own
+        _write(HERE / f"gold-{table.parent.name}", resolve_entities(table), "entities")
 
 
 if __name__ == "__main__":
