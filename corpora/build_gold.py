@@ -35,7 +35,8 @@ def tables() -> list[Path]:
 def _rows(table: Path, width: int):
     """(line number, columns, the document's text) of each row of a table."""
     kind = table.parent.name
-    folder = table.parent.parent if kind in ("annotations", "entities") or kind.startswith("entities-aside") else table.parent
+    tabled = kind in ("annotations", "entities") or kind.startswith("entities-aside")
+    folder = table.parent.parent if tabled else table.parent
     for n, line in enumerate(table.read_text(encoding="utf-8").splitlines(), 1):
         if line.strip() and not line.startswith("#"):
             cols = (line.split("\t") + [""] * width)[:width]
