@@ -88,8 +88,10 @@ def _kind_key(kind: str) -> str:
 
 
 def _starts_sentence(text: str, start: int) -> bool:
-    before = text[:start].rstrip(" \t\u00a0\"«")
-    return not before or before[-1] in _SENTENCE_END
+    i = start  # back over spaces and opening quotes, without copying the text before (a long text has much)
+    while i > 0 and text[i - 1] in " \t\u00a0\"«":
+        i -= 1
+    return i == 0 or text[i - 1] in _SENTENCE_END
 
 
 @lru_cache(maxsize=65536)
@@ -103,6 +105,46 @@ def _known_place(word: str) -> bool:
 
 def _overlapping(e: Entity, others: Iterable[Entity]) -> list[Entity]:
     return [o for o in others if o.start < e.end and e.start < o.end]
+
+
+class _Spans:
+    """An ordered list of entities that some steps add to and take from, indexed by the blocks of text each
+    touches: the ones near a span are found without a scan of them all (a long text has thousands), so that a
+    step costs as much per entity on a long text as on a short one. :meth:`entities` gives the list, in order."""
+
+    BLOCK = 256
+
+    def __init__(self, entities: Iterable[Entity] = ()) -> None:
+        self.items: list[Entity | None] = []
+        self.blocks: dict[int, list[int]] = {}
+        for e in entities:
+            self.append(e)
+
+    def append(self, e: Entity) -> None:
+        k = len(self.items)
+        self.items.append(e)
+        for b in range(e.start // self.BLOCK, e.end // self.BLOCK + 1):
+            self.blocks.setdefault(b, []).append(k)
+
+    def remove(self, keys: Iterable[int]) -> None:
+        for k in keys:
+            self.items[k] = None
+
+    def near(self, start: int, end: int) -> list[int]:
+        """The keys, in list order, of the entities that touch a block of ``start``-``end``: every one that
+        overlaps the span or lies in it, and a few more."""
+        found: set[int] = set()
+        for b in range(start // self.BLOCK, end // self.BLOCK + 1):
+            found.update(self.blocks.get(b, ()))
+        return sorted(k for k in found if self.items[k] is not None)
+
+    def overlapping(self, e: Entity) -> list[int]:
+        """The keys of the entities that overlap ``e`` (:func:`_overlapping`)."""
+        items = self.items
+        return [k for k in self.near(e.start, e.end) if items[k].start < e.end and e.start < items[k].end]  # type: ignore[union-attr]
+
+    def entities(self) -> list[Entity]:
+        return [e for e in self.items if e is not None]
 
 
 def apply(text: str, ents: list[Entity]) -> list[Entity]:
@@ -157,11 +199,12 @@ def _capital_places(text: str) -> list[Entity]:
 def _places_in_posts(text: str, ents: list[Entity]) -> list[Entity]:
     """``Қазақстан Президенті``: the country of a post is an entity of its own, nested in it."""
     out = []
+    places_at = {o.start for o in ents if o.label == "GPE"}
     for p in ents:
         if p.label != "POSITION" or " " not in p.text:
             continue
         first = p.text.split()[0]
-        if _known_place(first) and not any(o.start == p.start and o.label == "GPE" for o in ents):
+        if _known_place(first) and p.start not in places_at:
             out.append(Entity("GPE", p.start, p.start + len(first), first, "rule", base_form(first, "GPE"),
                               {"inside": "POSITION"}))  # fmt: skip
     return out
@@ -216,6 +259,7 @@ def _with_kinds(text: str, ents: list[Entity]) -> list[Entity]:
         label = _KIND_OF[kind][1]
         extra = {k: v for k, v in e.extra.items() if k != "expansion"}
         out.append(Entity(label, e.start, m.end(), text[e.start : m.end()], e.source, _place_base(e.text, kind), extra))
+    spans = _Spans(out)
     for m in _NAMED_KIND_RE.finditer(text):
         name = m.group("name")
         if name.split()[0].lower() in _NOT_NAMES:
@@ -225,15 +269,18 @@ def _with_kinds(text: str, ents: list[Entity]) -> list[Entity]:
             continue
         kind = _kind_key(k.group("kind"))
         e = Entity(_KIND_OF[kind][1], m.start(), k.end(), text[m.start() : k.end()], "rule", _place_base(name, kind))
-        if any((o.start, o.end) == (e.start, e.end) for o in out):
+        near = [o for o in map(spans.items.__getitem__, spans.near(e.start, e.end)) if o is not None]
+        if any((o.start, o.end) == (e.start, e.end) for o in near):
             continue  # the model's place, already with its kind word
-        if not _overlapping(e, out):
-            out.append(e)
+        inner = spans.overlapping(e)
+        if not inner:
+            spans.append(e)
         else:  # a model entity inside the wider name gives way to it (Солтүстік [Қазақстан] облысы)
-            inner = _overlapping(e, out)
-            if all(o.start >= e.start and o.end <= e.end and o.label in ("GPE", "LOCATION", "PERSON") for o in inner):
-                out = [o for o in out if o not in inner] + [e]
-    return out
+            if all(o.start >= e.start and o.end <= e.end and o.label in ("GPE", "LOCATION", "PERSON")
+                   for o in map(spans.items.__getitem__, inner) if o is not None):  # fmt: skip
+                spans.remove(inner)
+                spans.append(e)
+    return spans.entities()
 
 
 def _people(text: str) -> list[Entity]:
@@ -277,28 +324,32 @@ def _widened(text: str, e: Entity) -> Entity:
 def _add(ents: list[Entity], new: list[Entity]) -> list[Entity]:
     """New rule entities win over the model entities they cover (a wider reading of the same name); where they
     only cross one, the existing entity stays."""
-    out = list(ents)
+    out = _Spans(ents)
     for n in new:
-        inner = _overlapping(n, out)
-        if all(n.start <= o.start and o.end <= n.end for o in inner):
-            out = [o for o in out if o not in inner] + [n]
-    return out
+        inner = out.overlapping(n)
+        if all(n.start <= out.items[k].start and out.items[k].end <= n.end for k in inner):  # type: ignore[union-attr]
+            out.remove(inner)
+            out.append(n)
+    return out.entities()
 
 
 def _positions_with_bodies(text: str, ents: list[Entity]) -> list[Entity]:
     """``Шымкент қаласының әкімі``: a body in the genitive right before a post belongs to the post; the body stays
     an entity of its own, nested."""
-    out = list(ents)
+    out = _Spans(ents)
     for body in [e for e in ents if e.label in ("ORGANISATION", "GPE") and e.text.endswith(_GENITIVE)]:
         m = _POSITION_RE.match(text, body.end)
         if m is None:
             continue
         post = Entity("POSITION", body.start, m.end(), text[body.start : m.end()], "rule", text[body.start : m.end()])
-        covered = [o for o in out if o is not body and body.end <= o.start and o.end <= m.end()]
-        crossing = [o for o in _overlapping(post, out) if o is not body and o not in covered]
+        near = [(k, o) for k in out.near(body.start, m.end()) if (o := out.items[k]) is not None]
+        covered = [(k, o) for k, o in near if o is not body and body.end <= o.start and o.end <= m.end()]
+        covered_ents = [o for _, o in covered]
+        crossing = [o for _, o in near if o.start < post.end and post.start < o.end and o is not body
+                    and o not in covered_ents]  # fmt: skip
         if crossing:
             continue
-        out = [o for o in out if o not in covered]
+        out.remove(k for k, o in near if o in covered_ents)
         body.extra["inside"] = "POSITION"
         out.append(post)
-    return out
+    return out.entities()
