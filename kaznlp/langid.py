@@ -179,7 +179,7 @@ def _classify(
     n = len(rows_)
     if n == 0:
         return "other", 0.0, {}
-    sums = m.logp[rows_].sum(axis=0)
+    sums = m.logp.take(rows_, axis=0).sum(axis=0)  # the rows gathered, as logp[rows_] does, a little sooner
     ll = [p + float(x) for p, x in zip(m.prior, sums)]
     z = [x * m.scale / n for x in ll]
     top = max(z)
