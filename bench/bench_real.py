@@ -9,13 +9,17 @@ in every round (a busy phase of a shared machine falls on both), every round pri
 
 - ``docs``: the rules pipeline (``kaznlp.load()``) against spaCy's ``blank("xx")`` tokenizer, documents/s (goal
   ≥ 2×).
+- ``norm``: ``kaznlp.normalize`` on the real texts, clean and as web text (soft hyphens, no-break spaces,
+  look-alike letters), characters/s and their ratio (goal: web text near the common case's speed).
 - ``long``: the same texts joined and cut into documents of 4,000, 64,000 and 256,000 characters; tokens/s on the
   256k documents over tokens/s on the 4k ones, for the rules pipeline and with NER (goal ≥ 0.8: cost linear in
   length).
 - ``ner``: the full pipeline with NER (``.pipe``) on the real texts, tokens/s on one core (this process is pinned
   to one CPU; ``OPENBLAS_NUM_THREADS=1``; goal ≥ 15,000 tok/s).
 - ``batch``: ``kaznlp batch --ner`` on a generated archive of real text (``--batch-mb``), 2 workers over
-  1 worker, wall time (goal ≥ 1.7×), and the peak memory of every process of the 1-worker run (goal < 500 MB).
+  1 worker, wall time (goal ≥ 1.7×), the CPU time of all the command's processes, and the peak memory of every
+  process (goal < 500 MB); a third run per round takes 1 worker with ``OPENBLAS_NUM_THREADS=2`` (BLAS's default
+  on 2 cores, what ``kaznlp batch`` ran with before it set one thread).
 - ``archive``: ``kaznlp batch --ner --workers 2`` on generated archives of each ``--archive-mb`` size: wall time,
   documents/s and the peak memory (RSS) of every process, to show memory flat in archive size.
 
@@ -45,7 +49,7 @@ from pathlib import Path  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 CORPORA = ROOT / "corpora"
 SIZES = (4_000, 64_000, 256_000)
-SECTIONS = ("docs", "long", "ner", "batch", "archive")
+SECTIONS = ("docs", "norm", "long", "ner", "batch", "archive")
 
 
 def real_texts() -> list[str]:
@@ -140,6 +144,38 @@ def bench_ner(texts: list[str], rounds: int) -> None:
     print(show("full pipeline with NER, .pipe (goal >= 15,000)", ours))
 
 
+def web_text(text: str, rng: random.Random) -> str:
+    """``text`` as web pages write it: a soft hyphen inside one word of five (of 7 letters or more), no-break
+    spaces between the words of every other text, Latin a and o in one Cyrillic word of ten."""
+    out = []
+    for w in text.split(" "):
+        r = rng.random()
+        if len(w) > 6 and r < 0.2:
+            w = w[:3] + "\u00ad" + w[3:]
+        elif r < 0.3:
+            w = w.replace("а", "a").replace("о", "o")
+        out.append(w)
+    return ("\u00a0" if rng.random() < 0.5 else " ").join(out)
+
+
+def bench_norm(texts: list[str], rounds: int) -> None:
+    from kaznlp import normalize
+
+    clean = [t.replace("\u00ad", "").replace("\u200d", "") for t in texts]
+    rng = random.Random(0)
+    web = [web_text(t, rng) for t in clean]
+    rates: dict[str, list[float]] = {"clean": [], "web": []}
+    for _ in range(rounds):
+        for name, ts in (("clean", clean), ("web", web)):
+            t, n = timed(lambda: sum(len(normalize(x).text) for x in ts))  # noqa: B023
+            rates[name].append(sum(map(len, ts)) / t / 1e6)
+    print("\n[norm] kaznlp.normalize on the real texts, clean (no soft hyphen) and as web text (soft hyphens, no-break "
+          "spaces, look-alike letters); millions of characters/s, each round:")  # fmt: skip
+    print(show("clean text", rates["clean"], "{:.1f}"))
+    print(show("web text", rates["web"], "{:.1f}"))
+    print(show("ratio web / clean", [a / b for a, b in zip(rates["web"], rates["clean"])], "{:.2f}"))
+
+
 # ---------------------------------------------------------------- batch sections
 def make_archive(path: Path, texts: list[str], megabytes: float, seed: int = 0) -> int:
     """A .jsonl.gz of at least ``megabytes`` MB of documents made from the real texts (see the module's doc)."""
@@ -160,13 +196,19 @@ def make_archive(path: Path, texts: list[str], megabytes: float, seed: int = 0) 
     return n
 
 
-def run_batch(archive: Path, out: Path, workers: int) -> dict:
-    """``kaznlp batch --ner`` on ``archive``: wall time, summary and the peak RSS of every process (polled)."""
+def run_batch(archive: Path, out: Path, workers: int, blas: str | None = None) -> dict:
+    """``kaznlp batch --ner`` on ``archive``: wall time, CPU time of all its processes, summary and the peak RSS of
+    every process (polled). ``blas``: OPENBLAS_NUM_THREADS for the command (None: the command's own setting)."""
+    import resource
+
     import psutil
 
     cmd = [sys.executable, "-m", "kaznlp.cli", "batch", str(archive), "-o", str(out), "--ner",
            "--workers", str(workers), "--quiet"]  # fmt: skip
-    env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}  # the command's own setting
+    env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
+    if blas is not None:
+        env["OPENBLAS_NUM_THREADS"] = blas
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     peaks: dict[int, tuple[str, float]] = {}
@@ -182,11 +224,13 @@ def run_batch(archive: Path, out: Path, workers: int) -> dict:
             pass
         time.sleep(0.1)
     wall = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)  # the command and the workers it waited for
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
     err = proc.stderr.read() if proc.stderr else ""
     if proc.returncode not in (0, 3):
         raise SystemExit(f"kaznlp batch failed ({proc.returncode}): {err}")
     summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
-    return {"wall": wall, "summary": summary, "peaks": sorted(peaks.values())}
+    return {"wall": wall, "cpu": cpu, "summary": summary, "peaks": sorted(peaks.values())}
 
 
 def _peaks(res: dict) -> str:
@@ -199,13 +243,15 @@ def bench_batch(texts: list[str], rounds: int, megabytes: float, work: Path) -> 
     print(f"\n[batch] kaznlp batch --ner on {n:,} documents ({megabytes:g} MB of JSON Lines); each round:")
     walls: dict[int, list[float]] = {1: [], 2: []}
     for r in range(rounds):
-        for workers in (1, 2):
+        for workers, blas in ((1, None), (2, None), (1, "2")):
             out = work / f"out-{r}-{workers}"
-            res = run_batch(archive, out, workers)
-            walls[workers].append(res["wall"])
+            res = run_batch(archive, out, workers, blas)
+            if blas is None:
+                walls[workers].append(res["wall"])
             docs = res["summary"]["documents"]
-            print(f"  round {r + 1}, {workers} worker(s): {res['wall']:.1f} s, {docs / res['wall']:.1f} docs/s; "
-                  f"peak RSS MB: {_peaks(res)}")  # fmt: skip
+            how = f"{workers} worker(s)" + (f", OPENBLAS_NUM_THREADS={blas}" if blas else "")
+            print(f"  round {r + 1}, {how}: {res['wall']:.1f} s, {docs / res['wall']:.1f} docs/s, "
+                  f"{res['cpu']:.1f} s of CPU; peak RSS MB: {_peaks(res)}")  # fmt: skip
             subprocess.run(["rm", "-rf", str(out)], check=True)
     ratio = [a / b for a, b in zip(walls[1], walls[2])]
     print(show("ratio 2 workers / 1 worker, wall time (goal >= 1.7)", ratio, "{:.2f}"))
@@ -221,7 +267,8 @@ def bench_archive(texts: list[str], sizes: list[float], work: Path) -> None:
         res = run_batch(archive, out, 2)
         s = res["summary"]
         print(f"  {mb:g} MB, {n:,} documents: {res['wall']:.1f} s, {n / res['wall']:.1f} docs/s, "
-              f"{s['facts']:,} facts, {s['entities']:,} entities; peak RSS MB: {_peaks(res)}")  # fmt: skip
+              f"{res['cpu']:.0f} s of CPU, {s['facts']:,} facts, {s['entities']:,} entities; "
+              f"peak RSS MB: {_peaks(res)}")  # fmt: skip
         subprocess.run(["rm", "-rf", str(out), str(archive)], check=True)
     if res:
         print(f"  at the rate of the {sizes[-1]:g} MB run, a 1,000 MB archive would take "
@@ -249,6 +296,8 @@ def main() -> None:
     print(f"{len(texts)} real texts, {sum(map(len, texts)):,} characters; {args.rounds} rounds")
     if "docs" not in skip:
         bench_docs(texts, args.rounds)
+    if "norm" not in skip:
+        bench_norm(texts, args.rounds)
     if "long" not in skip:
         bench_long(texts, args.rounds, args.long_chars, args.long_chars_ner, ner=True)
     if "ner" not in skip:
