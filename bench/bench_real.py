@@ -20,6 +20,7 @@ in every round (a busy phase of a shared machine falls on both), every round pri
   1 worker, wall time (goal ≥ 1.7×), the CPU time of all the command's processes, and the peak memory of every
   process (goal < 500 MB); a third run per round takes 1 worker with ``OPENBLAS_NUM_THREADS=2`` (BLAS's default
   on 2 cores, what ``kaznlp batch`` ran with before it set one thread).
+- ``dedup``: the memory of the batch's duplicate index and set of ids over ``--dedup`` documents (tracemalloc).
 - ``archive``: ``kaznlp batch --ner --workers 2`` on generated archives of each ``--archive-mb`` size: wall time,
   documents/s and the peak memory (RSS) of every process, to show memory flat in archive size.
 
@@ -49,7 +50,7 @@ from pathlib import Path  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 CORPORA = ROOT / "corpora"
 SIZES = (4_000, 64_000, 256_000)
-SECTIONS = ("docs", "norm", "long", "ner", "batch", "archive")
+SECTIONS = ("docs", "norm", "long", "ner", "batch", "archive", "dedup")
 
 
 def real_texts() -> list[str]:
@@ -176,6 +177,27 @@ def bench_norm(texts: list[str], rounds: int) -> None:
     print(show("ratio web / clean", [a / b for a, b in zip(rates["web"], rates["clean"])], "{:.2f}"))
 
 
+def bench_dedup(n: int) -> None:
+    """Memory of the batch's duplicate index and set of ids over ``n`` documents (distinct texts, seeded random
+    SimHashes), by tracemalloc: what the writing process keeps per document of an archive."""
+    import hashlib
+    import tracemalloc
+
+    from kaznlp.batch.dedup import DuplicateIndex
+
+    rng = random.Random(0)
+    tracemalloc.start()
+    index, seen = DuplicateIndex(), set()
+    for k in range(n):
+        doc_id = f"doc{k:07d}"
+        index.check(doc_id, hashlib.blake2b(doc_id.encode(), digest_size=16).hexdigest(), rng.getrandbits(64))
+        seen.add(f"doc{k:07d}")
+    size, _peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    print(f"\n[dedup] the duplicate index and the set of ids of {n:,} documents: {size / 2**20:,.0f} MB "
+          f"({size / n:,.0f} bytes a document)")  # fmt: skip
+
+
 # ---------------------------------------------------------------- batch sections
 def make_archive(path: Path, texts: list[str], megabytes: float, seed: int = 0) -> int:
     """A .jsonl.gz of at least ``megabytes`` MB of documents made from the real texts (see the module's doc)."""
@@ -282,6 +304,7 @@ def main() -> None:
     ap.add_argument("--long-chars-ner", type=int, default=512_000, help="characters per size, with NER")
     ap.add_argument("--batch-mb", type=float, default=2.0, help="archive for the workers ratio")
     ap.add_argument("--archive-mb", default="", help="sizes for the memory run, e.g. 10,30,100 (none by default)")
+    ap.add_argument("--dedup", type=int, default=0, help="documents for the duplicate index's memory (e.g. 400000)")
     ap.add_argument("--skip", default="", help=f"sections to leave out, of {','.join(SECTIONS)}")
     ap.add_argument("--work", default=None, help="folder for archives and outputs (default: a temporary one)")
     args = ap.parse_args()
@@ -308,6 +331,8 @@ def main() -> None:
     work.mkdir(parents=True, exist_ok=True)
     if "batch" not in skip:
         bench_batch(texts, args.rounds, args.batch_mb, work)
+    if "dedup" not in skip and args.dedup:
+        bench_dedup(args.dedup)
     if "archive" not in skip and args.archive_mb:
         bench_archive(texts, [float(x) for x in args.archive_mb.split(",")], work)
     print(f"\nload at the end {os.getloadavg()[0]:.1f}")
