@@ -5,15 +5,17 @@
     python bench/compare_records.py diff build/records-before.jsonl.gz [--ner]
 
 Corpora: ``corpora/press`` (the seed), ``corpora/releases`` and ``corpora/releases-blind`` (45 releases),
-``corpora/heldout`` and KazNERD ``IOB2_valid`` sentences grouped into documents of 30 (384 documents). Each
-document gives one line: its tokens, sentences, fact records and, with ``--ner``, entity records, all with
-offsets. ``diff`` prints the documents whose records differ (their id and which part) and exits 1 when any does;
-``--show`` prints the records themselves.
+``corpora/heldout``, KazNERD ``IOB2_valid`` sentences grouped into documents of 30 (384 documents) and the 250
+items of the real news archive sample (``corpora/langid/archive-news-1-250.csv``: web text in several languages).
+Each document gives one line: its tokens, sentences, fact records, its whole document record (languages, skipped
+sentences) and, with ``--ner``, entity records, all with offsets. ``diff`` prints the documents whose records
+differ (their id and which part) and exits 1 when any does; ``--show`` prints the records themselves.
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
 import gzip
 import json
 import sys
@@ -35,6 +37,9 @@ def documents() -> Iterator[tuple[str, str]]:
     sents = sentence_texts(CORPORA / "kaznerd" / "IOB2_valid.txt")
     for k in range(0, len(sents), 30):
         yield f"kaznerd_valid/{k // 30}", " ".join(sents[k : k + 30])
+    with open(CORPORA / "langid" / "archive-news-1-250.csv", encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            yield f"archive/{row['id']}", row["text"]
 
 
 def snapshot(ner: bool) -> Iterator[dict]:
@@ -47,6 +52,7 @@ def snapshot(ner: bool) -> Iterator[dict]:
             "sentences": [[s, e] for s, e in doc.sentence_spans],
             "facts": list(doc.fact_records()),
             "entities": list(doc.entity_records()) if ner else [],
+            "document": doc.to_record(),
         }
 
 
@@ -75,14 +81,16 @@ def main() -> int:
         rec = json.loads(json.dumps(rec, ensure_ascii=False, sort_keys=True))
         seen.add(rec["id"])
         old = before.get(rec["id"])
-        parts = [k for k in ("tokens", "sentences", "facts", "entities") if old is None or old[k] != rec[k]]
+        keys = ("tokens", "sentences", "facts", "entities", "document")
+        parts = [k for k in keys if old is None or old.get(k) != rec[k]]
         if parts:
             changed += 1
             print(f"{rec['id']}: {', '.join(parts)} differ")
             if args.show and old is not None:
                 for k in parts:
-                    a = {json.dumps(x, ensure_ascii=False, sort_keys=True) for x in old[k]}
-                    b = {json.dumps(x, ensure_ascii=False, sort_keys=True) for x in rec[k]}
+                    olds, news = (v if isinstance(v, list) else [v] for v in (old.get(k), rec[k]))
+                    a = {json.dumps(x, ensure_ascii=False, sort_keys=True) for x in olds}
+                    b = {json.dumps(x, ensure_ascii=False, sort_keys=True) for x in news}
                     for x in sorted(a - b):
                         print(f"  - {x}")
                     for x in sorted(b - a):

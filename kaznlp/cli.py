@@ -563,6 +563,11 @@ def batch(inputs, outdir, workers, resume, lang, ner, engine, scheduler, shard_s
         TimeRemainingColumn,
     )
 
+    # one BLAS thread per process (unless set): each worker is a process of its own, and the NER model's small
+    # matrix products gain nothing from a second thread; two workers with two BLAS threads each make four busy
+    # threads on two cores, spinning in wait. Set before numpy is first imported (kaznlp.batch imports it); forked
+    # workers inherit it.
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     from .batch import BatchOptions, iter_documents, run
 
     if engine == "dask" and not scheduler:

@@ -82,8 +82,16 @@ def _fold_table() -> dict[int, str]:
     return {ord(a): b for kind, a, b in rows("script_letters.tsv") if kind == "fold"}
 
 
+@cache
+def _fold_pattern() -> re.Pattern[str]:
+    return re.compile("[" + re.escape("".join(map(chr, _fold_table()))) + "]")
+
+
 def _words(text: str) -> list[str]:
-    return _WORD.findall(text.lower().translate(_fold_table()))
+    low = text.lower()
+    if _fold_pattern().search(low) is not None:  # the look-alikes are rare: one scan, not a translate per char
+        low = low.translate(_fold_table())
+    return _WORD.findall(low)
 
 
 def _word_features(w: str) -> list[str]:
@@ -164,12 +172,15 @@ def _model() -> _Model:
     return _Model(classes, index, logp, prior, float(meta["scale"][0]))
 
 
-def _classify(text: str, model: _Model | None = None) -> tuple[str, float, dict[str, float]]:
-    """The model's class of a text, its posterior (tempered) and every class's posterior."""
+def _classify(
+    text: str, model: _Model | None = None, words: list[str] | None = None
+) -> tuple[str, float, dict[str, float]]:
+    """The model's class of a text, its posterior (tempered) and every class's posterior; ``words``: the text's
+    :func:`_words`, when the caller has them."""
     m = model or _model()
     if model is None:
         rows_: list[int] = []
-        for w in _words(text):
+        for w in _words(text) if words is None else words:
             rows_.extend(_word_rows(w))
     else:
         unseen = len(m.index)
@@ -177,7 +188,7 @@ def _classify(text: str, model: _Model | None = None) -> tuple[str, float, dict[
     n = len(rows_)
     if n == 0:
         return "other", 0.0, {}
-    sums = m.logp[rows_].sum(axis=0)
+    sums = m.logp.take(rows_, axis=0).sum(axis=0)  # the rows gathered, as logp[rows_] does, a little sooner
     ll = [p + float(x) for p, x in zip(m.prior, sums)]
     z = [x * m.scale / n for x in ll]
     top = max(z)
@@ -207,6 +218,16 @@ class LangGuess:
 
 def _count_any(text: str, chars: str) -> int:
     return sum(text.count(c) for c in chars) if chars else 0
+
+
+@lru_cache(maxsize=64)
+def _any_pattern(chars: str) -> re.Pattern[str]:
+    return re.compile("[" + re.escape(chars) + "]")
+
+
+def _has_any(text: str, chars: str) -> bool:
+    """Whether ``text`` holds one of ``chars`` (``_count_any(text, chars) > 0``, in one scan)."""
+    return bool(chars) and _any_pattern(chars).search(text) is not None
 
 
 # a sentence that Kazakh letters decide at once, in a Cyrillic document (its letters are not counted: 0)
@@ -258,24 +279,24 @@ def _kazakh_naming_one_foreign_word(low: str) -> bool:
 
 def _cyrillic(low: str, n_letters: int) -> LangGuess:
     for lang, chars in letter_rows("cyrillic_only"):
-        if _count_any(low, chars):
+        if _has_any(low, chars):
             lang = _MODEL_TO_LANG.get(lang, lang)
-            if lang == "uz" and _count_any(low, letters("cyrillic_kazakh", "kk")[3:]):
+            if lang == "uz" and _has_any(low, letters("cyrillic_kazakh", "kk")[3:]):
                 continue  # ў or ҳ in a text with Kazakh ұ or і: a name, not Uzbek
             if _kazakh_naming_one_foreign_word(low):
                 break  # a name, not the neighbour's sentence: the Kazakh letters below decide
             return LangGuess(lang, 0.99, "Cyrl", None, n_letters, "letters")
     kk = letters("cyrillic_kazakh", "kk")
     own, shared = kk[3:], kk[:4]  # ұ і; ә ғ қ ұ
-    if _count_any(low, own) and _count_any(low, shared):
+    if _has_any(low, own) and _has_any(low, shared):
         return LangGuess("kk", 0.99, "Cyrl", None, n_letters, "letters")
-    best, p, post = _classify(low)
+    words = _words(low)
+    best, p, post = _classify(low, words=words)
     lang = _MODEL_TO_LANG.get(best, best)
     if best in ("bxr", "ky", "sah"):
-        words = _words(low)
         marks = _marker_counts(words)
         enough = marks["mn"] >= max(2, len(words) // 8, marks["bxr"] + 1)
-        if enough and not _count_any(low, letters("not_written", "mn")):
+        if enough and not _has_any(low, letters("not_written", "mn")):
             return LangGuess("mn", min(0.9, p), "Cyrl", None, n_letters, "words")
     return LangGuess(lang, round(p, 4), "Cyrl", None, n_letters, "model")
 

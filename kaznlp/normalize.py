@@ -35,6 +35,7 @@ _HOMOGLYPHS = str.maketrans(LATIN_LOOKALIKES)
 # a Latin letter next to a Cyrillic one; it starts with a character class, so re scans for it at C speed
 _MIXED_RE = re.compile(r"[A-Za-z](?:(?<=[\u0400-\u04ff][A-Za-z])|(?=[\u0400-\u04ff]))")
 _WORD_RE = regex.compile(r"[\p{Cyrillic}\p{Latin}]+")
+_WORD_BACK_RE = regex.compile(r"[\p{Cyrillic}\p{Latin}]*", regex.REVERSE)  # a word's start, read from a letter in it
 _NON_HOMOGLYPH_LATIN = regex.compile(r"[^\P{Latin}" + "".join(LATIN_LOOKALIKES) + "]")
 
 
@@ -74,29 +75,39 @@ _NOT_LATIN_BYTES = bytes(b for b in range(256) if not (65 <= b <= 90 or 97 <= b 
 
 
 def _fix_homoglyphs(text: str) -> str:
+    """Latin look-alikes repaired in the words (runs of Cyrillic and Latin letters) that are mostly Cyrillic and
+    hold no other Latin letter. Only the words around a Latin letter next to a Cyrillic one are looked at: one
+    regex scan at C speed finds them, however many words the text has."""
     if not text.encode("utf-8", "surrogatepass").translate(None, _NOT_LATIN_BYTES) or not _MIXED_RE.search(text):
         return text
     parts = []
     last = 0
-    for m in _WORD_RE.finditer(text):
+    pos = 0
+    while True:
+        hit = _MIXED_RE.search(text, pos)
+        if hit is None:
+            break
+        back = _WORD_BACK_RE.match(text, pos, hit.start())  # the word that holds the hit
+        start = back.start() if back is not None else hit.start()
+        m = _WORD_RE.match(text, start)
+        assert m is not None
         word = m.group()
+        pos = m.end()
         if _MIXED_RE.search(word) and not _NON_HOMOGLYPH_LATIN.search(word):
             cyr = sum(1 for c in word if "\u0400" <= c <= "\u04ff")
             if cyr * 2 >= len(word):  # a Cyrillic word with a few Latin look-alikes in it
-                parts.append(text[last : m.start()])
+                parts.append(text[last:start])
                 parts.append(word.translate(_HOMOGLYPHS))
-                last = m.end()
+                last = pos
     if not parts:
         return text
     parts.append(text[last:])
     return "".join(parts)
 
 
-def _slow_path(text: str) -> tuple[str, array]:
-    """NFC per character cluster and zero-width removal, with a character map."""
-    out: list[str] = []
-    cmap = array("q")
-    i, n = 0, len(text)
+def _clusters(text: str, i: int, n: int, out: list[str], cmap: array) -> None:
+    """NFC per character cluster (a character and the combining marks after it) and zero-width removal, of
+    ``text[i:n]``, appended to ``out`` with the original offset of each character appended to ``cmap``."""
     while i < n:
         j = i + 1
         while j < n and unicodedata.combining(text[j]):
@@ -116,6 +127,62 @@ def _slow_path(text: str) -> tuple[str, array]:
             cmap.extend(min(i + c, j - 1) for c in range(k))
         out.append(norm)
         i = j
+
+
+_IDENTITY = array("q")  # 0, 1, 2, …: a map's runs of kept offsets are copied from it (memcpy, no int objects)
+_IDENTITY_MAX = 1 << 20  # longer texts (8 MB of map) build their runs from ranges instead
+
+
+def _run(cmap: array, i: int, j: int) -> None:
+    """Offsets ``i`` … ``j - 1`` appended to ``cmap``."""
+    global _IDENTITY
+    if j > len(_IDENTITY):
+        if j > _IDENTITY_MAX:
+            cmap.extend(range(i, j))
+            return
+        _IDENTITY = array("q", range(min(max(j, 2 * len(_IDENTITY), 4096), _IDENTITY_MAX)))
+    cmap.extend(_IDENTITY[i:j])
+
+
+def _drops(text: str, i: int, n: int, out: list[str], cmap: array) -> None:
+    """:func:`_clusters` of an NFC span ``text[i:n]``, at C speed: every cluster stays as it is but a lone
+    zero-width character (one that no combining mark follows), which is dropped."""
+    for m in _DROP_RE.finditer(text, i, n):
+        d = m.start()
+        if d + 1 < n and unicodedata.combining(text[d + 1]):
+            continue  # a cluster of its own with its marks: kept, as :func:`_clusters` keeps it
+        out.append(text[i:d])
+        _run(cmap, i, d)
+        i = d + 1
+    out.append(text[i:n])
+    _run(cmap, i, n)
+
+
+_CHUNK = 2048  # characters a span of text is checked for NFC in, when the whole text is not NFC
+
+
+def _slow_path(text: str) -> tuple[str, array]:
+    """NFC per character cluster and zero-width removal, with a character map. Spans already in NFC (nearly all
+    text) only lose their zero-width characters, found by a regex; the per-cluster loop runs only on spans of
+    ``_CHUNK`` characters that are not in NFC. The same text and map as the per-cluster loop over the whole text:
+    spans start where a cluster does (at a character that is not a combining mark), and a span in NFC has every
+    one of its clusters in NFC."""
+    out: list[str] = []
+    cmap = array("q")
+    n = len(text)
+    if unicodedata.is_normalized("NFC", text):
+        _drops(text, 0, n, out, cmap)
+    else:
+        i = 0
+        while i < n:
+            j = min(i + _CHUNK, n)
+            while j < n and unicodedata.combining(text[j]):
+                j += 1
+            if unicodedata.is_normalized("NFC", text[i:j]):
+                _drops(text, i, j, out, cmap)
+            else:
+                _clusters(text, i, j, out, cmap)
+            i = j
     cmap.append(n)
     return "".join(out), cmap
 

@@ -62,9 +62,10 @@ def letters(kind: str, name: str) -> str:
     return _letters().get((kind, name), "")
 
 
-def letter_rows(kind: str) -> list[tuple[str, str]]:
-    """(name, letters) of every row of one kind."""
-    return [(name, s) for (k, name), s in _letters().items() if k == kind]
+@cache
+def letter_rows(kind: str) -> tuple[tuple[str, str], ...]:
+    """(name, letters) of every row of one kind (found once per kind: language id asks for every sentence)."""
+    return tuple((name, s) for (k, name), s in _letters().items() if k == kind)
 
 
 @dataclass(frozen=True)

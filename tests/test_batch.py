@@ -216,3 +216,21 @@ def test_resume_refuses_another_run_and_a_second_run_refuses_a_used_folder(tmp_p
     with pytest.raises(FileExistsError, match="other inputs"):
         run([root / "corpora" / "heldout"], out, BatchOptions(resume=True))
     assert run([seed], out, BatchOptions(resume=True))["resumed_from"] == 1
+
+
+def test_the_duplicate_index_gives_the_first_copy_in_the_order_seen():
+    """Exact copies by their hash; near ones by SimHash within 3 bits; where two earlier texts are near, the first
+    one seen (the chains of each band keep the order)."""
+    from kaznlp.batch.dedup import DuplicateIndex
+
+    base = 0x0123_4567_89AB_CDEF
+    for first, second in (("a", "b"), ("b", "a")):
+        idx = DuplicateIndex()
+        hashes = {"a": base, "b": base ^ 0b1111}  # 4 bits apart: not near each other
+        assert idx.check(first, first * 32, hashes[first]) is None
+        assert idx.check(second, second * 32, hashes[second]) is None
+        assert idx.check("c", "c" * 32, base ^ 0b11) == ("near", first)  # 2 bits from each
+        assert idx.check("d", "a" * 32, 0) == ("exact", "a")
+        assert idx.check("e", "e" * 32, ~base & (2**64 - 1)) is None  # far from all
+        idx.add("f", "f" * 32, base ^ 1 << 40)
+        assert idx.check("g", "0" * 32, base ^ 1 << 40 ^ 1 << 63) == ("near", "a")  # a before f; b is far

@@ -1,3 +1,6 @@
+import importlib
+from array import array
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -47,3 +50,31 @@ def test_spans_map_back_in_one_call_as_one_by_one(text):
     spans = [(i, j) for i in range(len(n.text) + 1) for j in range(i, min(len(n.text), i + 3) + 1)]
     starts, ends = n.to_original_spans([s for s, _ in spans], [e for _, e in spans])
     assert list(zip(starts, ends)) == [n.to_original(s, e) for s, e in spans]
+
+
+_HARD = st.lists(
+    st.sampled_from(list("ab қаз.,") + ["\u00ad", "\u200b", "\u200d", "\ufeff", "\u0301", "\u0308", "\u0327",
+                                       "\u1100", "\u1161", "\u212b", "\u00e9", "\uf900", "\u0344", "\u0b47",
+                                       "\u0b3e", "\u0485", "a\u0301", "Xа", "рo"]),
+    max_size=60,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_HARD, st.sampled_from([1, 2, 3, 7, 2048]))
+def test_the_fast_zero_width_and_nfc_path_is_the_per_cluster_loop(text, chunk):
+    """The spans in NFC lose their zero-width characters by a regex, and only the rest goes through the loop per
+    character cluster: the same text and map as that loop over the whole text, whatever the span length."""
+    mod = importlib.import_module("kaznlp.normalize")  # the module: ``kaznlp.normalize`` is the function
+    out: list[str] = []
+    cmap = array("q")
+    mod._clusters(text, 0, len(text), out, cmap)
+    cmap.append(len(text))
+    old = mod._CHUNK
+    try:
+        mod._CHUNK = chunk
+        got, got_map = mod._slow_path(text)
+    finally:
+        mod._CHUNK = old
+    assert got == "".join(out)
+    assert list(got_map) == list(cmap)

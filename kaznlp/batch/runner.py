@@ -163,11 +163,17 @@ def iter_results(items: Iterator[tuple[int, RawDoc]], opts: BatchOptions, client
             if own:
                 client.close()
     elif opts.workers > 1:
+        import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
         from concurrent.futures.process import BrokenProcessPool
 
+        context = multiprocessing.get_context()
+        if context.get_start_method() == "fork":
+            # the pipeline loaded once, here, and the workers forked with it: each worker loading its own model
+            # (1-2 s of CPU each, spaCy and the NER weights) is CPU the second worker took from the first
+            _pipeline(opts.ner)
         try:
-            with ProcessPoolExecutor(opts.workers) as ex:
+            with ProcessPoolExecutor(opts.workers, mp_context=context) as ex:
                 for res in ordered(lambda b: ex.submit(process_batch, b, opts.ner, opts.lang), batches,
                                     window=4 * opts.workers):  # fmt: skip
                     yield from res

@@ -36,8 +36,10 @@ NAMES_WITH_PLACES = frozenset({"EVENT", "PROJECT", "LAW", "ART", "FACILITY"})
 #: sentences: the model's memory grows with what it reads at once (about 4 GB for one text of 1 MB, read whole),
 #: and spaCy refuses a text over 1,000,000 characters (E088). Four times the longest release of the corpora.
 PIECE_CHARS = 20_000
-#: the model reads at most this many characters at once (a batch of texts, or of pieces): about 0.5 GB
-BATCH_CHARS = 100_000
+#: the model reads at most this many characters at once (a batch of texts, or of pieces). Its working memory is
+#: about 3 KB a character: 100,000 made a worker of ``kaznlp batch --ner`` peak at 470 MB, 25,000 at 290 MB, at the
+#: same tokens/s on the real texts of ``bench/bench_real.py`` (a batch of 25,000 characters is ~3,500 tokens)
+BATCH_CHARS = 25_000
 
 
 def _piece_starts(text: str, starts: list[int], limit: int = PIECE_CHARS) -> list[int]:
