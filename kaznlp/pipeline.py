@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import os
 from array import array
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -131,6 +132,23 @@ def _language_fields(p: Prepared, lang: DocLanguage, skipped: list[dict[str, Any
     return out
 
 
+def _span_index(spans: list[tuple[int, int]], skipped: list[dict[str, Any]]) -> tuple[list[int], list[int]]:
+    """The skipped sentences' spans as sorted starts and, for each, the furthest end of those up to it: a look-up
+    per entity (:func:`_in_spans`) instead of a scan of every skipped sentence (a long text has thousands)."""
+    chosen = sorted(spans[s["sentence"]] for s in skipped)
+    ends, top = [], -1
+    for _, end in chosen:
+        top = max(top, end)
+        ends.append(top)
+    return [s for s, _ in chosen], ends
+
+
+def _in_spans(pos: int, starts: list[int], ends: list[int]) -> bool:
+    """Whether ``start <= pos < end`` for one of the spans of :func:`_span_index`."""
+    k = bisect_right(starts, pos)
+    return k > 0 and pos < ends[k - 1]
+
+
 @dataclass(frozen=True, slots=True)
 class Parsed:
     """A prepared text and the NER model's Doc of it, made from its tokens (:meth:`Pipeline.parse_many`)."""
@@ -207,8 +225,8 @@ class Pipeline:
                 found = self._entities(text, p.norm, model_doc)
                 entities = found.entities
             if skipped:
-                spans = [p.sentence_spans[s["sentence"]] for s in skipped]
-                entities = [e for e in entities if not any(s <= e.start < end for s, end in spans)]
+                starts, ends = _span_index(p.sentence_spans, skipped)
+                entities = [e for e in entities if not _in_spans(e.start, starts, ends)]
             fields = {**found.meta, **fields}
             facts = link_facts(facts, entities, p.sentence_spans, text)
         return Document(

@@ -26,6 +26,7 @@ Every word list is a table in ``kaznlp/data``; offsets are into the original tex
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -161,8 +162,10 @@ _SPEECH_RE = re.compile(r"[:.!?»\n][ \t\u00a0]*[-–—][ \t\u00a0]*$")
 
 def _starts_sentence(text: str, start: int) -> bool:
     """Whether ``start`` opens a sentence, or direct speech after a colon and a dash (``басшысы: - Соттың …``)."""
-    before = text[:start].rstrip(" \t\u00a0\"«")
-    return not before or before[-1] in _SENTENCE_END or _SPEECH_RE.search(text, max(0, start - 8), start) is not None
+    i = start  # back over spaces and opening quotes, without copying the text before (a long text has much)
+    while i > 0 and text[i - 1] in ' \t\u00a0"«':
+        i -= 1
+    return i == 0 or text[i - 1] in _SENTENCE_END or _SPEECH_RE.search(text, max(0, start - 8), start) is not None
 
 
 @lru_cache(maxsize=65536)
@@ -178,6 +181,46 @@ def _overlapping(e: Entity, others: Iterable[Entity]) -> list[Entity]:
     return [o for o in others if o.start < e.end and e.start < o.end]
 
 
+class _Spans:
+    """An ordered list of entities that some steps add to and take from, indexed by the blocks of text each
+    touches: the ones near a span are found without a scan of them all (a long text has thousands), so that a
+    step costs as much per entity on a long text as on a short one. :meth:`entities` gives the list, in order."""
+
+    BLOCK = 256
+
+    def __init__(self, entities: Iterable[Entity] = ()) -> None:
+        self.items: list[Entity | None] = []
+        self.blocks: dict[int, list[int]] = {}
+        for e in entities:
+            self.append(e)
+
+    def append(self, e: Entity) -> None:
+        k = len(self.items)
+        self.items.append(e)
+        for b in range(e.start // self.BLOCK, e.end // self.BLOCK + 1):
+            self.blocks.setdefault(b, []).append(k)
+
+    def remove(self, keys: Iterable[int]) -> None:
+        for k in keys:
+            self.items[k] = None
+
+    def near(self, start: int, end: int) -> list[int]:
+        """The keys, in list order, of the entities that touch a block of ``start``-``end``: every one that
+        overlaps the span or lies in it, and a few more."""
+        found: set[int] = set()
+        for b in range(start // self.BLOCK, end // self.BLOCK + 1):
+            found.update(self.blocks.get(b, ()))
+        return sorted(k for k in found if self.items[k] is not None)
+
+    def overlapping(self, e: Entity) -> list[int]:
+        """The keys of the entities that overlap ``e`` (:func:`_overlapping`)."""
+        items = self.items
+        return [k for k in self.near(e.start, e.end) if items[k].start < e.end and e.start < items[k].end]  # type: ignore[union-attr]
+
+    def entities(self) -> list[Entity]:
+        return [e for e in self.items if e is not None]
+
+
 def apply(text: str, ents: list[Entity]) -> list[Entity]:
     """The press-release layer over the merged entities of ``text``."""
     ents = [e for e in ents if not ("inside" in e.extra and _WORD_GOES_ON_RE.match(text, e.end))]
@@ -190,7 +233,8 @@ def apply(text: str, ents: list[Entity]) -> list[Entity]:
     out = _with_kinds(text, out)
     out = _add(out, _people(text))
     orgs = _organisations(text)
-    out = _add([e for e in out if not _post_inside_org(e, orgs)], orgs)
+    org_spans = _Spans(orgs)
+    out = _add([e for e in out if not _post_inside_org(e, org_spans)], orgs)
     out = [_widened(text, e) for e in out]
     out = _bodies_of_places(text, out)
     out = _positions_with_bodies(text, out)
@@ -235,8 +279,11 @@ def _headlines(text: str, ents: list[Entity]) -> list[Entity]:
         return ents
     lower = text.lower()
 
-    def inside(e: Entity) -> bool:
-        return any(a <= e.start and e.end <= b for a, b in runs)
+    starts = [a for a, _ in runs]
+
+    def inside(e: Entity) -> bool:  # runs are in order and apart: only the last one that starts before can hold e
+        i = bisect_right(starts, e.start) - 1
+        return i >= 0 and e.end <= runs[i][1]
 
     def stays(e: Entity) -> bool:
         words_ = [w.strip(_PUNCT) for w in e.text.split()]
@@ -287,7 +334,8 @@ def _web_media(text: str, ents: list[Entity]) -> list[Entity]:
     ]
     if not found:
         return ents
-    return [e for e in ents if not _overlapping(e, found)] + found
+    spans = _Spans(found)
+    return [e for e in ents if not spans.overlapping(e)] + found
 
 
 def _joined_places(text: str, ents: list[Entity]) -> list[Entity]:
@@ -325,11 +373,12 @@ def _capital_places(text: str) -> list[Entity]:
 def _places_in_posts(text: str, ents: list[Entity]) -> list[Entity]:
     """``Қазақстан Президенті``: the country of a post is an entity of its own, nested in it."""
     out = []
+    places_at = {o.start for o in ents if o.label == "GPE"}
     for p in ents:
         if p.label != "POSITION" or " " not in p.text:
             continue
         first = p.text.split()[0]
-        if _known_place(first) and not any(o.start == p.start and o.label == "GPE" for o in ents):
+        if _known_place(first) and p.start not in places_at:
             end, base = p.start + len(first), base_form(first, "GPE")
             k = _KIND_RE.match(text, end)
             if k is not None and k.end() < p.end and _KIND_OF[_kind_key(k.group("kind"))][1] == "GPE":
@@ -408,6 +457,7 @@ def _with_kinds(text: str, ents: list[Entity]) -> list[Entity]:
         label = _KIND_OF[kind][1]
         extra = {k: v for k, v in e.extra.items() if k != "expansion"}
         out.append(Entity(label, e.start, m.end(), text[e.start : m.end()], e.source, _place_base(e.text, kind), extra))
+    spans = _Spans(out)
     for m in _NAMED_KIND_RE.finditer(text):
         name = m.group("name")
         if name.split()[0].lower() in _NOT_NAMES:
@@ -417,15 +467,18 @@ def _with_kinds(text: str, ents: list[Entity]) -> list[Entity]:
             continue
         kind = _kind_key(k.group("kind"))
         e = Entity(_KIND_OF[kind][1], m.start(), k.end(), text[m.start() : k.end()], "rule", _place_base(name, kind))
-        if any((o.start, o.end) == (e.start, e.end) for o in out):
+        near = [o for o in map(spans.items.__getitem__, spans.near(e.start, e.end)) if o is not None]
+        if any((o.start, o.end) == (e.start, e.end) for o in near):
             continue  # the model's place, already with its kind word
-        if not _overlapping(e, out):
-            out.append(e)
+        inner = spans.overlapping(e)
+        if not inner:
+            spans.append(e)
         else:  # a model entity inside the wider name gives way to it (Солтүстік [Қазақстан] облысы)
-            inner = _overlapping(e, out)
-            if all(o.start >= e.start and o.end <= e.end and o.label in ("GPE", "LOCATION", "PERSON") for o in inner):
-                out = [o for o in out if o not in inner] + [e]
-    return out
+            if all(o.start >= e.start and o.end <= e.end and o.label in ("GPE", "LOCATION", "PERSON")
+                   for o in map(spans.items.__getitem__, inner) if o is not None):  # fmt: skip
+                spans.remove(inner)
+                spans.append(e)
+    return spans.entities()
 
 
 def _people(text: str) -> list[Entity]:
@@ -470,10 +523,12 @@ def _bodies_of_places(text: str, ents: list[Entity]) -> list[Entity]:
     return out
 
 
-def _post_inside_org(e: Entity, orgs: list[Entity]) -> bool:
+def _post_inside_org(e: Entity, orgs: _Spans) -> bool:
     """A model post that starts inside an organisation's name (``ЖШС директоры`` in ``«Вадиса М» ЖШС
     директоры``): it gives way, and the post is made again with the whole body (``_positions_with_bodies``)."""
-    return e.source == "model" and e.label == "POSITION" and any(o.start < e.start < o.end < e.end for o in orgs)
+    if e.source != "model" or e.label != "POSITION":
+        return False
+    return any(o.start < e.start < o.end < e.end for o in map(orgs.items.__getitem__, orgs.overlapping(e)))  # type: ignore[union-attr]
 
 
 def _widened(text: str, e: Entity) -> Entity:
@@ -482,7 +537,7 @@ def _widened(text: str, e: Entity) -> Entity:
     if e.label not in _QUOTED_LABELS:
         return e
     s, end = e.start, e.end
-    if s > 0 and end < len(text) and text[s - 1] in "«\"" and text[end] in "»\"":
+    if s > 0 and end < len(text) and text[s - 1] in '«"' and text[end] in '»"':
         s, end = s - 1, end + 1
     if e.label == "ORGANISATION":
         while (m := _ABBREVIATION_RE.search(text, max(0, s - 12), s)) and not text[m.start() - 1 : m.start()].isalnum():
@@ -503,16 +558,18 @@ def _widened(text: str, e: Entity) -> Entity:
 def _add(ents: list[Entity], new: list[Entity]) -> list[Entity]:
     """New rule entities win over the model entities they cover (a wider reading of the same name); where they
     only cross one, the existing entity stays."""
-    out = list(ents)
+    out = _Spans(ents)
     for n in new:
-        inner = _overlapping(n, out)
-        if all(n.start <= o.start and o.end <= n.end for o in inner):
-            out = [o for o in out if o not in inner] + [n]
-    return out
+        inner = out.overlapping(n)
+        if all(n.start <= out.items[k].start and out.items[k].end <= n.end for k in inner):  # type: ignore[union-attr]
+            out.remove(inner)
+            out.append(n)
+    return out.entities()
 
 
 def _abbreviation_posts(text: str, ents: list[Entity]) -> list[Entity]:
     """``СҚО ТЖД бас маманы``: POSITION, and the abbreviated body in it an ORGANISATION of its own, nested."""
+    spans = _Spans(ents)
     for m in _ABBR_POST_RE.finditer(text):
         body = m.group("body")
         if body in _LEGAL_FORMS or body.split()[-1] in _LEGAL_FORMS:
@@ -523,10 +580,12 @@ def _abbreviation_posts(text: str, ents: list[Entity]) -> list[Entity]:
         org = Entity("ORGANISATION", start, m.end("body"), text[start : m.end("body")], "rule",
                      text[start : m.end("body")], {"inside": "POSITION"})  # fmt: skip
         post = Entity("POSITION", start, m.end(), text[start : m.end()], "rule", text[start : m.end()])
-        inner = _overlapping(post, ents)
-        if all(post.start <= o.start and o.end <= post.end for o in inner):
-            ents = [o for o in ents if o not in inner] + [post, org]
-    return ents
+        inner = spans.overlapping(post)
+        if all(post.start <= spans.items[k].start and spans.items[k].end <= post.end for k in inner):  # type: ignore[union-attr]
+            spans.remove(inner)
+            spans.append(post)
+            spans.append(org)
+    return spans.entities()
 
 
 def _kind_posts(text: str) -> list[Entity]:
@@ -536,7 +595,7 @@ def _kind_posts(text: str) -> list[Entity]:
 def _positions_with_bodies(text: str, ents: list[Entity]) -> list[Entity]:
     """``Шымкент қаласының әкімі``: a body in the genitive right before a post belongs to the post; the body stays
     an entity of its own, nested."""
-    out = list(ents)
+    out = _Spans(ents)
     bodies = [
         e
         for e in ents
@@ -555,15 +614,20 @@ def _positions_with_bodies(text: str, ents: list[Entity]) -> list[Entity]:
         if (lv := _LEVEL_RE.search(text, max(0, start - 20), start)) is not None and text[start : start + 1].isupper():
             start = lv.start()
         post = Entity("POSITION", start, m.end(), text[start : m.end()], "rule", text[start : m.end()])
-        covered = [o for o in out if o is not body and body.end <= o.start and o.end <= m.end()]
+        near = [(k, o) for k in out.near(start, m.end()) if (o := out.items[k]) is not None]
+        covered_ents = [o for _, o in near if o is not body and body.end <= o.start and o.end <= m.end()]
         crossing = [
             o
-            for o in _overlapping(post, out)
-            if o is not body and o not in covered and not (body.start <= o.start and o.end <= body.end)
+            for _, o in near
+            if o.start < post.end
+            and post.start < o.end
+            and o is not body
+            and o not in covered_ents
+            and not (body.start <= o.start and o.end <= body.end)
         ]  # what is nested in the body (ҚР in ҚР ҚМ МКК … ұйымы) stays nested
         if crossing:
             continue
-        out = [o for o in out if o not in covered]
+        out.remove(k for k, o in near if o in covered_ents)
         body.extra["inside"] = "POSITION"
         out.append(post)
-    return out
+    return out.entities()
