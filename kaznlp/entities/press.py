@@ -146,6 +146,25 @@ _WEB_MEDIUM_RE = re.compile(
 )
 
 
+_EVENT_KINDS = "|".join(
+    f"[{k[0]}{k[0].upper()}]{re.escape(k[1:])}" for k in sorted(words("event_kinds.txt"), key=len, reverse=True)
+)
+_YEAR = r"(?:19|20)\d\d(?!\d)"
+# a name with a year or a number, in capitals or Latin letters (EXPO-2017, ЕХРО-2017, KADEX - 2018, G-20)
+_NUMBERED_NAME = rf"(?:[A-Z][A-Za-z]*|{UPPER_CLASS}{{2,}})(?:[ \t]*[-–][ \t]*|[ \t]+)\d{{1,4}}(?!\d)"
+# an event: its name (in quotes, with a number, or two names joined by a hyphen: Қазақстан-Польша), up to five
+# words that say what it is (қару-жарақ және әскери-техникалық V Халықаралық), then the kind of event, with a word
+# and a hyphen before it when it is a compound (бизнес-форумына)
+_EVENT_RE = re.compile(
+    rf"(?<![\w-])(?P<name>«[^«»\n]{{1,80}}»|\"[^\"\n]{{1,80}}\"|{_NUMBERED_NAME}"
+    rf"|{UPPER_CLASS}{LOWER_CLASS}+-{UPPER_CLASS}{LOWER_CLASS}+)"
+    rf"(?:[ \t]+[\w-]+){{0,5}}?[ \t]+(?:{LOWER_CLASS}+-)?(?:{_EVENT_KINDS})(?:{NAME_SUFFIX})(?!\w)"
+)
+_NAMING_RE = re.compile(r"»[ \t]+(?:" + "|".join(map(re.escape, words("naming_words.txt"))) + r")(?!\w)")
+# an event named by a name in capitals and its year, with no kind word after it (ЕХРО-2017 комиссары)
+_YEAR_EVENT_RE = re.compile(rf"(?<![\w-])(?P<core>{UPPER_CLASS}{{3,}}|[A-Z]{{3,}})[ \t]*[-–][ \t]*{_YEAR}(?![\w-])")
+
+
 def _place_base(name: str, kind: str) -> str:
     """``Шиелі`` + ``ауданында`` → ``Шиелі ауданы``: the name before a kind word is already in the nominative (the
     first noun of the compound takes no ending), so it stays as written; the kind word is the table's nominative."""
@@ -235,6 +254,7 @@ def apply(text: str, ents: list[Entity]) -> list[Entity]:
     orgs = _organisations(text)
     org_spans = _Spans(orgs)
     out = _add([e for e in out if not _post_inside_org(e, org_spans)], orgs)
+    out = _add(out, _events(text))
     out = [_widened(text, e) for e in out]
     out = _bodies_of_places(text, out)
     out = _positions_with_bodies(text, out)
@@ -481,6 +501,35 @@ def _with_kinds(text: str, ents: list[Entity]) -> list[Entity]:
     return spans.entities()
 
 
+def _events(text: str) -> list[Entity]:
+    """Named events (entities-spec EVENT): a name in quotes, with a number or two names joined by a hyphen before
+    a kind of event (``«KADEX - 2018» көрмесі``, ``G-20 саммитіне``, ``Қазақстан-Польша бизнес-форумына``); a name
+    in capitals with its year (``EXPO-2017``); and then the same name in capitals elsewhere in the text, with its
+    case ending (``ЕХРО-ға``)."""
+    found = []
+    for m in _EVENT_RE.finditer(text):
+        start, end = m.span()
+        if _NAMING_RE.match(text, m.end("name") - 1):  # «…» атты … сайысы: the name is what the quotes hold
+            start, end = start + 1, m.end("name") - 1
+        found.append(Entity("EVENT", start, end, text[start:end], "rule", base_form(text[start:end], "EVENT")))
+    spans = _Spans(found)
+    cores = set()
+    for m in _YEAR_EVENT_RE.finditer(text):
+        cores.add(m.group("core"))
+        if not spans.overlapping(
+            e := Entity("EVENT", m.start(), m.end(), m.group(), "rule", base_form(m.group(), "EVENT"))
+        ):
+            spans.append(e)
+    if cores:
+        again = re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, cores))})(?:-{LOWER_CLASS}+)?(?![\w-])")
+        for m in again.finditer(text):
+            if not spans.overlapping(
+                e := Entity("EVENT", m.start(), m.end(), m.group(), "rule", base_form(m.group(), "EVENT"))
+            ):
+                spans.append(e)
+    return spans.entities()
+
+
 def _people(text: str) -> list[Entity]:
     found = []
     for m in _INITIAL_RE.finditer(text):
@@ -599,9 +648,10 @@ def _positions_with_bodies(text: str, ents: list[Entity]) -> list[Entity]:
     bodies = [
         e
         for e in ents
-        if e.label in ("ORGANISATION", "GPE")
+        if (e.label in ("ORGANISATION", "GPE") or (e.label == "EVENT" and e.source == "rule"))
         and (
             e.text.endswith(_GENITIVE)
+            or (e.label == "EVENT" and _YEAR_EVENT_RE.fullmatch(e.text) is not None)  # ЕХРО-2017 комиссары
             or (e.label == "ORGANISATION" and _LEGAL_END_RE.search(e.text))
             or (e.label == "ORGANISATION" and e.text.rsplit(None, 1)[-1] in _ORG_HEAD_SET)
         )
