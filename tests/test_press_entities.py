@@ -173,6 +173,18 @@ CASES = [
      [("POSITION", "Сыртқы істер министрінің бірінші орынбасары", "Сыртқы істер министрінің бірінші орынбасары", None),
       ("POSITION", "ЕХРО-2017 комиссары", "ЕХРО-2017 комиссары", None), ("EVENT", "ЕХРО-2017", "ЕХРО-2017", "POSITION"),
       ("PERSON", "Рапиль Жошыбаев", "Рапиль Жошыбаев", None)]),
+    # a name in quotes with the kind of body after it is the body (a school, a kindergarten, a channel), with its
+    # number; a name before the kind of body too; an abbreviation at the end of a web address is no part of a body
+    ("«Қуаныш» балабақшасы 2011 жылы ашылыпты.",
+     [("ORGANISATION", "«Қуаныш» балабақшасы", "«Қуаныш» балабақшасы", None),
+      ("DATE", "2011 жылы", "2011 жылы", None)]),
+    ("Бұл туралы «Хабар 24» телеарнасының тікелей эфирінен айтты.",
+     [("ORGANISATION", "«Хабар 24» телеарнасының", "«Хабар 24» телеарнасы", None)]),
+    ("Жаңа модульдік қазандық Айдабол орта мектебінің маңында орналасқан.",
+     [("ORGANISATION", "Айдабол орта мектебінің", "Айдабол орта мектебі", None)]),
+    ("Мұны KAZ.NUR.KZ «Мой город» басылымына сілтеме жасап хабарлады.",
+     [("ORGANISATION", "KAZ.NUR.KZ", "KAZ.NUR.KZ", None),
+      ("ORGANISATION", "«Мой город» басылымына", "«Мой город» басылымы", None)]),
     # a dateline in capitals
     ("НҰР-СҰЛТАН, 19 қараша. Жаңа ереже күшіне енді.",
      [("GPE", "НҰР-СҰЛТАН", "Нұр-Сұлтан", None), ("DATE", "19 қараша", "19 қараша", None)]),

@@ -125,6 +125,7 @@ _SUB_BODY_RE = re.compile(
 )
 _LATIN_NAME_RE = re.compile(r"(?<![\w-])[A-Z][\w&.-]*[ \t]+$")
 _QUOTED_LABELS = ("ORGANISATION", "FACILITY", "EVENT", "PROJECT", "LAW")
+_NUMBER_SIGN_RE = re.compile(r"(?<!\w)№[ \t]?\d+[ \t]+$")
 _ABBREVIATION_RE = re.compile(rf"{UPPER_CLASS}{{2,}}[ \t]+$")
 _KNOWN_PLACES = frozenset(words("gazetteer_gpe.txt")) | frozenset(words("world_places.txt"))
 _KNOWN_ABBREVIATIONS = frozenset(r[0] for r in rows("abbreviation_entities.tsv"))
@@ -589,8 +590,12 @@ def _widened(text: str, e: Entity) -> Entity:
     if s > 0 and end < len(text) and text[s - 1] in '«"' and text[end] in '»"':
         s, end = s - 1, end + 1
     if e.label == "ORGANISATION":
-        while (m := _ABBREVIATION_RE.search(text, max(0, s - 12), s)) and not text[m.start() - 1 : m.start()].isalnum():
+        while (m := _ABBREVIATION_RE.search(text, max(0, s - 12), s)) and not (
+            text[m.start() - 1 : m.start()].isalnum() or text[m.start() - 1 : m.start()] == "."
+        ):  # not the end of a web address (KAZ.NUR.KZ)
             s = m.start()
+        if text[s : s + 1] in "«\"" and (m := _NUMBER_SIGN_RE.search(text, max(0, s - 8), s)):
+            s = m.start()  # №19 «Раушан» бөбекжайы: the number of a body named in quotes is part of its name
         # a foreign name in Latin letters before it is part of it (Bek Air компаниясы)
         while (m := _LATIN_NAME_RE.search(text, max(0, s - 40), s)) and text[s : s + 1].isupper():
             s = m.start()
