@@ -125,6 +125,12 @@ _SUB_BODY_RE = re.compile(
 )
 _LATIN_NAME_RE = re.compile(r"(?<![\w-])[A-Z][\w&.-]*[ \t]+$")
 _QUOTED_LABELS = ("ORGANISATION", "FACILITY", "EVENT", "PROJECT", "LAW")
+_QUOTED_ONLY_RE = re.compile(r"[«\"][^«»\"\n]+[»\"]")
+_ABBREVIATION_IN_RE = re.compile(rf"{UPPER_CLASS}{{2,}}")
+# the common names of kinds of body (мектеп, мәслихат), lower case in the tables: a proper body is capitalised there
+_COMMON_BODY_STEMS = frozenset(words("institution_heads.txt")) | frozenset(
+    stem_parts(r[0])[0] for r in rows("org_heads.tsv") if r[0][:1].islower()
+)
 _NUMBER_SIGN_RE = re.compile(r"(?<!\w)№[ \t]?\d+[ \t]+$")
 _ABBREVIATION_RE = re.compile(rf"{UPPER_CLASS}{{2,}}[ \t]+$")
 _KNOWN_PLACES = frozenset(words("gazetteer_gpe.txt")) | frozenset(words("world_places.txt"))
@@ -438,12 +444,37 @@ def _misread(text: str, e: Entity) -> bool:
         return True  # Sputnik, kz as a number: words in Latin letters are no Kazakh number words
     if e.label == "ORGANISATION" and " " not in e.text and e.text[1:].islower() and looks_adjectival(e.text):
         return True  # Ұлттық, Мемлекеттік: an adjective alone names nothing
+    if e.label == "ORGANISATION" and _in_quotes(text, e) and not _names_a_body(e.text.strip("«»\"")):
+        return True  # «Ғылым», «Министрліктер Үйі»: words in quotes alone, with no kind of body, name no body
+    if (
+        e.label == "ORGANISATION"
+        and " " not in e.text
+        and _starts_sentence(text, e.start)
+        and stem_parts(e.text)[0].lower() in _COMMON_BODY_STEMS
+    ):
+        return True  # Мектептің: the common name of a kind of body, capitalised because it opens a sentence
     if e.label == "GPE" and e.text.startswith(_STUMP_PREFIXES) and not _known_place(e.text):
         return True  # Мемқызмет: a stump compound of мемлекеттік "state" is no place
     if e.label == "PERSON" and " " not in e.text.strip():
         surname = re.search(_SURNAME + "(?:" + NAME_SUFFIX + r")$", e.text) is not None
         return _starts_sentence(text, e.start) and not surname  # Декларацияны, Салонда
     return False
+
+
+def _in_quotes(text: str, e: Entity) -> bool:
+    """Whether ``e`` is all the words of a pair of quotes, the quotes in it or around it."""
+    if _QUOTED_ONLY_RE.fullmatch(e.text):
+        return True
+    return e.start > 0 and text[e.start - 1] in "«\"" and text[e.end : e.end + 1] in ("»", '"') and e.end < len(text)
+
+
+def _names_a_body(words_: str) -> bool:
+    """Whether words in quotes hold what names a body: an abbreviation, Latin letters, a number, a kind of body."""
+    return (
+        _ABBREVIATION_IN_RE.search(words_) is not None
+        or re.search(r"[A-Za-z0-9№]", words_) is not None
+        or any(w.lower() in _ORG_HEAD_SET or _KIND_END_RE.search(" " + w) for w in re.findall(r"[\w-]+", words_))
+    )
 
 
 def _split_people_before_places(text: str, ents: list[Entity]) -> list[Entity]:
