@@ -86,6 +86,13 @@ _KIND_POST_RE = re.compile(
     r"(?<![\w-])(?:" + "|".join(f"[{k[0]}{k[0].upper()}]{re.escape(k[1:])}" for k in _GPE_KIND_STEMS) + ")"
     rf"[ \t]+{_POSITION_WORD}(?:[ \t]+{_POSITION_WORD})?(?!\w)"
 )
+# a post of a body named by its kind alone (мәслихат хатшысы, балабақша меңгерушісі, зауыттың бас технологы)
+_BODY_KIND_NOUNS = "|".join(f"[{k[0]}{k[0].upper()}]{re.escape(k[1:])}" for k in words("body_kind_nouns.txt"))
+_BODY_POST_RE = re.compile(
+    r"(?<![\w-])(?:(?:" + "|".join(map(re.escape, words("level_adjectives.txt"))) + r")[ \t]+)?"
+    rf"(?:{_BODY_KIND_NOUNS})(?:{'|'.join(endings('genitive'))})?[ \t]+(?:{LOWER_CLASS}+[ \t]+)?{_POSITION_WORD}"
+    rf"(?:[ \t]+{_POSITION_WORD})?(?!\w)"
+)
 _SURNAME = "(?:" + "|".join(sorted(words("surname_endings.txt"), key=len, reverse=True)) + ")"
 _PATRONYMIC = "(?:" + "|".join(sorted(words("patronymic_endings.txt"), key=len, reverse=True)) + ")"
 _INITIAL_RE = re.compile(
@@ -674,7 +681,8 @@ def _abbreviation_posts(text: str, ents: list[Entity]) -> list[Entity]:
 
 
 def _kind_posts(text: str) -> list[Entity]:
-    return [Entity("POSITION", m.start(), m.end(), m.group(), "rule", m.group()) for m in _KIND_POST_RE.finditer(text)]
+    found = [m for rx in (_KIND_POST_RE, _BODY_POST_RE) for m in rx.finditer(text)]
+    return [Entity("POSITION", m.start(), m.end(), m.group(), "rule", m.group()) for m in found]
 
 
 def _positions_with_bodies(text: str, ents: list[Entity]) -> list[Entity]:
