@@ -142,6 +142,7 @@ _NUMBER_SIGN_RE = re.compile(r"(?<!\w)№[ \t]?\d+[ \t]+$")
 _ABBREVIATION_RE = re.compile(rf"{UPPER_CLASS}{{2,}}[ \t]+$")
 _KNOWN_PLACES = frozenset(words("gazetteer_gpe.txt")) | frozenset(words("world_places.txt"))
 _KNOWN_ABBREVIATIONS = frozenset(r[0] for r in rows("abbreviation_entities.tsv"))
+_ABBREVIATION_LABELS = {r[0]: r[1] for r in rows("abbreviation_entities.tsv")}
 _REGION_ABBREVIATION_END = tuple(words("region_abbreviation_end.txt"))  # СҚО, БҚО: … облысы
 _RELATIVE = endings("rel")
 _NOT_NAMES = frozenset(words("stop_words.txt")) | frozenset(words("sentence_openers.txt"))
@@ -271,6 +272,7 @@ def apply(text: str, ents: list[Entity]) -> list[Entity]:
     out = _add(out, _events(text))
     out = [_widened(text, e) for e in out]
     out = _bodies_of_places(text, out)
+    out = _bodies_across_places(text, out)
     out = _positions_with_bodies(text, out)
     out += _places_in_posts(text, out)
     out = _add(out, _kind_posts(text))
@@ -405,19 +407,24 @@ def _capital_places(text: str) -> list[Entity]:
 
 
 def _places_in_posts(text: str, ents: list[Entity]) -> list[Entity]:
-    """``Қазақстан Президенті``: the country of a post is an entity of its own, nested in it."""
+    """``Қазақстан Президенті``, ``ҚР Қорғаныс министрлігінің``: the country a post or a body opens with is an
+    entity of its own, nested in it (a place of the gazetteers, or the abbreviation of one)."""
     out = []
     places_at = {o.start for o in ents if o.label == "GPE"}
     for p in ents:
-        if p.label != "POSITION" or " " not in p.text:
+        if p.label not in ("POSITION", "ORGANISATION") or " " not in p.text:
             continue
         first = p.text.split()[0]
-        if _known_place(first) and p.start not in places_at:
+        place = (_known_place(first) and not looks_adjectival(first)) or _ABBREVIATION_LABELS.get(
+            first.split("-")[0]
+        ) == "GPE"  # not Қазақстандық сапа орталығы: an adjective of a place is no place
+        if place and p.start not in places_at:
+            places_at.add(p.start)  # a post and the body in it open with the same place: one entity
             end, base = p.start + len(first), base_form(first, "GPE")
             k = _KIND_RE.match(text, end)
             if k is not None and k.end() < p.end and _KIND_OF[_kind_key(k.group("kind"))][1] == "GPE":
                 end, base = k.end(), _place_base(first, _kind_key(k.group("kind")))  # Қазақстан Республикасының
-            out.append(Entity("GPE", p.start, end, text[p.start : end], "rule", base, {"inside": "POSITION"}))
+            out.append(Entity("GPE", p.start, end, text[p.start : end], "rule", base, {"inside": p.label}))
     return out
 
 
@@ -588,6 +595,24 @@ def _organisations(text: str) -> list[Entity]:
     return found
 
 
+def _bodies_across_places(text: str, ents: list[Entity]) -> list[Entity]:
+    """``Ресей Федерациясы Үкіметінің`` read as ``Ресей Федерациясы`` and ``Федерациясы Үкіметінің``: a body that
+    starts inside a place with its kind word starts with the place, and the place is nested in it."""
+    spans = _Spans(ents)
+    out = []
+    for e in ents:
+        if e.label == "ORGANISATION":
+            for k in spans.overlapping(e):
+                g = spans.items[k]
+                if g is not None and g.label == "GPE" and g.start < e.start < g.end < e.end:
+                    span = text[g.start : e.end]
+                    e = Entity(e.label, g.start, e.end, span, e.source, base_form(span, "ORG"), dict(e.extra))
+                    g.extra["inside"] = "ORGANISATION"
+                    break
+        out.append(e)
+    return out
+
+
 def _bodies_of_places(text: str, ents: list[Entity]) -> list[Entity]:
     """``Қазақстан Республикасының Ұлттық Банкі``: a place in the genitive right before a body is part of the
     body's name (the longest proper name, entities-spec)."""
@@ -702,8 +727,8 @@ def _positions_with_bodies(text: str, ents: list[Entity]) -> list[Entity]:
     ]
     for body in bodies:
         m = _POSITION_RE.match(text, body.end)
-        if m is None:
-            continue
+        if m is None or (not body.text.endswith(_GENITIVE) and m.group("pos").split()[-1][:1].isupper()):
+            continue  # … министрлігі Мемлекет Басшысы: a capitalised post after a body in the nominative is a title
         start = body.start  # the level of the body, in lower case before it, belongs to the post (қалалық … басшысы)
         if (lv := _LEVEL_RE.search(text, max(0, start - 20), start)) is not None and text[start : start + 1].isupper():
             start = lv.start()
