@@ -458,6 +458,8 @@ def _misread(text: str, e: Entity) -> bool:
         return True  # Sputnik, kz as a number: words in Latin letters are no Kazakh number words
     if e.label == "ORGANISATION" and " " not in e.text and e.text[1:].islower() and looks_adjectival(e.text):
         return True  # Ұлттық, Мемлекеттік: an adjective alone names nothing
+    if e.label not in _NOT_NAME_LABELS and e.text[:1] in "–—-":
+        return True  # – дейді: the dash of direct speech and the verb after it name nothing
     if e.label == "ORGANISATION" and _in_quotes(text, e) and not _names_a_body(e.text.strip("«»\"")):
         return True  # «Ғылым», «Министрліктер Үйі»: words in quotes alone, with no kind of body, name no body
     if (
