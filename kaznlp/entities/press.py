@@ -38,6 +38,7 @@ from ..morphology import (
     UPPER_CLASS,
     base_form,
     endings,
+    is_inflection,
     looks_adjectival,
     stem_parts,
 )
@@ -271,6 +272,7 @@ def apply(text: str, ents: list[Entity]) -> list[Entity]:
     out = _add([e for e in out if not _post_inside_org(e, org_spans)], orgs)
     out = _add(out, _events(text))
     out = [_widened(text, e) for e in out]
+    out = _add(out, _places_named_again(text, out))
     out = _bodies_of_places(text, out)
     out = _bodies_across_places(text, out)
     out = _positions_with_bodies(text, out)
@@ -594,6 +596,42 @@ def _organisations(text: str) -> list[Entity]:
     for rx in (_QUOTED_ORG_RE, _QUOTED_BODY_RE, _SCHOOL_RE):
         for m in rx.finditer(text):
             found.append(Entity("ORGANISATION", m.start(), m.end(), m.group(), "rule", base_form(m.group(), "ORG")))
+    return found
+
+
+_SOFT_HYPHEN = "\u00ad"
+_NAME_AGAIN_RE = re.compile(rf"(?<![\w.-]){UPPER_CLASS}{LOWER_CLASS}+(?![\w-])")
+
+
+def _places_named_again(text: str, ents: list[Entity]) -> list[Entity]:
+    """``Қордай ауданында`` … ``Қордайдағы``: a one-word name the text gives a place with its kind word is that
+    place wherever else it stands alone, as written or with a case ending, where nothing else was read."""
+    names = set()
+    for e in ents:
+        if e.label == "GPE" and (k := _KIND_END_RE.search(e.text)) is not None:
+            name = e.text[: k.start()]
+            if name.isalpha() and name[:1].isupper() and re.search(_SURNAME + r"\Z", name) is None:
+                names.add(name)  # not a district named after a person (М.Жұмабаев ауданы)
+    if not names:
+        return []
+    spans = _Spans(ents)
+    found = []
+    for m in _NAME_AGAIN_RE.finditer(text):
+        word = m.group()
+        name = next((n for n in names if word.startswith(n) and is_inflection(word[len(n) :], n)), None)
+        if name is None or _KIND_RE.match(text, m.end()) or _in_quotes(text, Entity("GPE", m.start(), m.end(), word)):
+            continue  # «Түгіскен» тұқым шаруашылығы: a name alone in quotes names something else
+        end, base = m.end(), name
+        after = text[end : end + 40]
+        if (k := _KIND_RE.match(after.replace(_SOFT_HYPHEN, ""))) is not None:  # ауы\u00adлынан: a soft hyphen
+            kept = 0
+            for i, c in enumerate(after):
+                kept += c != _SOFT_HYPHEN
+                if kept == k.end():
+                    end, base = end + i + 1, _place_base(word, _kind_key(k.group("kind")))
+                    break
+        if not spans.overlapping(e := Entity("GPE", m.start(), end, text[m.start() : end], "rule", base)):
+            found.append(e)
     return found
 
 
