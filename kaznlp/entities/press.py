@@ -18,7 +18,19 @@ out or reads otherwise.
 - posts after an organisation with its legal form or in the nominative (``«Вадиса М» ЖШС директоры``,
   ``… компаниясы директорының қызметін атқарушы``), posts of a place named by its kind (``облыс әкімі``); a unit
   after its body in the genitive (``… әкімдігінің ахуал орталығы``), a place in the genitive before a body
-  (``Қазақстан Республикасының Ұлттық Банкі``) and a quoted name before a body's head word are one organisation.
+  (``Қазақстан Республикасының Ұлттық Банкі``) and a quoted name before a body's head word are one organisation;
+- named events: a name in quotes, with a number or two names joined by a hyphen before a kind of event
+  (``«KADEX - 2018» … көрмесіне``, ``G-20 Саммитіне``), a name in capitals with its year (``ЕХРО-2017``) and the same
+  name again (``ЕХРО-ға``);
+- the country a body or a post opens with is nested in it (``ҚР`` in ``ҚР … министрлігінің``, ``Ресей
+  Федерациясы`` in ``Ресей Федерациясы Үкіметінің``); posts of a body named by its kind (``мәслихат хатшысы``);
+- words in quotes alone with no kind of body (``«Ғылым»``), the common name of a kind of body opening a sentence
+  (``Мектептің``) and the dash of direct speech are no names;
+- a one-word name the text gives a place with its kind word is that place wherever else it stands alone
+  (``Қордай ауданында`` … ``Қордайдағы``).
+
+Steps that look for the entities overlapping one entity use :class:`_Spans` (blocks of text), so that a long text
+costs as much per entity as a short one.
 
 Every word list is a table in ``kaznlp/data``; offsets are into the original text.
 """
@@ -618,7 +630,10 @@ def _places_named_again(text: str, ents: list[Entity]) -> list[Entity]:
     found = []
     for m in _NAME_AGAIN_RE.finditer(text):
         word = m.group()
-        name = next((n for n in names if word.startswith(n) and is_inflection(word[len(n) :], n)), None)
+        name = next(  # the longest name the word starts with (its prefixes looked up: a long text has many names)
+            (word[:i] for i in range(len(word), 1, -1) if word[:i] in names and is_inflection(word[i:], word[:i])),
+            None,
+        )
         if name is None or _KIND_RE.match(text, m.end()) or _in_quotes(text, Entity("GPE", m.start(), m.end(), word)):
             continue  # «Түгіскен» тұқым шаруашылығы: a name alone in quotes names something else
         end, base = m.end(), name
