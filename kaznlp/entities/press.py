@@ -282,6 +282,7 @@ def apply(text: str, ents: list[Entity]) -> list[Entity]:
     orgs = _organisations(text)
     org_spans = _Spans(orgs)
     out = _add([e for e in out if not _post_inside_org(e, org_spans)], orgs)
+    out = _bodies_opening_posts(out, orgs)
     out = _add(out, _events(text))
     out = [_widened(text, e) for e in out]
     out = _add(out, _places_named_again(text, out))
@@ -688,6 +689,20 @@ def _bodies_of_places(text: str, ents: list[Entity]) -> list[Entity]:
             out[-1] = Entity("ORGANISATION", prev.start, e.end, span, e.source, base_form(span, "ORG"), dict(e.extra))
         else:
             out.append(e)
+    return out
+
+
+def _bodies_opening_posts(ents: list[Entity], orgs: list[Entity]) -> list[Entity]:
+    """``«Талапкер» тілдер орталығының жетекшісі`` read whole as a post by the model: the body a rule finds at the
+    post's start is kept too, nested (``inside``: POSITION), as a post made by the rules keeps its body."""
+    spans = _Spans(ents)
+    out = list(ents)
+    for o in orgs:
+        near = [x for x in map(spans.items.__getitem__, spans.overlapping(o)) if x is not None]
+        if any((x.start, x.end) == (o.start, o.end) for x in near):
+            continue
+        if any(x.label == "POSITION" and x.start == o.start and o.end < x.end for x in near):
+            out.append(Entity(o.label, o.start, o.end, o.text, o.source, o.base, {**o.extra, "inside": "POSITION"}))
     return out
 
 
