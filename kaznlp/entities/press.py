@@ -289,6 +289,7 @@ def apply(text: str, ents: list[Entity]) -> list[Entity]:
     out = _bodies_of_places(text, out)
     out = _bodies_across_places(text, out)
     out = _positions_with_bodies(text, out)
+    out = _posts_after_abbreviations(text, out)
     out += _places_in_posts(text, out)
     out = _add(out, _kind_posts(text))
     out = _abbreviation_posts(text, out)
@@ -419,6 +420,29 @@ def _capital_places(text: str) -> list[Entity]:
         if name in _KNOWN_PLACES:
             out.append(Entity("GPE", m.start(), m.end(), m.group(), "rule", name))
     return out
+
+
+def _posts_after_abbreviations(text: str, ents: list[Entity]) -> list[Entity]:
+    """``ҚР Сыртқы істер министрінің орынбасары`` read without ``ҚР``: the abbreviation of a country or a body right
+    before a post that opens with a capital belongs to it (as to a body, :func:`_widened`); what was read on the
+    abbreviation alone gives way (the country is nested again by :func:`_places_in_posts`)."""
+    spans = _Spans(ents)
+    for k, e in enumerate(ents):
+        if e.label != "POSITION" or not e.text[:1].isupper():
+            continue
+        s = e.start
+        while (m := _ABBREVIATION_RE.search(text, max(0, s - 12), s)) and not text[m.start() - 1 : m.start()].isalnum():
+            if m.group().split()[0].split("-")[0] not in _KNOWN_ABBREVIATIONS:
+                break
+            s = m.start()
+        if s == e.start:
+            continue
+        alone = [j for j in spans.near(s, e.start) if spans.items[j].end <= e.start and spans.items[j].start >= s]  # type: ignore[union-attr]
+        if any(spans.items[j].end > s and spans.items[j].start < s for j in spans.near(s, s + 1)):  # type: ignore[union-attr]
+            continue  # something read across the abbreviation's start
+        spans.remove(alone)
+        spans.items[k] = Entity(e.label, s, e.end, text[s : e.end], e.source, text[s : e.end], dict(e.extra))
+    return spans.entities()
 
 
 def _places_in_posts(text: str, ents: list[Entity]) -> list[Entity]:
