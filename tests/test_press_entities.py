@@ -261,6 +261,15 @@ CASES = [
       ("GPE", "ҚР", "ҚР", "POSITION"),
       ("POSITION", "EXPO-2017 көрмесінің комиссары", "EXPO-2017 көрмесінің комиссары", None),
       ("EVENT", "EXPO-2017 көрмесінің", "EXPO-2017 көрмесі", "POSITION")]),
+    # named buildings: a name, up to three words saying what it is, then its kind (data/facility_kinds.txt); not a
+    # word that only opens its sentence (Жаңа "new"), nor a word with a case ending (the compound's first noun)
+    ("Алайда қазан айының соңында Атырау мұнай өңдеу зауыты жөндеуге тоқтады.",
+     [("DATE", "қазан айының соңында", "қазан айының соңында", None),
+      ("FACILITY", "Атырау мұнай өңдеу зауыты", "Атырау мұнай өңдеу зауыты", None)]),
+    ("Ал қазақстандық «Сырым» шекара бекетінде қырықтай машина тұр.",
+     [("NORP", "қазақстандық", "қазақстандық", None),
+      ("FACILITY", "«Сырым» шекара бекетінде", "«Сырым» шекара бекеті", None)]),
+    ("Жаңа цемент зауыты іске қосылды.", []),
     # a dateline in capitals
     ("НҰР-СҰЛТАН, 19 қараша. Жаңа ереже күшіне енді.",
      [("GPE", "НҰР-СҰЛТАН", "Нұр-Сұлтан", None), ("DATE", "19 қараша", "19 қараша", None)]),

@@ -177,6 +177,15 @@ _WEB_MEDIUM_RE = re.compile(
 _EVENT_KINDS = "|".join(
     f"[{k[0]}{k[0].upper()}]{re.escape(k[1:])}" for k in sorted(words("event_kinds.txt"), key=len, reverse=True)
 )
+_FACILITY_KINDS = "|".join(
+    f"[{k[0]}{k[0].upper()}]{re.escape(k[1:])}" for k in sorted(words("facility_kinds.txt"), key=len, reverse=True)
+)
+# a building: a name (in quotes, or a capitalised word), up to three words that say what it is, then its kind
+_FACILITY_RE = re.compile(
+    rf"(?<![\w-])(?P<name>«[^«»\n]{{1,60}}»|{UPPER_CLASS}{LOWER_CLASS}+(?:-{UPPER_CLASS}?{LOWER_CLASS}+)?)"
+    rf"(?:[ \t]+(?:{LOWER_CLASS}[\w-]*|{UPPER_CLASS}{LOWER_CLASS}+)){{0,3}}?"
+    rf"[ \t]+(?:{_FACILITY_KINDS})(?:{NAME_SUFFIX})(?!\w)"
+)
 _YEAR = r"(?:19|20)\d\d(?!\d)"
 # a name with a year or a number, in capitals or Latin letters (EXPO-2017, ЕХРО-2017, KADEX - 2018, G-20)
 _NUMBERED_NAME = rf"(?:[A-Z][A-Za-z]*|{UPPER_CLASS}{{2,}})(?:[ \t]*[-–][ \t]*|[ \t]+)\d{{1,4}}(?!\d)"
@@ -284,6 +293,7 @@ def apply(text: str, ents: list[Entity]) -> list[Entity]:
     out = _add([e for e in out if not _post_inside_org(e, org_spans)], orgs)
     out = _bodies_opening_posts(out, orgs)
     out = _add(out, _events(text))
+    out = _add(out, _facilities(text))
     out = [_widened(text, e) for e in out]
     out = _add(out, _places_named_again(text, out))
     out = _bodies_of_places(text, out)
@@ -586,6 +596,22 @@ def _with_kinds(text: str, ents: list[Entity]) -> list[Entity]:
                 spans.remove(inner)
                 spans.append(e)
     return spans.entities()
+
+
+def _facilities(text: str) -> list[Entity]:
+    """Named buildings (entities-spec FACILITY): ``Атырау мұнай өңдеу зауыты``, ``«Сырым» шекара бекетінде``; a
+    capitalised word that only opens its sentence, or a common word, is no name."""
+    found = []
+    for m in _FACILITY_RE.finditer(text):
+        name = m.group("name")
+        if not name.startswith("«") and (
+            name.lower() in _NOT_NAMES
+            or (_starts_sentence(text, m.start()) and not _known_place(name))
+            or any(stem_parts(name)[2:])  # Кеңесте: the first noun of the compound takes no ending
+        ):
+            continue
+        found.append(Entity("FACILITY", m.start(), m.end(), m.group(), "rule", base_form(m.group(), "FACILITY")))
+    return found
 
 
 def _events(text: str) -> list[Entity]:
