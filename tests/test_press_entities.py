@@ -270,6 +270,12 @@ CASES = [
      [("NORP", "қазақстандық", "қазақстандық", None),
       ("FACILITY", "«Сырым» шекара бекетінде", "«Сырым» шекара бекеті", None)]),
     ("Жаңа цемент зауыты іске қосылды.", []),
+    # the source after a verb of reporting (деп хабарлайды) is an organisation; a web address stays whole
+    ("Бұл туралы министр Дәурен Абаев айтты, деп хабарлайды ҚазАқпарат тілшісі.",
+     [("POSITION", "министр", "министр", None), ("PERSON", "Дәурен Абаев", "Дәурен Абаев", None),
+      ("ORGANISATION", "ҚазАқпарат", "ҚазАқпарат", None)]),
+    ("Ол мәлім етті, деп хабарлайды Tengrinews.kz тілшісі.",
+     [("ORGANISATION", "Tengrinews.kz", "Tengrinews.kz", None)]),
     # a dateline in capitals
     ("НҰР-СҰЛТАН, 19 қараша. Жаңа ереже күшіне енді.",
      [("GPE", "НҰР-СҰЛТАН", "Нұр-Сұлтан", None), ("DATE", "19 қараша", "19 қараша", None)]),

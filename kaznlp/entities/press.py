@@ -186,6 +186,11 @@ _FACILITY_RE = re.compile(
     rf"(?:[ \t]+(?:{LOWER_CLASS}[\w-]*|{UPPER_CLASS}{LOWER_CLASS}+)){{0,3}}?"
     rf"[ \t]+(?:{_FACILITY_KINDS})(?:{NAME_SUFFIX})(?!\w)"
 )
+# the source after a verb of reporting: …, деп хабарлайды ҚазАқпарат. (one word, or two capitalised ones)
+_SOURCE_RE = re.compile(
+    r"(?<![\w-])деп[ \t]+(?:" + "|".join(map(re.escape, words("report_verbs.txt"))) + r")[ \t]+"
+    rf"(?P<name>(?:{UPPER_CLASS}[\w-]*)(?:[ \t]+{UPPER_CLASS}[\w-]*)?)(?=[ \t]*[.,;!?](?!\w)|[ \t]+{LOWER_CLASS})"
+)
 _YEAR = r"(?:19|20)\d\d(?!\d)"
 # a name with a year or a number, in capitals or Latin letters (EXPO-2017, ЕХРО-2017, KADEX - 2018, G-20)
 _NUMBERED_NAME = rf"(?:[A-Z][A-Za-z]*|{UPPER_CLASS}{{2,}})(?:[ \t]*[-–][ \t]*|[ \t]+)\d{{1,4}}(?!\d)"
@@ -294,6 +299,7 @@ def apply(text: str, ents: list[Entity]) -> list[Entity]:
     out = _bodies_opening_posts(out, orgs)
     out = _add(out, _events(text))
     out = _add(out, _facilities(text))
+    out = _sources(text, out)
     out = [_widened(text, e) for e in out]
     out = _add(out, _places_named_again(text, out))
     out = _bodies_of_places(text, out)
@@ -612,6 +618,21 @@ def _facilities(text: str) -> list[Entity]:
             continue
         found.append(Entity("FACILITY", m.start(), m.end(), m.group(), "rule", base_form(m.group(), "FACILITY")))
     return found
+
+
+def _sources(text: str, ents: list[Entity]) -> list[Entity]:
+    """``…, деп хабарлайды ҚазАқпарат``: the name after a verb of reporting is the source, an organisation; what
+    the model read on it or across it (``ҚазАқпарат тілшісі`` as a post) gives way."""
+    found = []
+    for m in _SOURCE_RE.finditer(text):
+        s, e = m.span("name")
+        if text[s:e].split()[0].lower() in _NOT_NAMES:
+            continue
+        found.append(Entity("ORGANISATION", s, e, text[s:e], "rule", base_form(text[s:e], "ORG")))
+    if not found:
+        return ents
+    spans = _Spans(found)
+    return [x for x in ents if not spans.overlapping(x)] + found
 
 
 def _events(text: str) -> list[Entity]:
