@@ -191,6 +191,20 @@ _SOURCE_RE = re.compile(
     r"(?<![\w-])деп[ \t]+(?:" + "|".join(map(re.escape, words("report_verbs.txt"))) + r")[ \t]+"
     rf"(?P<name>(?:{UPPER_CLASS}[\w-]*)(?:[ \t]+{UPPER_CLASS}[\w-]*)?)(?=[ \t]*[.,;!?](?!\w)|[ \t]+{LOWER_CLASS})"
 )
+_PLURAL_RE = re.compile("(?:" + "|".join(endings("plural")) + ")")
+_LIST_JOINERS = "|".join(re.escape(w) for w in words("list_joiners.txt") if w.isalpha())
+# a list of names that writes the kind word once, after the last, in the plural (Қордай, Масанчи, Ауқатты, Сортөбе
+# елді мекендерінде; Масанчи және Сарытөбе ауылдары): the names before the last
+_LIST_NAME = rf"{UPPER_CLASS}{LOWER_CLASS}+(?:-{UPPER_CLASS}?{LOWER_CLASS}+)?"
+_LIST_NAME_RE = re.compile(_LIST_NAME)
+_SETTLEMENTS_RE = re.compile(
+    r"[ \t]+(?:" + "|".join(re.escape(w).replace(r"\ ", r"[ \t]+") for w in words("settlement_words.txt")) + ")"
+    + "(?:" + "|".join(endings("plural")) + r")\w*(?!\w)"
+)
+_PLACE_LIST_RE = re.compile(
+    rf"(?<![\w-])(?P<names>{_LIST_NAME}(?:[ \t]*,[ \t]*{_LIST_NAME})*)"
+    rf"(?:[ \t]*,[ \t]*|[ \t]+(?:{_LIST_JOINERS})[ \t]+)(?P<last>{_LIST_NAME})(?=[ \t])"
+)
 _YEAR = r"(?:19|20)\d\d(?!\d)"
 # a name with a year or a number, in capitals or Latin letters (EXPO-2017, ЕХРО-2017, KADEX - 2018, G-20)
 _NUMBERED_NAME = rf"(?:[A-Z][A-Za-z]*|{UPPER_CLASS}{{2,}})(?:[ \t]*[-–][ \t]*|[ \t]+)\d{{1,4}}(?!\d)"
@@ -299,6 +313,7 @@ def apply(text: str, ents: list[Entity]) -> list[Entity]:
     out = _bodies_opening_posts(out, orgs)
     out = _add(out, _events(text))
     out = _add(out, _facilities(text))
+    out = _add(out, _listed_places(text))
     out = _sources(text, out)
     out = [_widened(text, e) for e in out]
     out = _add(out, _places_named_again(text, out))
@@ -633,6 +648,31 @@ def _sources(text: str, ents: list[Entity]) -> list[Entity]:
         return ents
     spans = _Spans(found)
     return [x for x in ents if not spans.overlapping(x)] + found
+
+
+def _listed_places(text: str) -> list[Entity]:
+    """``Қордай, Масанчи, Ауқатты, Сортөбе елді мекендерінде``: a list that writes the kind word of a place once,
+    in the plural, after the last name gives a GPE for each name (entities-spec), the last with the kind word."""
+    found = []
+    for m in _PLACE_LIST_RE.finditer(text):
+        k = _KIND_RE.match(text, m.end())
+        plain = k is None and _SETTLEMENTS_RE.match(text, m.end()) is not None  # … Сортөбе елді мекендерінде
+        if not plain and (
+            k is None or _KIND_OF[_kind_key(k.group("kind"))][1] != "GPE" or not _PLURAL_RE.match(k.group("end"))
+        ):
+            continue
+        names = [*_LIST_NAME_RE.finditer(text, m.start("names"), m.end("names"))]
+        if any(n.group().lower() in _NOT_NAMES for n in names) or m.group("last").lower() in _NOT_NAMES:
+            continue
+        for n in names:
+            found.append(Entity("GPE", n.start(), n.end(), n.group(), "rule", n.group()))
+        s = m.start("last")
+        if plain or k is None:
+            found.append(Entity("GPE", s, m.end(), m.group("last"), "rule", m.group("last")))
+        else:
+            kind = _kind_key(k.group("kind"))
+            found.append(Entity("GPE", s, k.end(), text[s : k.end()], "rule", _place_base(m.group("last"), kind)))
+    return found
 
 
 def _events(text: str) -> list[Entity]:
