@@ -27,7 +27,10 @@ out or reads otherwise.
 - words in quotes alone with no kind of body (``«Ғылым»``), the common name of a kind of body opening a sentence
   (``Мектептің``) and the dash of direct speech are no names;
 - a one-word name the text gives a place with its kind word is that place wherever else it stands alone
-  (``Қордай ауданында`` … ``Қордайдағы``).
+  (``Қордай ауданында`` … ``Қордайдағы``); a list of places with its kind word once, in the plural, gives a place
+  for each name (``Масанчи және Сарытөбе ауылдары``);
+- the abbreviation of a country before a post belongs to it (``ҚР Сыртқы істер министрінің орынбасары``); named
+  buildings (``Атырау мұнай өңдеу зауыты``); the source after a verb of reporting (``деп хабарлайды ҚазАқпарат``).
 
 Steps that look for the entities overlapping one entity use :class:`_Spans` (blocks of text), so that a long text
 costs as much per entity as a short one.
