@@ -39,8 +39,10 @@ def fact_links(
             out.append([])
             continue
         links: list[dict] = []
-        before = [x for x in ents if x.end <= f.start and x.label in _SUBJECT_LABELS]
-        after = [x for x in ents if x.start >= f.end and x.label in _SUBJECT_LABELS]
+        # a name nested in another (the country of a body or a post: ``inside``) is a mention, never the subject
+        heads = [x for x in ents if x.label in _SUBJECT_LABELS and "inside" not in x.extra]
+        before = [x for x in heads if x.end <= f.start]
+        after = [x for x in heads if x.start >= f.end]
         used: set[int] = set()
         if f.type == "ranking":
             for x in before:

@@ -18,7 +18,22 @@ out or reads otherwise.
 - posts after an organisation with its legal form or in the nominative (``«Вадиса М» ЖШС директоры``,
   ``… компаниясы директорының қызметін атқарушы``), posts of a place named by its kind (``облыс әкімі``); a unit
   after its body in the genitive (``… әкімдігінің ахуал орталығы``), a place in the genitive before a body
-  (``Қазақстан Республикасының Ұлттық Банкі``) and a quoted name before a body's head word are one organisation.
+  (``Қазақстан Республикасының Ұлттық Банкі``) and a quoted name before a body's head word are one organisation;
+- named events: a name in quotes, with a number or two names joined by a hyphen before a kind of event
+  (``«KADEX - 2018» … көрмесіне``, ``G-20 Саммитіне``), a name in capitals with its year (``ЕХРО-2017``) and the same
+  name again (``ЕХРО-ға``);
+- the country a body or a post opens with is nested in it (``ҚР`` in ``ҚР … министрлігінің``, ``Ресей
+  Федерациясы`` in ``Ресей Федерациясы Үкіметінің``); posts of a body named by its kind (``мәслихат хатшысы``);
+- words in quotes alone with no kind of body (``«Ғылым»``), the common name of a kind of body opening a sentence
+  (``Мектептің``) and the dash of direct speech are no names;
+- a one-word name the text gives a place with its kind word is that place wherever else it stands alone
+  (``Қордай ауданында`` … ``Қордайдағы``); a list of places with its kind word once, in the plural, gives a place
+  for each name (``Масанчи және Сарытөбе ауылдары``);
+- the abbreviation of a country before a post belongs to it (``ҚР Сыртқы істер министрінің орынбасары``); named
+  buildings (``Атырау мұнай өңдеу зауыты``); the source after a verb of reporting (``деп хабарлайды ҚазАқпарат``).
+
+Steps that look for the entities overlapping one entity use :class:`_Spans` (blocks of text), so that a long text
+costs as much per entity as a short one.
 
 Every word list is a table in ``kaznlp/data``; offsets are into the original text.
 """
@@ -26,6 +41,7 @@ Every word list is a table in ``kaznlp/data``; offsets are into the original tex
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -37,6 +53,7 @@ from ..morphology import (
     UPPER_CLASS,
     base_form,
     endings,
+    is_inflection,
     looks_adjectival,
     stem_parts,
 )
@@ -85,6 +102,13 @@ _KIND_POST_RE = re.compile(
     r"(?<![\w-])(?:" + "|".join(f"[{k[0]}{k[0].upper()}]{re.escape(k[1:])}" for k in _GPE_KIND_STEMS) + ")"
     rf"[ \t]+{_POSITION_WORD}(?:[ \t]+{_POSITION_WORD})?(?!\w)"
 )
+# a post of a body named by its kind alone (мәслихат хатшысы, балабақша меңгерушісі, зауыттың бас технологы)
+_BODY_KIND_NOUNS = "|".join(f"[{k[0]}{k[0].upper()}]{re.escape(k[1:])}" for k in words("body_kind_nouns.txt"))
+_BODY_POST_RE = re.compile(
+    r"(?<![\w-])(?:(?:" + "|".join(map(re.escape, words("level_adjectives.txt"))) + r")[ \t]+)?"
+    rf"(?:{_BODY_KIND_NOUNS})(?:{'|'.join(endings('genitive'))})?[ \t]+(?:{LOWER_CLASS}+[ \t]+)?{_POSITION_WORD}"
+    rf"(?:[ \t]+{_POSITION_WORD})?(?!\w)"
+)
 _SURNAME = "(?:" + "|".join(sorted(words("surname_endings.txt"), key=len, reverse=True)) + ")"
 _PATRONYMIC = "(?:" + "|".join(sorted(words("patronymic_endings.txt"), key=len, reverse=True)) + ")"
 _INITIAL_RE = re.compile(
@@ -124,9 +148,17 @@ _SUB_BODY_RE = re.compile(
 )
 _LATIN_NAME_RE = re.compile(r"(?<![\w-])[A-Z][\w&.-]*[ \t]+$")
 _QUOTED_LABELS = ("ORGANISATION", "FACILITY", "EVENT", "PROJECT", "LAW")
+_QUOTED_ONLY_RE = re.compile(r"[«\"][^«»\"\n]+[»\"]")
+_ABBREVIATION_IN_RE = re.compile(rf"{UPPER_CLASS}{{2,}}")
+# the common names of kinds of body (мектеп, мәслихат), lower case in the tables: a proper body is capitalised there
+_COMMON_BODY_STEMS = frozenset(words("institution_heads.txt")) | frozenset(
+    stem_parts(r[0])[0] for r in rows("org_heads.tsv") if r[0][:1].islower()
+)
+_NUMBER_SIGN_RE = re.compile(r"(?<!\w)№[ \t]?\d+[ \t]+$")
 _ABBREVIATION_RE = re.compile(rf"{UPPER_CLASS}{{2,}}[ \t]+$")
 _KNOWN_PLACES = frozenset(words("gazetteer_gpe.txt")) | frozenset(words("world_places.txt"))
 _KNOWN_ABBREVIATIONS = frozenset(r[0] for r in rows("abbreviation_entities.tsv"))
+_ABBREVIATION_LABELS = {r[0]: r[1] for r in rows("abbreviation_entities.tsv")}
 _REGION_ABBREVIATION_END = tuple(words("region_abbreviation_end.txt"))  # СҚО, БҚО: … облысы
 _RELATIVE = endings("rel")
 _NOT_NAMES = frozenset(words("stop_words.txt")) | frozenset(words("sentence_openers.txt"))
@@ -145,6 +177,53 @@ _WEB_MEDIUM_RE = re.compile(
 )
 
 
+_EVENT_KINDS = "|".join(
+    f"[{k[0]}{k[0].upper()}]{re.escape(k[1:])}" for k in sorted(words("event_kinds.txt"), key=len, reverse=True)
+)
+_FACILITY_KINDS = "|".join(
+    f"[{k[0]}{k[0].upper()}]{re.escape(k[1:])}" for k in sorted(words("facility_kinds.txt"), key=len, reverse=True)
+)
+# a building: a name (in quotes, or a capitalised word), up to three words that say what it is, then its kind
+_FACILITY_RE = re.compile(
+    rf"(?<![\w-])(?P<name>«[^«»\n]{{1,60}}»|{UPPER_CLASS}{LOWER_CLASS}+(?:-{UPPER_CLASS}?{LOWER_CLASS}+)?)"
+    rf"(?:[ \t]+(?:{LOWER_CLASS}[\w-]*|{UPPER_CLASS}{LOWER_CLASS}+)){{0,3}}?"
+    rf"[ \t]+(?:{_FACILITY_KINDS})(?:{NAME_SUFFIX})(?!\w)"
+)
+# the source after a verb of reporting: …, деп хабарлайды ҚазАқпарат. (one word, or two capitalised ones)
+_SOURCE_RE = re.compile(
+    r"(?<![\w-])деп[ \t]+(?:" + "|".join(map(re.escape, words("report_verbs.txt"))) + r")[ \t]+"
+    rf"(?P<name>(?:{UPPER_CLASS}[\w-]*)(?:[ \t]+{UPPER_CLASS}[\w-]*)?)(?=[ \t]*[.,;!?](?!\w)|[ \t]+{LOWER_CLASS})"
+)
+_PLURAL_RE = re.compile("(?:" + "|".join(endings("plural")) + ")")
+_LIST_JOINERS = "|".join(re.escape(w) for w in words("list_joiners.txt") if w.isalpha())
+# a list of names that writes the kind word once, after the last, in the plural (Қордай, Масанчи, Ауқатты, Сортөбе
+# елді мекендерінде; Масанчи және Сарытөбе ауылдары): the names before the last
+_LIST_NAME = rf"{UPPER_CLASS}{LOWER_CLASS}+(?:-{UPPER_CLASS}?{LOWER_CLASS}+)?"
+_LIST_NAME_RE = re.compile(_LIST_NAME)
+_SETTLEMENTS_RE = re.compile(
+    r"[ \t]+(?:" + "|".join(re.escape(w).replace(r"\ ", r"[ \t]+") for w in words("settlement_words.txt")) + ")"
+    + "(?:" + "|".join(endings("plural")) + r")\w*(?!\w)"
+)
+_PLACE_LIST_RE = re.compile(
+    rf"(?<![\w-])(?P<names>{_LIST_NAME}(?:[ \t]*,[ \t]*{_LIST_NAME})*)"
+    rf"(?:[ \t]*,[ \t]*|[ \t]+(?:{_LIST_JOINERS})[ \t]+)(?P<last>{_LIST_NAME})(?=[ \t])"
+)
+_YEAR = r"(?:19|20)\d\d(?!\d)"
+# a name with a year or a number, in capitals or Latin letters (EXPO-2017, ЕХРО-2017, KADEX - 2018, G-20)
+_NUMBERED_NAME = rf"(?:[A-Z][A-Za-z]*|{UPPER_CLASS}{{2,}})(?:[ \t]*[-–][ \t]*|[ \t]+)\d{{1,4}}(?!\d)"
+# an event: its name (in quotes, with a number, or two names joined by a hyphen: Қазақстан-Польша), up to five
+# words that say what it is (қару-жарақ және әскери-техникалық V Халықаралық), then the kind of event, with a word
+# and a hyphen before it when it is a compound (бизнес-форумына)
+_EVENT_RE = re.compile(
+    rf"(?<![\w-])(?P<name>«[^«»\n]{{1,80}}»|\"[^\"\n]{{1,80}}\"|{_NUMBERED_NAME}"
+    rf"|{UPPER_CLASS}{LOWER_CLASS}+-{UPPER_CLASS}{LOWER_CLASS}+)"
+    rf"(?:[ \t]+[\w-]+){{0,5}}?[ \t]+(?:{LOWER_CLASS}+-)?(?:{_EVENT_KINDS})(?:{NAME_SUFFIX})(?!\w)"
+)
+_NAMING_RE = re.compile(r"»[ \t]+(?:" + "|".join(map(re.escape, words("naming_words.txt"))) + r")(?!\w)")
+# an event named by a name in capitals and its year, with no kind word after it (ЕХРО-2017 комиссары)
+_YEAR_EVENT_RE = re.compile(rf"(?<![\w-])(?P<core>{UPPER_CLASS}{{3,}}|[A-Z]{{3,}})[ \t]*[-–][ \t]*{_YEAR}(?![\w-])")
+
+
 def _place_base(name: str, kind: str) -> str:
     """``Шиелі`` + ``ауданында`` → ``Шиелі ауданы``: the name before a kind word is already in the nominative (the
     first noun of the compound takes no ending), so it stays as written; the kind word is the table's nominative."""
@@ -161,8 +240,10 @@ _SPEECH_RE = re.compile(r"[:.!?»\n][ \t\u00a0]*[-–—][ \t\u00a0]*$")
 
 def _starts_sentence(text: str, start: int) -> bool:
     """Whether ``start`` opens a sentence, or direct speech after a colon and a dash (``басшысы: - Соттың …``)."""
-    before = text[:start].rstrip(" \t\u00a0\"«")
-    return not before or before[-1] in _SENTENCE_END or _SPEECH_RE.search(text, max(0, start - 8), start) is not None
+    i = start  # back over spaces and opening quotes, without copying the text before (a long text has much)
+    while i > 0 and text[i - 1] in ' \t\u00a0"«':
+        i -= 1
+    return i == 0 or text[i - 1] in _SENTENCE_END or _SPEECH_RE.search(text, max(0, start - 8), start) is not None
 
 
 @lru_cache(maxsize=65536)
@@ -178,6 +259,46 @@ def _overlapping(e: Entity, others: Iterable[Entity]) -> list[Entity]:
     return [o for o in others if o.start < e.end and e.start < o.end]
 
 
+class _Spans:
+    """An ordered list of entities that some steps add to and take from, indexed by the blocks of text each
+    touches: the ones near a span are found without a scan of them all (a long text has thousands), so that a
+    step costs as much per entity on a long text as on a short one. :meth:`entities` gives the list, in order."""
+
+    BLOCK = 256
+
+    def __init__(self, entities: Iterable[Entity] = ()) -> None:
+        self.items: list[Entity | None] = []
+        self.blocks: dict[int, list[int]] = {}
+        for e in entities:
+            self.append(e)
+
+    def append(self, e: Entity) -> None:
+        k = len(self.items)
+        self.items.append(e)
+        for b in range(e.start // self.BLOCK, e.end // self.BLOCK + 1):
+            self.blocks.setdefault(b, []).append(k)
+
+    def remove(self, keys: Iterable[int]) -> None:
+        for k in keys:
+            self.items[k] = None
+
+    def near(self, start: int, end: int) -> list[int]:
+        """The keys, in list order, of the entities that touch a block of ``start``-``end``: every one that
+        overlaps the span or lies in it, and a few more."""
+        found: set[int] = set()
+        for b in range(start // self.BLOCK, end // self.BLOCK + 1):
+            found.update(self.blocks.get(b, ()))
+        return sorted(k for k in found if self.items[k] is not None)
+
+    def overlapping(self, e: Entity) -> list[int]:
+        """The keys of the entities that overlap ``e`` (:func:`_overlapping`)."""
+        items = self.items
+        return [k for k in self.near(e.start, e.end) if items[k].start < e.end and e.start < items[k].end]  # type: ignore[union-attr]
+
+    def entities(self) -> list[Entity]:
+        return [e for e in self.items if e is not None]
+
+
 def apply(text: str, ents: list[Entity]) -> list[Entity]:
     """The press-release layer over the merged entities of ``text``."""
     ents = [e for e in ents if not ("inside" in e.extra and _WORD_GOES_ON_RE.match(text, e.end))]
@@ -190,10 +311,19 @@ def apply(text: str, ents: list[Entity]) -> list[Entity]:
     out = _with_kinds(text, out)
     out = _add(out, _people(text))
     orgs = _organisations(text)
-    out = _add([e for e in out if not _post_inside_org(e, orgs)], orgs)
+    org_spans = _Spans(orgs)
+    out = _add([e for e in out if not _post_inside_org(e, org_spans)], orgs)
+    out = _bodies_opening_posts(out, orgs)
+    out = _add(out, _events(text))
+    out = _add(out, _facilities(text))
+    out = _add(out, _listed_places(text))
+    out = _sources(text, out)
     out = [_widened(text, e) for e in out]
+    out = _add(out, _places_named_again(text, out))
     out = _bodies_of_places(text, out)
+    out = _bodies_across_places(text, out)
     out = _positions_with_bodies(text, out)
+    out = _posts_after_abbreviations(text, out)
     out += _places_in_posts(text, out)
     out = _add(out, _kind_posts(text))
     out = _abbreviation_posts(text, out)
@@ -235,8 +365,11 @@ def _headlines(text: str, ents: list[Entity]) -> list[Entity]:
         return ents
     lower = text.lower()
 
-    def inside(e: Entity) -> bool:
-        return any(a <= e.start and e.end <= b for a, b in runs)
+    starts = [a for a, _ in runs]
+
+    def inside(e: Entity) -> bool:  # runs are in order and apart: only the last one that starts before can hold e
+        i = bisect_right(starts, e.start) - 1
+        return i >= 0 and e.end <= runs[i][1]
 
     def stays(e: Entity) -> bool:
         words_ = [w.strip(_PUNCT) for w in e.text.split()]
@@ -287,7 +420,8 @@ def _web_media(text: str, ents: list[Entity]) -> list[Entity]:
     ]
     if not found:
         return ents
-    return [e for e in ents if not _overlapping(e, found)] + found
+    spans = _Spans(found)
+    return [e for e in ents if not spans.overlapping(e)] + found
 
 
 def _joined_places(text: str, ents: list[Entity]) -> list[Entity]:
@@ -322,19 +456,48 @@ def _capital_places(text: str) -> list[Entity]:
     return out
 
 
+def _posts_after_abbreviations(text: str, ents: list[Entity]) -> list[Entity]:
+    """``ҚР Сыртқы істер министрінің орынбасары`` read without ``ҚР``: the abbreviation of a country or a body right
+    before a post that opens with a capital belongs to it (as to a body, :func:`_widened`); what was read on the
+    abbreviation alone gives way (the country is nested again by :func:`_places_in_posts`)."""
+    spans = _Spans(ents)
+    for k, e in enumerate(ents):
+        if e.label != "POSITION" or not e.text[:1].isupper():
+            continue
+        s = e.start
+        while (m := _ABBREVIATION_RE.search(text, max(0, s - 12), s)) and not text[m.start() - 1 : m.start()].isalnum():
+            if m.group().split()[0].split("-")[0] not in _KNOWN_ABBREVIATIONS:
+                break
+            s = m.start()
+        if s == e.start:
+            continue
+        alone = [j for j in spans.near(s, e.start) if spans.items[j].end <= e.start and spans.items[j].start >= s]  # type: ignore[union-attr]
+        if any(spans.items[j].end > s and spans.items[j].start < s for j in spans.near(s, s + 1)):  # type: ignore[union-attr]
+            continue  # something read across the abbreviation's start
+        spans.remove(alone)
+        spans.items[k] = Entity(e.label, s, e.end, text[s : e.end], e.source, text[s : e.end], dict(e.extra))
+    return spans.entities()
+
+
 def _places_in_posts(text: str, ents: list[Entity]) -> list[Entity]:
-    """``Қазақстан Президенті``: the country of a post is an entity of its own, nested in it."""
+    """``Қазақстан Президенті``, ``ҚР Қорғаныс министрлігінің``: the country a post or a body opens with is an
+    entity of its own, nested in it (a place of the gazetteers, or the abbreviation of one)."""
     out = []
+    places_at = {o.start for o in ents if o.label == "GPE"}
     for p in ents:
-        if p.label != "POSITION" or " " not in p.text:
+        if p.label not in ("POSITION", "ORGANISATION") or " " not in p.text:
             continue
         first = p.text.split()[0]
-        if _known_place(first) and not any(o.start == p.start and o.label == "GPE" for o in ents):
+        place = (_known_place(first) and not looks_adjectival(first)) or _ABBREVIATION_LABELS.get(
+            first.split("-")[0]
+        ) == "GPE"  # not Қазақстандық сапа орталығы: an adjective of a place is no place
+        if place and p.start not in places_at:
+            places_at.add(p.start)  # a post and the body in it open with the same place: one entity
             end, base = p.start + len(first), base_form(first, "GPE")
             k = _KIND_RE.match(text, end)
             if k is not None and k.end() < p.end and _KIND_OF[_kind_key(k.group("kind"))][1] == "GPE":
                 end, base = k.end(), _place_base(first, _kind_key(k.group("kind")))  # Қазақстан Республикасының
-            out.append(Entity("GPE", p.start, end, text[p.start : end], "rule", base, {"inside": "POSITION"}))
+            out.append(Entity("GPE", p.start, end, text[p.start : end], "rule", base, {"inside": p.label}))
     return out
 
 
@@ -368,12 +531,39 @@ def _misread(text: str, e: Entity) -> bool:
         return True  # Sputnik, kz as a number: words in Latin letters are no Kazakh number words
     if e.label == "ORGANISATION" and " " not in e.text and e.text[1:].islower() and looks_adjectival(e.text):
         return True  # Ұлттық, Мемлекеттік: an adjective alone names nothing
+    if e.label not in _NOT_NAME_LABELS and e.text[:1] in "–—-":
+        return True  # – дейді: the dash of direct speech and the verb after it name nothing
+    if e.label == "ORGANISATION" and _in_quotes(text, e) and not _names_a_body(e.text.strip("«»\"")):
+        return True  # «Ғылым», «Министрліктер Үйі»: words in quotes alone, with no kind of body, name no body
+    if (
+        e.label == "ORGANISATION"
+        and " " not in e.text
+        and _starts_sentence(text, e.start)
+        and stem_parts(e.text)[0].lower() in _COMMON_BODY_STEMS
+    ):
+        return True  # Мектептің: the common name of a kind of body, capitalised because it opens a sentence
     if e.label == "GPE" and e.text.startswith(_STUMP_PREFIXES) and not _known_place(e.text):
         return True  # Мемқызмет: a stump compound of мемлекеттік "state" is no place
     if e.label == "PERSON" and " " not in e.text.strip():
         surname = re.search(_SURNAME + "(?:" + NAME_SUFFIX + r")$", e.text) is not None
         return _starts_sentence(text, e.start) and not surname  # Декларацияны, Салонда
     return False
+
+
+def _in_quotes(text: str, e: Entity) -> bool:
+    """Whether ``e`` is all the words of a pair of quotes, the quotes in it or around it."""
+    if _QUOTED_ONLY_RE.fullmatch(e.text):
+        return True
+    return e.start > 0 and text[e.start - 1] in "«\"" and text[e.end : e.end + 1] in ("»", '"') and e.end < len(text)
+
+
+def _names_a_body(words_: str) -> bool:
+    """Whether words in quotes hold what names a body: an abbreviation, Latin letters, a number, a kind of body."""
+    return (
+        _ABBREVIATION_IN_RE.search(words_) is not None
+        or re.search(r"[A-Za-z0-9№]", words_) is not None
+        or any(w.lower() in _ORG_HEAD_SET or _KIND_END_RE.search(" " + w) for w in re.findall(r"[\w-]+", words_))
+    )
 
 
 def _split_people_before_places(text: str, ents: list[Entity]) -> list[Entity]:
@@ -408,6 +598,7 @@ def _with_kinds(text: str, ents: list[Entity]) -> list[Entity]:
         label = _KIND_OF[kind][1]
         extra = {k: v for k, v in e.extra.items() if k != "expansion"}
         out.append(Entity(label, e.start, m.end(), text[e.start : m.end()], e.source, _place_base(e.text, kind), extra))
+    spans = _Spans(out)
     for m in _NAMED_KIND_RE.finditer(text):
         name = m.group("name")
         if name.split()[0].lower() in _NOT_NAMES:
@@ -417,15 +608,103 @@ def _with_kinds(text: str, ents: list[Entity]) -> list[Entity]:
             continue
         kind = _kind_key(k.group("kind"))
         e = Entity(_KIND_OF[kind][1], m.start(), k.end(), text[m.start() : k.end()], "rule", _place_base(name, kind))
-        if any((o.start, o.end) == (e.start, e.end) for o in out):
+        near = [o for o in map(spans.items.__getitem__, spans.near(e.start, e.end)) if o is not None]
+        if any((o.start, o.end) == (e.start, e.end) for o in near):
             continue  # the model's place, already with its kind word
-        if not _overlapping(e, out):
-            out.append(e)
+        inner = spans.overlapping(e)
+        if not inner:
+            spans.append(e)
         else:  # a model entity inside the wider name gives way to it (Солтүстік [Қазақстан] облысы)
-            inner = _overlapping(e, out)
-            if all(o.start >= e.start and o.end <= e.end and o.label in ("GPE", "LOCATION", "PERSON") for o in inner):
-                out = [o for o in out if o not in inner] + [e]
-    return out
+            if all(o.start >= e.start and o.end <= e.end and o.label in ("GPE", "LOCATION", "PERSON")
+                   for o in map(spans.items.__getitem__, inner) if o is not None):  # fmt: skip
+                spans.remove(inner)
+                spans.append(e)
+    return spans.entities()
+
+
+def _facilities(text: str) -> list[Entity]:
+    """Named buildings (entities-spec FACILITY): ``Атырау мұнай өңдеу зауыты``, ``«Сырым» шекара бекетінде``; a
+    capitalised word that only opens its sentence, or a common word, is no name."""
+    found = []
+    for m in _FACILITY_RE.finditer(text):
+        name = m.group("name")
+        if not name.startswith("«") and (
+            name.lower() in _NOT_NAMES
+            or (_starts_sentence(text, m.start()) and not _known_place(name))
+            or any(stem_parts(name)[2:])  # Кеңесте: the first noun of the compound takes no ending
+        ):
+            continue
+        found.append(Entity("FACILITY", m.start(), m.end(), m.group(), "rule", base_form(m.group(), "FACILITY")))
+    return found
+
+
+def _sources(text: str, ents: list[Entity]) -> list[Entity]:
+    """``…, деп хабарлайды ҚазАқпарат``: the name after a verb of reporting is the source, an organisation; what
+    the model read on it or across it (``ҚазАқпарат тілшісі`` as a post) gives way."""
+    found = []
+    for m in _SOURCE_RE.finditer(text):
+        s, e = m.span("name")
+        if text[s:e].split()[0].lower() in _NOT_NAMES:
+            continue
+        found.append(Entity("ORGANISATION", s, e, text[s:e], "rule", base_form(text[s:e], "ORG")))
+    if not found:
+        return ents
+    spans = _Spans(found)
+    return [x for x in ents if not spans.overlapping(x)] + found
+
+
+def _listed_places(text: str) -> list[Entity]:
+    """``Қордай, Масанчи, Ауқатты, Сортөбе елді мекендерінде``: a list that writes the kind word of a place once,
+    in the plural, after the last name gives a GPE for each name (entities-spec), the last with the kind word."""
+    found = []
+    for m in _PLACE_LIST_RE.finditer(text):
+        k = _KIND_RE.match(text, m.end())
+        plain = k is None and _SETTLEMENTS_RE.match(text, m.end()) is not None  # … Сортөбе елді мекендерінде
+        if not plain and (
+            k is None or _KIND_OF[_kind_key(k.group("kind"))][1] != "GPE" or not _PLURAL_RE.match(k.group("end"))
+        ):
+            continue
+        names = [*_LIST_NAME_RE.finditer(text, m.start("names"), m.end("names"))]
+        if any(n.group().lower() in _NOT_NAMES for n in names) or m.group("last").lower() in _NOT_NAMES:
+            continue
+        for n in names:
+            found.append(Entity("GPE", n.start(), n.end(), n.group(), "rule", n.group()))
+        s = m.start("last")
+        if plain or k is None:
+            found.append(Entity("GPE", s, m.end(), m.group("last"), "rule", m.group("last")))
+        else:
+            kind = _kind_key(k.group("kind"))
+            found.append(Entity("GPE", s, k.end(), text[s : k.end()], "rule", _place_base(m.group("last"), kind)))
+    return found
+
+
+def _events(text: str) -> list[Entity]:
+    """Named events (entities-spec EVENT): a name in quotes, with a number or two names joined by a hyphen before
+    a kind of event (``«KADEX - 2018» көрмесі``, ``G-20 саммитіне``, ``Қазақстан-Польша бизнес-форумына``); a name
+    in capitals with its year (``EXPO-2017``); and then the same name in capitals elsewhere in the text, with its
+    case ending (``ЕХРО-ға``)."""
+    found = []
+    for m in _EVENT_RE.finditer(text):
+        start, end = m.span()
+        if _NAMING_RE.match(text, m.end("name") - 1):  # «…» атты … сайысы: the name is what the quotes hold
+            start, end = start + 1, m.end("name") - 1
+        found.append(Entity("EVENT", start, end, text[start:end], "rule", base_form(text[start:end], "EVENT")))
+    spans = _Spans(found)
+    cores = set()
+    for m in _YEAR_EVENT_RE.finditer(text):
+        cores.add(m.group("core"))
+        if not spans.overlapping(
+            e := Entity("EVENT", m.start(), m.end(), m.group(), "rule", base_form(m.group(), "EVENT"))
+        ):
+            spans.append(e)
+    if cores:
+        again = re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, cores))})(?:-{LOWER_CLASS}+)?(?![\w-])")
+        for m in again.finditer(text):
+            if not spans.overlapping(
+                e := Entity("EVENT", m.start(), m.end(), m.group(), "rule", base_form(m.group(), "EVENT"))
+            ):
+                spans.append(e)
+    return spans.entities()
 
 
 def _people(text: str) -> list[Entity]:
@@ -445,6 +724,63 @@ def _organisations(text: str) -> list[Entity]:
         for m in rx.finditer(text):
             found.append(Entity("ORGANISATION", m.start(), m.end(), m.group(), "rule", base_form(m.group(), "ORG")))
     return found
+
+
+_SOFT_HYPHEN = "\u00ad"
+_NAME_AGAIN_RE = re.compile(rf"(?<![\w.-]){UPPER_CLASS}{LOWER_CLASS}+(?![\w-])")
+
+
+def _places_named_again(text: str, ents: list[Entity]) -> list[Entity]:
+    """``Қордай ауданында`` … ``Қордайдағы``: a one-word name the text gives a place with its kind word is that
+    place wherever else it stands alone, as written or with a case ending, where nothing else was read."""
+    names = set()
+    for e in ents:
+        if e.label == "GPE" and (k := _KIND_END_RE.search(e.text)) is not None:
+            name = e.text[: k.start()]
+            if name.isalpha() and name[:1].isupper() and re.search(_SURNAME + r"\Z", name) is None:
+                names.add(name)  # not a district named after a person (М.Жұмабаев ауданы)
+    if not names:
+        return []
+    spans = _Spans(ents)
+    found = []
+    for m in _NAME_AGAIN_RE.finditer(text):
+        word = m.group()
+        name = next(  # the longest name the word starts with (its prefixes looked up: a long text has many names)
+            (word[:i] for i in range(len(word), 1, -1) if word[:i] in names and is_inflection(word[i:], word[:i])),
+            None,
+        )
+        if name is None or _KIND_RE.match(text, m.end()) or _in_quotes(text, Entity("GPE", m.start(), m.end(), word)):
+            continue  # «Түгіскен» тұқым шаруашылығы: a name alone in quotes names something else
+        end, base = m.end(), name
+        after = text[end : end + 40]
+        if (k := _KIND_RE.match(after.replace(_SOFT_HYPHEN, ""))) is not None:  # ауы\u00adлынан: a soft hyphen
+            kept = 0
+            for i, c in enumerate(after):
+                kept += c != _SOFT_HYPHEN
+                if kept == k.end():
+                    end, base = end + i + 1, _place_base(word, _kind_key(k.group("kind")))
+                    break
+        if not spans.overlapping(e := Entity("GPE", m.start(), end, text[m.start() : end], "rule", base)):
+            found.append(e)
+    return found
+
+
+def _bodies_across_places(text: str, ents: list[Entity]) -> list[Entity]:
+    """``Ресей Федерациясы Үкіметінің`` read as ``Ресей Федерациясы`` and ``Федерациясы Үкіметінің``: a body that
+    starts inside a place with its kind word starts with the place, and the place is nested in it."""
+    spans = _Spans(ents)
+    out = []
+    for e in ents:
+        if e.label == "ORGANISATION":
+            for k in spans.overlapping(e):
+                g = spans.items[k]
+                if g is not None and g.label == "GPE" and g.start < e.start < g.end < e.end:
+                    span = text[g.start : e.end]
+                    e = Entity(e.label, g.start, e.end, span, e.source, base_form(span, "ORG"), dict(e.extra))
+                    g.extra["inside"] = "ORGANISATION"
+                    break
+        out.append(e)
+    return out
 
 
 def _bodies_of_places(text: str, ents: list[Entity]) -> list[Entity]:
@@ -470,10 +806,26 @@ def _bodies_of_places(text: str, ents: list[Entity]) -> list[Entity]:
     return out
 
 
-def _post_inside_org(e: Entity, orgs: list[Entity]) -> bool:
+def _bodies_opening_posts(ents: list[Entity], orgs: list[Entity]) -> list[Entity]:
+    """``«Талапкер» тілдер орталығының жетекшісі`` read whole as a post by the model: the body a rule finds at the
+    post's start is kept too, nested (``inside``: POSITION), as a post made by the rules keeps its body."""
+    spans = _Spans(ents)
+    out = list(ents)
+    for o in orgs:
+        near = [x for x in map(spans.items.__getitem__, spans.overlapping(o)) if x is not None]
+        if any((x.start, x.end) == (o.start, o.end) for x in near):
+            continue
+        if any(x.label == "POSITION" and x.start == o.start and o.end < x.end for x in near):
+            out.append(Entity(o.label, o.start, o.end, o.text, o.source, o.base, {**o.extra, "inside": "POSITION"}))
+    return out
+
+
+def _post_inside_org(e: Entity, orgs: _Spans) -> bool:
     """A model post that starts inside an organisation's name (``ЖШС директоры`` in ``«Вадиса М» ЖШС
     директоры``): it gives way, and the post is made again with the whole body (``_positions_with_bodies``)."""
-    return e.source == "model" and e.label == "POSITION" and any(o.start < e.start < o.end < e.end for o in orgs)
+    if e.source != "model" or e.label != "POSITION":
+        return False
+    return any(o.start < e.start < o.end < e.end for o in map(orgs.items.__getitem__, orgs.overlapping(e)))  # type: ignore[union-attr]
 
 
 def _widened(text: str, e: Entity) -> Entity:
@@ -482,11 +834,15 @@ def _widened(text: str, e: Entity) -> Entity:
     if e.label not in _QUOTED_LABELS:
         return e
     s, end = e.start, e.end
-    if s > 0 and end < len(text) and text[s - 1] in "«\"" and text[end] in "»\"":
+    if s > 0 and end < len(text) and text[s - 1] in '«"' and text[end] in '»"':
         s, end = s - 1, end + 1
     if e.label == "ORGANISATION":
-        while (m := _ABBREVIATION_RE.search(text, max(0, s - 12), s)) and not text[m.start() - 1 : m.start()].isalnum():
+        while (m := _ABBREVIATION_RE.search(text, max(0, s - 12), s)) and not (
+            text[m.start() - 1 : m.start()].isalnum() or text[m.start() - 1 : m.start()] == "."
+        ):  # not the end of a web address (KAZ.NUR.KZ)
             s = m.start()
+        if text[s : s + 1] in "«\"" and (m := _NUMBER_SIGN_RE.search(text, max(0, s - 8), s)):
+            s = m.start()  # №19 «Раушан» бөбекжайы: the number of a body named in quotes is part of its name
         # a foreign name in Latin letters before it is part of it (Bek Air компаниясы)
         while (m := _LATIN_NAME_RE.search(text, max(0, s - 40), s)) and text[s : s + 1].isupper():
             s = m.start()
@@ -503,16 +859,18 @@ def _widened(text: str, e: Entity) -> Entity:
 def _add(ents: list[Entity], new: list[Entity]) -> list[Entity]:
     """New rule entities win over the model entities they cover (a wider reading of the same name); where they
     only cross one, the existing entity stays."""
-    out = list(ents)
+    out = _Spans(ents)
     for n in new:
-        inner = _overlapping(n, out)
-        if all(n.start <= o.start and o.end <= n.end for o in inner):
-            out = [o for o in out if o not in inner] + [n]
-    return out
+        inner = out.overlapping(n)
+        if all(n.start <= out.items[k].start and out.items[k].end <= n.end for k in inner):  # type: ignore[union-attr]
+            out.remove(inner)
+            out.append(n)
+    return out.entities()
 
 
 def _abbreviation_posts(text: str, ents: list[Entity]) -> list[Entity]:
     """``СҚО ТЖД бас маманы``: POSITION, and the abbreviated body in it an ORGANISATION of its own, nested."""
+    spans = _Spans(ents)
     for m in _ABBR_POST_RE.finditer(text):
         body = m.group("body")
         if body in _LEGAL_FORMS or body.split()[-1] in _LEGAL_FORMS:
@@ -523,47 +881,56 @@ def _abbreviation_posts(text: str, ents: list[Entity]) -> list[Entity]:
         org = Entity("ORGANISATION", start, m.end("body"), text[start : m.end("body")], "rule",
                      text[start : m.end("body")], {"inside": "POSITION"})  # fmt: skip
         post = Entity("POSITION", start, m.end(), text[start : m.end()], "rule", text[start : m.end()])
-        inner = _overlapping(post, ents)
-        if all(post.start <= o.start and o.end <= post.end for o in inner):
-            ents = [o for o in ents if o not in inner] + [post, org]
-    return ents
+        inner = spans.overlapping(post)
+        if all(post.start <= spans.items[k].start and spans.items[k].end <= post.end for k in inner):  # type: ignore[union-attr]
+            spans.remove(inner)
+            spans.append(post)
+            spans.append(org)
+    return spans.entities()
 
 
 def _kind_posts(text: str) -> list[Entity]:
-    return [Entity("POSITION", m.start(), m.end(), m.group(), "rule", m.group()) for m in _KIND_POST_RE.finditer(text)]
+    found = [m for rx in (_KIND_POST_RE, _BODY_POST_RE) for m in rx.finditer(text)]
+    return [Entity("POSITION", m.start(), m.end(), m.group(), "rule", m.group()) for m in found]
 
 
 def _positions_with_bodies(text: str, ents: list[Entity]) -> list[Entity]:
     """``Шымкент қаласының әкімі``: a body in the genitive right before a post belongs to the post; the body stays
     an entity of its own, nested."""
-    out = list(ents)
+    out = _Spans(ents)
     bodies = [
         e
         for e in ents
-        if e.label in ("ORGANISATION", "GPE")
+        if (e.label in ("ORGANISATION", "GPE") or (e.label == "EVENT" and e.source == "rule"))
         and (
             e.text.endswith(_GENITIVE)
+            or (e.label == "EVENT" and _YEAR_EVENT_RE.fullmatch(e.text) is not None)  # ЕХРО-2017 комиссары
             or (e.label == "ORGANISATION" and _LEGAL_END_RE.search(e.text))
             or (e.label == "ORGANISATION" and e.text.rsplit(None, 1)[-1] in _ORG_HEAD_SET)
         )
     ]
     for body in bodies:
         m = _POSITION_RE.match(text, body.end)
-        if m is None:
-            continue
+        if m is None or (not body.text.endswith(_GENITIVE) and m.group("pos").split()[-1][:1].isupper()):
+            continue  # … министрлігі Мемлекет Басшысы: a capitalised post after a body in the nominative is a title
         start = body.start  # the level of the body, in lower case before it, belongs to the post (қалалық … басшысы)
         if (lv := _LEVEL_RE.search(text, max(0, start - 20), start)) is not None and text[start : start + 1].isupper():
             start = lv.start()
         post = Entity("POSITION", start, m.end(), text[start : m.end()], "rule", text[start : m.end()])
-        covered = [o for o in out if o is not body and body.end <= o.start and o.end <= m.end()]
+        near = [(k, o) for k in out.near(start, m.end()) if (o := out.items[k]) is not None]
+        covered_ents = [o for _, o in near if o is not body and body.end <= o.start and o.end <= m.end()]
         crossing = [
             o
-            for o in _overlapping(post, out)
-            if o is not body and o not in covered and not (body.start <= o.start and o.end <= body.end)
+            for _, o in near
+            if o.start < post.end
+            and post.start < o.end
+            and o is not body
+            and o not in covered_ents
+            and not (body.start <= o.start and o.end <= body.end)
         ]  # what is nested in the body (ҚР in ҚР ҚМ МКК … ұйымы) stays nested
         if crossing:
             continue
-        out = [o for o in out if o not in covered]
+        out.remove(k for k, o in near if o in covered_ents)
         body.extra["inside"] = "POSITION"
         out.append(post)
-    return out
+    return out.entities()
