@@ -232,3 +232,21 @@ def test_row_sums_are_numpys_floats():
     odd = langid._Model(("a", "b", "c"), {}, logp, (0.0, 0.0, 0.0), 1.0, logp.ravel().tolist())
     rows = [rng.randrange(10) for _ in range(500)]
     assert langid._row_sums(odd, rows) == [float(x) for x in logp.take(rows, axis=0).sum(axis=0)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Бүгін 29 млн. астам қызмет, www.gov.kz", "іі", "", "ASCII only 12", "Kazakhstan’s Ёлка", "Ñandú Ӏ",
+     "Алматы ǵ ı", "ﻻ قازاق ٴ", "эмодзи 😀", "ѐ\u0500", "a\ud800b", "Ελλάδα және"],
+)  # fmt: skip
+def test_script_counts_by_bytes_are_the_regexes(text):
+    """The letters of each script counted from the UTF-8 bytes (a text of ASCII and U+0400-U+04FF) are the
+    regexes' counts, and other texts are still counted by the regexes."""
+    from kaznlp import script
+
+    counts = {k: len(text) - len(r.sub("", text)) for k, r in script._SCRIPT_RES.items()}
+    counts["Cyrl"] -= text.count("і")
+    if counts["Arab"]:
+        counts["Arab"] -= len(script._ARABIC_MARK_RE.findall(text))
+    counts["other"] = len(script._OTHER_LETTER_RE.findall(text))
+    assert list(script._count(text).items()) == list(counts.items())
