@@ -228,6 +228,9 @@ def test_row_sums_are_numpys_floats():
     for n in (1, 2, 7, 300, 2000):
         rows = [rng.randrange(len(m.flat) // len(m.classes)) for _ in range(n)]
         assert langid._row_sums(m, rows) == [float(x) for x in m.logp.take(rows, axis=0).sum(axis=0)]
+    words = ["Бишкек", "шаарында", "кечээ", "жыйын", "болуп", "өттү", "деп", "билдирди"]
+    rows = [r for w in words for r in langid._word_rows(w)]
+    assert langid._word_sums(m, words) == (langid._row_sums(m, rows), len(rows))
     logp = np.log(np.arange(1.0, 31.0)).reshape(10, 3) - 7.0
     odd = langid._Model(("a", "b", "c"), {}, logp, (0.0, 0.0, 0.0), 1.0, logp.ravel().tolist())
     rows = [rng.randrange(10) for _ in range(500)]
