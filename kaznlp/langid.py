@@ -327,7 +327,9 @@ def _kazakh_naming_one_foreign_word(low: str) -> bool:
 
 
 def _cyrillic(low: str, n_letters: int) -> LangGuess:
-    for lang, chars in letter_rows("cyrillic_only"):
+    # one search for the letters of every neighbour at once: most sentences have none, and skip the row by row
+    rows_ = letter_rows("cyrillic_only") if _fast_patterns()[1].search(low) is not None else ()
+    for lang, chars in rows_:
         if _has_any(low, chars):
             lang = _MODEL_TO_LANG.get(lang, lang)
             if lang == "uz" and _has_any(low, letters("cyrillic_kazakh", "kk")[3:]):
