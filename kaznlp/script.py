@@ -254,6 +254,14 @@ def _count(text: str) -> dict[str, int]:
     what is left when its letters are taken out, the others by their few matches); the hamza of tote jazu counts
     as an Arabic letter, Arabic punctuation and marks do not."""
     n_neutral = sum(text.count(c) for c in _NEUTRAL)
+    # most texts (a sentence of a Cyrillic document) are ASCII and U+0400-U+04FF alone: counted by bytes, the
+    # same counts (no letter of another script or range there); told by the UTF-8 length: each of those Cyrillic
+    # characters is two bytes with a lead D0-D3, any other non-ASCII character adds a byte not counted
+    data = text.encode("utf-8", "surrogatepass")
+    cyrillic = len(data.translate(None, _NOT_CYRILLIC_LEAD))
+    if len(data) == len(text) + cyrillic:
+        latin = len(data.translate(None, _NOT_ASCII_LETTER))
+        return {"Cyrl": cyrillic - n_neutral, "Latn": latin, "Arab": 0, "other": 0}
     counts = {}
     for k, r in _SCRIPT_RES.items():
         rest = r.sub("", text)

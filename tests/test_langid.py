@@ -212,3 +212,44 @@ def test_latin_text_in_no_language_kaznlp_tells_apart_is_other(text):
     """Dutch is not English and Azerbaijani not Uzbek (bu, etdi): other, so the message says no language kaznlp
     knows instead of naming a wrong one."""
     assert identify(text).lang == "other"
+
+
+def test_row_sums_are_numpys_floats():
+    """The model's sums of log-probabilities, by the compiled loop, are numpy's axis-0 sums to the last bit (the
+    same order of additions), for the model's six classes and any other width."""
+    import random
+
+    import numpy as np
+
+    from kaznlp import langid
+
+    m = langid._model()
+    rng = random.Random(0)
+    for n in (1, 2, 7, 300, 2000):
+        rows = [rng.randrange(len(m.flat) // len(m.classes)) for _ in range(n)]
+        assert langid._row_sums(m, rows) == [float(x) for x in m.logp.take(rows, axis=0).sum(axis=0)]
+    words = ["Бишкек", "шаарында", "кечээ", "жыйын", "болуп", "өттү", "деп", "билдирди"]
+    rows = [r for w in words for r in langid._word_rows(w)]
+    assert langid._word_sums(m, words) == (langid._row_sums(m, rows), len(rows))
+    logp = np.log(np.arange(1.0, 31.0)).reshape(10, 3) - 7.0
+    odd = langid._Model(("a", "b", "c"), {}, logp, (0.0, 0.0, 0.0), 1.0, logp.ravel().tolist())
+    rows = [rng.randrange(10) for _ in range(500)]
+    assert langid._row_sums(odd, rows) == [float(x) for x in logp.take(rows, axis=0).sum(axis=0)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Бүгін 29 млн. астам қызмет, www.gov.kz", "іі", "", "ASCII only 12", "Kazakhstan’s Ёлка", "Ñandú Ӏ",
+     "Алматы ǵ ı", "ﻻ قازاق ٴ", "эмодзи 😀", "ѐ\u0500", "a\ud800b", "Ελλάδα және"],
+)  # fmt: skip
+def test_script_counts_by_bytes_are_the_regexes(text):
+    """The letters of each script counted from the UTF-8 bytes (a text of ASCII and U+0400-U+04FF) are the
+    regexes' counts, and other texts are still counted by the regexes."""
+    from kaznlp import script
+
+    counts = {k: len(text) - len(r.sub("", text)) for k, r in script._SCRIPT_RES.items()}
+    counts["Cyrl"] -= text.count("і")
+    if counts["Arab"]:
+        counts["Arab"] -= len(script._ARABIC_MARK_RE.findall(text))
+    counts["other"] = len(script._OTHER_LETTER_RE.findall(text))
+    assert list(script._count(text).items()) == list(counts.items())

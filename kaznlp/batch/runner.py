@@ -100,11 +100,13 @@ def process_one(seq: int, raw: RawDoc, ner: bool, lang: str | None, parsed: Any 
     if raw.error:
         return _error(base, raw.error, raw.message)
     text = raw.text or ""
-    found = identify(text)
-    language = found.lang
-    if lang not in (None, "any") and (found.problem or not keeps(found, lang)):
-        # as extract: words mixing scripts and Kazakh in Arabic script are refused with their own message
-        return _error(base, "language", found.problem or f"not {lang}", language=language)
+    language = None  # the record's language is the pipeline's (in ``rec``); here it only keeps the key's place
+    if lang not in (None, "any"):  # read the document's language only to filter by it
+        found = identify(text)
+        language = found.lang
+        if found.problem or not keeps(found, lang):
+            # as extract: words mixing scripts and Kazakh in Arabic script are refused with their own message
+            return _error(base, "language", found.problem or f"not {lang}", language=language)
     try:
         doc = _pipeline(ner)(text, doc_date=base.get("doc_date"), doc_id=raw.id, parsed=parsed)
         exact, simhash = fingerprints(text)
