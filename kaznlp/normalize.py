@@ -87,19 +87,13 @@ def _fix_homoglyphs(text: str) -> str:
         hit = _MIXED_RE.search(text, pos)
         if hit is None:
             break
-        h = hit.start()
-        back = _WORD_BACK_RE.match(text, pos, h)  # the word that holds the hit
-        start = back.start() if back is not None else h
+        back = _WORD_BACK_RE.match(text, pos, hit.start())  # the word that holds the hit
+        start = back.start() if back is not None else hit.start()
         m = _WORD_RE.match(text, start)
         assert m is not None
         word = m.group()
         pos = m.end()
-        # the hit's Cyrillic neighbour inside the word (nearly always): the word holds a Latin letter next to a
-        # Cyrillic one with no second search; else it may lie outside the word, and the word is searched
-        inside = (h > start and "\u0400" <= text[h - 1] <= "\u04ff") or (
-            h + 1 < pos and "\u0400" <= text[h + 1] <= "\u04ff"
-        )
-        if (inside or _MIXED_RE.search(word)) and not _NON_HOMOGLYPH_LATIN.search(word):
+        if _MIXED_RE.search(word) and not _NON_HOMOGLYPH_LATIN.search(word):
             cyr = sum(1 for c in word if "\u0400" <= c <= "\u04ff")
             if cyr * 2 >= len(word):  # a Cyrillic word with a few Latin look-alikes in it
                 parts.append(text[last:start])
