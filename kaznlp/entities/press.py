@@ -275,8 +275,16 @@ class _Spans:
     def append(self, e: Entity) -> None:
         k = len(self.items)
         self.items.append(e)
-        for b in range(e.start // self.BLOCK, e.end // self.BLOCK + 1):
-            self.blocks.setdefault(b, []).append(k)
+        first, last = e.start // self.BLOCK, e.end // self.BLOCK
+        blocks = self.blocks
+        if first == last:  # most entities lie in one block
+            if (keys := blocks.get(first)) is None:
+                blocks[first] = [k]
+            else:
+                keys.append(k)
+            return
+        for b in range(first, last + 1):
+            blocks.setdefault(b, []).append(k)
 
     def remove(self, keys: Iterable[int]) -> None:
         for k in keys:
@@ -345,8 +353,8 @@ def _headline_runs(text: str) -> list[tuple[int, int]]:
     cur: list[tuple[int, int, int]] = []  # (start, end, letters)
     for m in [*_WORD_RE.finditer(text), None]:
         core = m.group().strip(_PUNCT) if m else ""
-        letters = sum(c.isalpha() for c in core)
-        if m is not None and letters >= 2 and core.isupper():
+        # letters counted only in a word in capitals: most words are not, and the count is what costs
+        if m is not None and core.isupper() and (letters := sum(c.isalpha() for c in core)) >= 2:
             cur.append((m.start(), m.end(), letters))
             if not core.endswith(tuple(".!?")) and m.group()[-1:] not in ".!?":
                 continue
@@ -859,6 +867,8 @@ def _widened(text: str, e: Entity) -> Entity:
 def _add(ents: list[Entity], new: list[Entity]) -> list[Entity]:
     """New rule entities win over the model entities they cover (a wider reading of the same name); where they
     only cross one, the existing entity stays."""
+    if not new:  # most steps find nothing in most texts: no index to build
+        return list(ents)
     out = _Spans(ents)
     for n in new:
         inner = out.overlapping(n)

@@ -48,10 +48,11 @@ def constrained_tags(scores: numpy.ndarray, allowed: numpy.ndarray, first: numpy
     trans = numpy.where(allowed, 0.0, -numpy.inf)
     delta = logp[0] + numpy.where(first, 0.0, -numpy.inf)
     back = numpy.zeros(scores.shape, dtype="int64")
+    cols = numpy.arange(scores.shape[1])
     for t in range(1, len(scores)):
         cand = delta[:, None] + trans
-        back[t] = cand.argmax(axis=0)
-        delta = cand[back[t], numpy.arange(scores.shape[1])] + logp[t]
+        best = back[t] = cand.argmax(axis=0)
+        delta = cand[best, cols] + logp[t]
     path = numpy.empty(len(scores), dtype="int64")
     path[-1] = delta.argmax()
     for t in range(len(scores) - 1, 0, -1):
