@@ -87,6 +87,12 @@ _NOT_LOOKALIKE_RE = re.compile("[\u0483-\u0489" + "".join(c for c in _ASCII_LETT
 _CYRILLIC_MARKS_RE = re.compile("[\u0483-\u0489]")
 
 
+# the fast path's answer for a word: the word repaired, "" where it stays as it is (a word with a Cyrillic mark
+# goes the general way and is not kept); forgotten all at once when full (the same answers when made again)
+_FIXED: dict[str, str] = {}
+_FIXED_MAX = 50_000
+
+
 def _classes(text: str) -> bytes:
     """The symbol of each character of ``text`` (see ``_CLASS_OF_BYTE``)."""
     return text.encode("utf-8", "surrogatepass").translate(_CLASS_OF_BYTE, _CONTINUATION_BYTES)
@@ -125,22 +131,33 @@ def _fix_homoglyphs(text: str) -> str:
         if end < 0:
             end = n
         if (s > pos or pos == 0) and (s == 0 or _ends_word(text[s - 1])) and (end == n or _ends_word(text[end])):
-            pos = end  # the run is the general rule's word
-            odd = _NOT_LOOKALIKE_RE.search(text, s, end)
-            if odd is None:
-                if cls.count(b"C", s, end) * 2 >= end - s:  # a Cyrillic word with a few Latin look-alikes
-                    word = text[s:end]
-                    j = cls.find(b"L", s, end)
-                    while j >= 0:  # str.replace of each look-alike: faster than str.translate
-                        c = text[j]
-                        word = word.replace(c, LATIN_LOOKALIKES[c])
-                        j = cls.find(b"L", j + 1, end)
+            word = text[s:end]  # the run is the general rule's word
+            fixed = _FIXED.get(word)  # words repeat: the rule's answer for a word, once
+            if fixed is None:
+                odd = _NOT_LOOKALIKE_RE.search(word)
+                if odd is None:
+                    if cls.count(b"C", s, end) * 2 >= end - s:  # a Cyrillic word with a few Latin look-alikes
+                        fixed = word
+                        j = cls.find(b"L", s, end)
+                        while j >= 0:  # str.replace of each look-alike: faster than str.translate
+                            c = text[j]
+                            fixed = fixed.replace(c, LATIN_LOOKALIKES[c])
+                            j = cls.find(b"L", j + 1, end)
+                    else:
+                        fixed = ""  # left as it is
+                elif odd.group() < "\u0080" and _CYRILLIC_MARKS_RE.search(word) is None:
+                    fixed = ""  # another Latin letter in it: left as it is
+                if fixed is not None:
+                    if len(_FIXED) >= _FIXED_MAX:
+                        _FIXED.clear()
+                    _FIXED[word] = fixed
+            if fixed is not None:
+                pos = end
+                if fixed:
                     parts.append(text[last:s])
-                    parts.append(word)
+                    parts.append(fixed)
                     last = end
                 continue
-            if odd.group() < "\u0080" and _CYRILLIC_MARKS_RE.search(text, s, end) is None:
-                continue  # another Latin letter in it: left as it is
             pos = s  # a Cyrillic mark: the general rule reads the word
         back = _WORD_BACK_RE.match(text, pos, h)  # the word that holds the hit
         start = back.start() if back is not None else h
@@ -188,15 +205,23 @@ _IDENTITY = array("q")  # 0, 1, 2, …: a map's runs of kept offsets are copied 
 _IDENTITY_MAX = 1 << 20  # longer texts (8 MB of map) build their runs from ranges instead
 
 
-def _run(cmap: array, i: int, j: int) -> None:
-    """Offsets ``i`` … ``j - 1`` appended to ``cmap``."""
+def _identity(j: int) -> array | None:
+    """The identity map, long enough for offsets below ``j`` (None past ``_IDENTITY_MAX``)."""
     global _IDENTITY
     if j > len(_IDENTITY):
         if j > _IDENTITY_MAX:
-            cmap.extend(range(i, j))
-            return
+            return None
         _IDENTITY = array("q", range(min(max(j, 2 * len(_IDENTITY), 4096), _IDENTITY_MAX)))
-    cmap.extend(_IDENTITY[i:j])
+    return _IDENTITY
+
+
+def _run(cmap: array, i: int, j: int) -> None:
+    """Offsets ``i`` … ``j - 1`` appended to ``cmap``."""
+    ident = _identity(j)
+    if ident is None:
+        cmap.extend(range(i, j))
+    else:
+        cmap.extend(ident[i:j])
 
 
 def _has_drop(text: str) -> bool:
@@ -218,13 +243,18 @@ def _drops(text: str, i: int, n: int, out: list[str], cmap: array) -> None:
     start = i  # the first offset not yet appended
     d = i - 1
     last = len(parts) - 1
+    ident = _identity(n)
     for k in range(last):
-        d += len(parts[k]) + 1  # the zero-width character after part k
+        part = parts[k]
+        d += len(part) + 1  # the zero-width character after part k
         nxt = parts[k + 1]
         if nxt and unicodedata.combining(nxt[0]):
             continue  # a cluster of its own with its marks: kept, as :func:`_clusters` keeps it
-        out.append(text[start:d])
-        _run(cmap, start, d)
+        out.append(part if start + len(part) == d else text[start:d])
+        if ident is None:
+            cmap.extend(range(start, d))
+        else:
+            cmap.extend(ident[start:d])
         start = d + 1
     out.append(text[start:n])
     _run(cmap, start, n)
