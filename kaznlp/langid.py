@@ -248,11 +248,42 @@ def _word_vector(w: str) -> tuple[float, float, float, float, float, float, int]
     rows: a sentence's sums by one look-up a word, not one addition a feature."""
     v = _VECTORS.get(w)
     if v is None:
-        s, n = _word_sums(_model(), [w])
+        v = _new_word_vector(w)
         if len(_VECTORS) >= _VECTORS_MAX:
             _VECTORS.clear()
-        v = _VECTORS[w] = (s[0], s[1], s[2], s[3], s[4], s[5], n)
+        _VECTORS[w] = v
     return v
+
+
+def _new_word_vector(w: str) -> tuple[float, float, float, float, float, float, int]:
+    """:func:`_word_vector` of a word not seen yet: the rows of :func:`_word_features` (in its order) added as
+    :func:`_word_sums` adds them, without the list of features or of rows."""
+    m = _model()
+    flat = m.flat
+    index = m.index
+    unseen = len(index)
+    s0 = s1 = s2 = s3 = s4 = s5 = 0.0
+    n = 0
+    p = " " + w + " "
+    size = len(p)
+    for width in (0, 1, 2, 3):  # the word itself (0), then its letter 1-, 2- and 3-grams
+        if width == 0:
+            if len(w) > 24:
+                continue
+            lo, hi = 0, 1
+        else:
+            lo, hi = (1, size - 1) if width == 1 else (0, size - width + 1)
+        for k in range(lo, hi):
+            f = "w:" + w if width == 0 else p[k : k + width]
+            b = index.get(f, unseen) * 6
+            s0 += flat[b]
+            s1 += flat[b + 1]
+            s2 += flat[b + 2]
+            s3 += flat[b + 3]
+            s4 += flat[b + 4]
+            s5 += flat[b + 5]
+            n += 1
+    return s0, s1, s2, s3, s4, s5, n
 
 
 def _quick_classify(words: list[str]) -> tuple[str, float] | None:

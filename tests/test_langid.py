@@ -284,3 +284,19 @@ def test_the_quick_classifier_gives_the_models_class_and_rounded_posterior():
             answered += 1
             assert quick[0] == best and round(quick[1], 4) == round(p, 4), t
     assert answered > 0.9 * 2 * len([t for t in texts if langid._words(t.lower())])
+
+
+def test_a_words_vector_is_the_sums_of_its_rows():
+    """``_new_word_vector`` adds the rows of ``_word_features`` as ``_word_sums`` does: the same floats, and as many
+    rows, for words of every length (a word of more than 24 letters has no word feature)."""
+    import random
+
+    from kaznlp import langid
+
+    m = langid._model()
+    rng = random.Random(0)
+    words = ["", "a", "ақ", "Бишкек", "шаарында", "x" * 24, "ж" * 25, "сөз'дің"]
+    words += ["".join(rng.choice("абвгғдеқңөұүһіxyz'") for _ in range(rng.randint(1, 30))) for _ in range(2000)]
+    for w in words:
+        sums, n = langid._word_sums(m, [w])
+        assert langid._new_word_vector(w) == (*sums, n), w
