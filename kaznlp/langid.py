@@ -173,6 +173,12 @@ def _model() -> _Model:
     return _Model(classes, index, logp, prior, float(meta["scale"][0]), logp.ravel().tolist())
 
 
+def load_model() -> None:
+    """Load the model now (once a process): a pipeline does at its start, so that the first document that needs
+    it does not take the load's time (numpy's import and the model's table, about 0.1 s)."""
+    _model()
+
+
 def _row_sums(m: _Model, rows_: list[int]) -> list[float]:
     """``m.logp[rows_].sum(axis=0)``, the same floats: numpy adds the rows of an axis-0 sum one after another in
     order, as this loop does. The shipped model's hot path is :func:`_word_sums`; this one serves other models."""
