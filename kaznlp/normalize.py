@@ -70,25 +70,97 @@ def _back(m: array, start: int, end: int) -> tuple[int, int]:
     return m[start], m[end - 1] + 1 if m[end] <= m[end - 1] else m[end]
 
 
-# ASCII letters are rare in Kazakh text: a byte-level check (C speed) skips the regex scan for most texts
-_NOT_LATIN_BYTES = bytes(b for b in range(256) if not (65 <= b <= 90 or 97 <= b <= 122))
+# One symbol per character, from the UTF-8 bytes at C speed (bytes.translate drops the continuation bytes, so
+# that symbol k is character k): ``L`` an ASCII letter, ``C`` a letter of the Cyrillic block U+0400-U+04FF, ``.``
+# any other character.
+_CLASS_OF_BYTE = bytes(
+    ord("L") if 65 <= b <= 90 or 97 <= b <= 122 else ord("C") if 0xD0 <= b <= 0xD3 else ord(".") for b in range(256)
+)
+_CONTINUATION_BYTES = bytes(range(0x80, 0xC0))
+# characters beyond ASCII that are neither Cyrillic nor Latin (\p{Cyrillic}, \p{Latin}: tests check it against
+# ``_WORD_RE``), common next to a word: a word between two of them, or ASCII characters, ends there
+_NOT_LETTERS = "«»×÷" + "".join(map(chr, range(0x2000, 0x2070)))
+_ASCII_LETTERS = "".join(map(chr, [*range(65, 91), *range(97, 123)]))
+# what makes a word of symbols L and C other than the general rule's word: another ASCII letter, or a Cyrillic
+# mark (U+0483-U+0489, not all of them \p{Cyrillic})
+_NOT_LOOKALIKE_RE = re.compile("[\u0483-\u0489" + "".join(c for c in _ASCII_LETTERS if c not in LATIN_LOOKALIKES) + "]")
+_CYRILLIC_MARKS_RE = re.compile("[\u0483-\u0489]")
+
+
+# the fast path's answer for a word: the word repaired, "" where it stays as it is (a word with a Cyrillic mark
+# goes the general way and is not kept); forgotten all at once when full (the same answers when made again)
+_FIXED: dict[str, str] = {}
+_FIXED_MAX = 50_000
+
+
+def _classes(text: str) -> bytes:
+    """The symbol of each character of ``text`` (see ``_CLASS_OF_BYTE``)."""
+    return text.encode("utf-8", "surrogatepass").translate(_CLASS_OF_BYTE, _CONTINUATION_BYTES)
+
+
+def _ends_word(c: str) -> bool:
+    """Whether the character ``c`` (of symbol ``.``) is neither Cyrillic nor Latin, as far as a quick look tells."""
+    return c < "\u0080" or c in _NOT_LETTERS
 
 
 def _fix_homoglyphs(text: str) -> str:
     """Latin look-alikes repaired in the words (runs of Cyrillic and Latin letters) that are mostly Cyrillic and
-    hold no other Latin letter. Only the words around a Latin letter next to a Cyrillic one are looked at: one
-    regex scan at C speed finds them, however many words the text has."""
-    if not text.encode("utf-8", "surrogatepass").translate(None, _NOT_LATIN_BYTES) or not _MIXED_RE.search(text):
+    hold no other Latin letter. Only the words around a Latin letter next to a Cyrillic one (a hit) are looked at:
+    ``bytes.find`` on the symbols of the characters (:func:`_classes`) finds them, however many words the text has.
+    A word of ASCII and Cyrillic-block letters between spaces or punctuation (nearly every one) is read off the
+    symbols; any other by ``regex``'s Unicode classes, the general rule."""
+    cls = _classes(text)
+    n = len(cls)
+    lc = cls.find(b"LC")  # a hit at lc, and one at cl + 1; -1: none left
+    cl = cls.find(b"CL")
+    if lc < 0 and cl < 0:
         return text
     parts = []
     last = 0
-    pos = 0
+    pos = 0  # the end of the last word read (the character there is neither Cyrillic nor Latin)
     while True:
-        hit = _MIXED_RE.search(text, pos)
-        if hit is None:
+        if 0 <= lc < pos:
+            lc = cls.find(b"LC", pos)
+        if 0 <= cl < pos:
+            cl = cls.find(b"CL", pos)
+        if lc < 0 and cl < 0:
             break
-        back = _WORD_BACK_RE.match(text, pos, hit.start())  # the word that holds the hit
-        start = back.start() if back is not None else hit.start()
+        h = cl + 1 if lc < 0 or 0 <= cl < lc else lc
+        s = cls.rfind(b".", pos, h) + 1  # the run of symbols L and C that holds the hit: s … end
+        end = cls.find(b".", h)
+        if end < 0:
+            end = n
+        if (s > pos or pos == 0) and (s == 0 or _ends_word(text[s - 1])) and (end == n or _ends_word(text[end])):
+            word = text[s:end]  # the run is the general rule's word
+            fixed = _FIXED.get(word)  # words repeat: the rule's answer for a word, once
+            if fixed is None:
+                odd = _NOT_LOOKALIKE_RE.search(word)
+                if odd is None:
+                    if cls.count(b"C", s, end) * 2 >= end - s:  # a Cyrillic word with a few Latin look-alikes
+                        fixed = word
+                        j = cls.find(b"L", s, end)
+                        while j >= 0:  # str.replace of each look-alike: faster than str.translate
+                            c = text[j]
+                            fixed = fixed.replace(c, LATIN_LOOKALIKES[c])
+                            j = cls.find(b"L", j + 1, end)
+                    else:
+                        fixed = ""  # left as it is
+                elif odd.group() < "\u0080" and _CYRILLIC_MARKS_RE.search(word) is None:
+                    fixed = ""  # another Latin letter in it: left as it is
+                if fixed is not None:
+                    if len(_FIXED) >= _FIXED_MAX:
+                        _FIXED.clear()
+                    _FIXED[word] = fixed
+            if fixed is not None:
+                pos = end
+                if fixed:
+                    parts.append(text[last:s])
+                    parts.append(fixed)
+                    last = end
+                continue
+            pos = s  # a Cyrillic mark: the general rule reads the word
+        back = _WORD_BACK_RE.match(text, pos, h)  # the word that holds the hit
+        start = back.start() if back is not None else h
         m = _WORD_RE.match(text, start)
         assert m is not None
         word = m.group()
@@ -133,29 +205,59 @@ _IDENTITY = array("q")  # 0, 1, 2, …: a map's runs of kept offsets are copied 
 _IDENTITY_MAX = 1 << 20  # longer texts (8 MB of map) build their runs from ranges instead
 
 
-def _run(cmap: array, i: int, j: int) -> None:
-    """Offsets ``i`` … ``j - 1`` appended to ``cmap``."""
+def _identity(j: int) -> array | None:
+    """The identity map, long enough for offsets below ``j`` (None past ``_IDENTITY_MAX``)."""
     global _IDENTITY
     if j > len(_IDENTITY):
         if j > _IDENTITY_MAX:
-            cmap.extend(range(i, j))
-            return
+            return None
         _IDENTITY = array("q", range(min(max(j, 2 * len(_IDENTITY), 4096), _IDENTITY_MAX)))
-    cmap.extend(_IDENTITY[i:j])
+    return _IDENTITY
+
+
+def _run(cmap: array, i: int, j: int) -> None:
+    """Offsets ``i`` … ``j - 1`` appended to ``cmap``."""
+    ident = _identity(j)
+    if ident is None:
+        cmap.extend(range(i, j))
+    else:
+        cmap.extend(ident[i:j])
+
+
+def _has_drop(text: str) -> bool:
+    """Whether ``text`` holds a zero-width character: one ``in`` a character (memchr speed), not a regex scan."""
+    return any(c in text for c in _DROP)
 
 
 def _drops(text: str, i: int, n: int, out: list[str], cmap: array) -> None:
     """:func:`_clusters` of an NFC span ``text[i:n]``, at C speed: every cluster stays as it is but a lone
-    zero-width character (one that no combining mark follows), which is dropped."""
-    for m in _DROP_RE.finditer(text, i, n):
-        d = m.start()
-        if d + 1 < n and unicodedata.combining(text[d + 1]):
+    zero-width character (one that no combining mark follows), which is dropped. The span is split at its
+    zero-width characters (by ``str.split`` where one kind is present, as in web text's soft hyphens)."""
+    piece = text if i == 0 and n == len(text) else text[i:n]
+    present = [c for c in _DROP if c in piece]
+    if not present:
+        out.append(piece)
+        _run(cmap, i, n)
+        return
+    parts = piece.split(present[0]) if len(present) == 1 else _DROP_RE.split(piece)
+    start = i  # the first offset not yet appended
+    d = i - 1
+    last = len(parts) - 1
+    ident = _identity(n)
+    for k in range(last):
+        part = parts[k]
+        d += len(part) + 1  # the zero-width character after part k
+        nxt = parts[k + 1]
+        if nxt and unicodedata.combining(nxt[0]):
             continue  # a cluster of its own with its marks: kept, as :func:`_clusters` keeps it
-        out.append(text[i:d])
-        _run(cmap, i, d)
-        i = d + 1
-    out.append(text[i:n])
-    _run(cmap, i, n)
+        out.append(part if start + len(part) == d else text[start:d])
+        if ident is None:
+            cmap.extend(range(start, d))
+        else:
+            cmap.extend(ident[start:d])
+        start = d + 1
+    out.append(text[start:n])
+    _run(cmap, start, n)
 
 
 _CHUNK = 2048  # characters a span of text is checked for NFC in, when the whole text is not NFC
@@ -199,11 +301,15 @@ def normalize(text: str) -> Normalized:
         return Normalized(text, text, None)
     cmap = None
     work = text
-    if _DROP_RE.search(work) or not unicodedata.is_normalized("NFC", work):
+    if _has_drop(work) or not unicodedata.is_normalized("NFC", work):
         work, cmap = _slow_path(work)
-    # one scan finds the characters to replace, then str.replace per character present: C speed, no callback
-    # per match (the order does not matter: no replacement is replaced again)
-    for c in sorted(set(_ONE_TO_ONE_RE.findall(work))):
+    # a search finds a character to replace, str.replace replaces it everywhere (C speed, no callback per match);
+    # the next search starts after it (the order does not matter: no replacement is replaced again)
+    hit = _ONE_TO_ONE_RE.search(work)
+    while hit is not None:  # one search per character present (a no-break space: every one replaced at once)
+        k = hit.start()
+        c = work[k]
         work = work.replace(c, _ONE_TO_ONE_MAP[c])
+        hit = _ONE_TO_ONE_RE.search(work, k + 1)
     work = _fix_homoglyphs(work)
     return Normalized(text, work, cmap)

@@ -20,7 +20,7 @@ from typing import Any
 from .document import Document
 from .entities.base import Entity
 from .facts import extract_facts
-from .langid import ARABIC_NOT_READ, DocLanguage, identify, skipped_sentences
+from .langid import ARABIC_NOT_READ, DocLanguage, identify, load_model, skipped_sentences
 from .linking import link_facts
 from .normalize import Normalized, normalize
 from .parallel import chunks, ordered
@@ -179,6 +179,7 @@ class Pipeline:
         self.backend = backend
         self.model = model
         self._entities = None
+        load_model()  # the language model, here and not in the first document that needs it
         if ner:
             from .entities import EntityRecognizer
 
