@@ -231,7 +231,8 @@ def extract(paths, records, fmt, output, doc_date, ner, lang) -> None:
                                            "message": message})  # fmt: skip
                 continue
             try:
-                doc = nlp(text, doc_date=day, doc_id=doc_id)
+                with nlp.memory_zone():  # the model's vocabulary does not grow with every file read
+                    doc = nlp(text, doc_date=day, doc_id=doc_id)
             except Exception as exc:  # noqa: BLE001 - one bad document never stops the others
                 msg = f"{name}: the extractor failed ({type(exc).__name__}: {_one_line(exc)}); please report it"
                 yield from skipped(doc_id, "extractor", msg)

@@ -7,6 +7,7 @@ found before the :class:`~kaznlp.document.Document` is built, and it is not chan
 
 from __future__ import annotations
 
+import contextlib
 import math
 import os
 from array import array
@@ -249,6 +250,12 @@ class Pipeline:
                   for p in prepared]  # fmt: skip
         return self._entities.parse_many(texts, tokens)
 
+    def memory_zone(self):
+        """A context for a batch of documents: at its end the NER model forgets the word forms it learnt in it
+        (without it, a long run's memory grows with every new word). Keep the Documents, not the parsed ones."""
+        zone = getattr(self._entities, "memory_zone", None)
+        return zone() if zone is not None else contextlib.nullcontext()
+
     def parse_many(self, texts: list[str]) -> list[Parsed | None]:
         """Many texts prepared, and the NER model run over them in one batch (None each without NER)."""
         if self._entities is None:
@@ -269,8 +276,9 @@ class Pipeline:
             n_process = os.cpu_count() or 1
         if n_process <= 1:
             for batch in chunks(texts, batch_size):
-                for t, parsed in zip(batch, self.parse_many(batch)):
-                    yield self(t, doc_date=day, parsed=parsed)
+                with self.memory_zone():
+                    docs = [self(t, doc_date=day, parsed=parsed) for t, parsed in zip(batch, self.parse_many(batch))]
+                yield from docs
             return
         init = (self.ner, self.backend, self.model)
         with ProcessPoolExecutor(n_process, initializer=_init_worker, initargs=init) as ex:

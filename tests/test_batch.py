@@ -234,3 +234,32 @@ def test_the_duplicate_index_gives_the_first_copy_in_the_order_seen():
         assert idx.check("e", "e" * 32, ~base & (2**64 - 1)) is None  # far from all
         idx.add("f", "f" * 32, base ^ 1 << 40)
         assert idx.check("g", "0" * 32, base ^ 1 << 40 ^ 1 << 63) == ("near", "a")  # a before f; b is far
+
+
+def test_batch_with_ner_forgets_the_word_forms_of_each_batch():
+    """Issue 15: a batch's new word forms (names, numbers, every inflected form) leave the NER model's vocabulary
+    after the batch, so that memory stays flat over an archive of millions of documents; the records are the same
+    as those of a pipeline run outside any memory zone."""
+    from kaznlp.batch.readers import RawDoc
+    from kaznlp.batch.runner import _pipeline, process_batch
+
+    texts = [
+        "Жамбыл облысында Ермекбай Жұмабайұлы 1 250 тонна астық жинады.",
+        "Қарақұмбай ауылының тұрғыны Сәрсенғали Тілеуқабылов 17 гектар жерге жүгері екті.",
+        "Түркістан облысы әкімдігінің мәліметінше, Жетісай ауданында 3 мектеп салынды.",
+    ]
+    nlp = _pipeline(True)
+    strings = nlp._entities.nlp.vocab.strings
+    process_batch([(0, RawDoc("warm", "Астанада 5 зауыт ашылды."))], True, None)
+    before = len(strings)
+    out = process_batch([(k, RawDoc(f"d{k}", t)) for k, t in enumerate(texts)], True, None)
+    assert len(strings) == before
+    assert "Тілеуқабылов" not in strings
+    plain = kaznlp.Pipeline(ner=True)
+    for res, text in zip(out, texts):
+        want = plain(text).to_record()
+        assert [(e["start"], e["end"], e["label"]) for e in res["entities"]] == [
+            (e["start"], e["end"], e["label"]) for e in want["entities"]
+        ]
+        assert [f["value"] for f in res["facts"]] == [f["value"] for f in want["facts"]]
+    assert any(e["text"] == "Сәрсенғали Тілеуқабылов" for e in out[1]["entities"])

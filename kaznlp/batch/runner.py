@@ -128,15 +128,17 @@ def process_one(seq: int, raw: RawDoc, ner: bool, lang: str | None, parsed: Any 
 
 
 def process_batch(items: list[tuple[int, RawDoc]], ner: bool, lang: str | None) -> list[dict[str, Any]]:
-    parsed: list[Any] = [None] * len(items)
-    if ner:  # the NER model runs over the batch at once
-        ok = [k for k, (_, raw) in enumerate(items) if raw.text and not raw.error]
-        try:
-            for k, p in zip(ok, _pipeline(ner).parse_many([items[k][1].text for k in ok])):
-                parsed[k] = p
-        except Exception:  # noqa: BLE001 - fall back to one by one, where a bad document gets its error record
-            parsed = [None] * len(items)
-    return [process_one(seq, raw, ner, lang, p) for (seq, raw), p in zip(items, parsed)]
+    """The results of a batch of documents; the NER model's new word forms are forgotten after it (memory flat)."""
+    with _pipeline(ner).memory_zone():
+        parsed: list[Any] = [None] * len(items)
+        if ner:  # the NER model runs over the batch at once
+            ok = [k for k, (_, raw) in enumerate(items) if raw.text and not raw.error]
+            try:
+                for k, p in zip(ok, _pipeline(ner).parse_many([items[k][1].text for k in ok])):
+                    parsed[k] = p
+            except Exception:  # noqa: BLE001 - fall back to one by one, where a bad document gets its error record
+                parsed = [None] * len(items)
+        return [process_one(seq, raw, ner, lang, p) for (seq, raw), p in zip(items, parsed)]
 
 
 # ---------------------------------------------------------------- engines

@@ -135,6 +135,13 @@ class EntityRecognizer:
 
         return cls(load_model(p, exclude=[]))
 
+    def memory_zone(self):
+        """A context whose end frees the strings the model's vocabulary took in (every new word form of the texts
+        parsed in it: spaCy's ``Language.memory_zone``), so that a run over millions of documents stays flat in
+        memory. The model's Docs made in it must not be read after it."""
+        zone = getattr(self.nlp, "memory_zone", None)
+        return zone() if zone is not None else contextlib.nullcontext()
+
     def parse_many(
         self, texts: list[str], tokens: list[tuple[list[str], list[int], list[int]]] | None = None, batch_size: int = 64
     ) -> list:
