@@ -82,8 +82,12 @@ _POSITIONS = sorted({w.lower() for w in words("positions.txt")}, key=len, revers
 _POSITION_WORD = "(?:" + "|".join(map(re.escape, _POSITIONS)) + f")(?:{NAME_SUFFIX})"
 # a post after a body in the genitive, up to two nouns before it (басқарма басшысы, бас дәрігерінің орынбасары)
 _ACTING = "|".join(re.escape(a).replace(r"\ ", r"[ \t]+") for a in words("acting_posts.txt"))
+# a unit of the body before the post (АО «Трансэнерго» маркетинг және өткізу басқармасының орынбасары): up to three
+# lower-case words and the head word of a body, in the genitive
+_UNIT_HEADS = "|".join(map(re.escape, sorted({r[0].lower() for r in rows("org_heads.tsv")}, key=len, reverse=True)))
+_UNIT = rf"(?:(?:{LOWER_CLASS}[\w-]*[ \t]+){{0,3}}?(?:{_UNIT_HEADS})(?:{'|'.join(_GENITIVE)})[ \t]+)"
 _POSITION_RE = re.compile(
-    rf"[ \t]+(?P<pos>(?:{LOWER_CLASS}+[ \t]+){{0,2}}?{_POSITION_WORD}(?:[ \t]+{_POSITION_WORD})?"
+    rf"[ \t]+(?P<pos>{_UNIT}?(?:{LOWER_CLASS}+[ \t]+){{0,2}}?{_POSITION_WORD}(?:[ \t]+{_POSITION_WORD})?"
     rf"(?:[ \t]+(?:{_ACTING})(?:{NAME_SUFFIX}))?)(?!\w)",
     re.IGNORECASE,
 )
@@ -126,10 +130,29 @@ _LEGAL = "|".join(
 # abbreviation takes no genitive ending in the compound)
 _LEGAL_END_RE = re.compile(rf"[ \t»\"](?:{_LEGAL})\Z")
 _QUOTED_ORG_RE = re.compile(rf"[«\"][^«»\"\n]{{1,80}}[»\"][ \t]*(?:{_LEGAL})(?:-?\w+)?(?!\w)")
+# a name in quotes, with one pair of quotes nested in it («НК «ҚТЖ» АҚ»)
+_QUOTED = r"«(?:[^«»\n]|«[^«»\n]{1,60}»){1,80}»|\"[^\"\n]{1,80}\""
+_LEGAL_BEFORE = "|".join(
+    re.escape(f).replace(r"\ ", r"[ \t]+")
+    for f in sorted({*words("legal_forms_before.txt"), *words("legal_forms.txt")}, key=len, reverse=True)
+)
+# a legal form before a name in quotes (Russian usage: АО «Трансэнерго», ТОО «…»; ЖК «Мекенбаева»): an organisation
+_LEGAL_BEFORE_RE = re.compile(
+    rf"(?<![\w«\"/-])(?<!»[ \t])(?<!\"[ \t])(?:{_LEGAL_BEFORE})[ \t]*(?:{_QUOTED})(?:-{LOWER_CLASS}+)?(?![\w-])"
+)
+# the legal form inside the outer quotes of a nested name: «НК «ҚТЖ» АҚ», «АО «Казпочта»»
+_NESTED_LEGAL_RE = re.compile(
+    rf"«(?:(?:{_LEGAL_BEFORE})[ \t]*«[^«»\n]{{1,60}}»[ \t]*(?:{_LEGAL})?|«[^«»\n]{{1,60}}»[ \t]*(?:{_LEGAL}))»"
+    rf"(?:[ \t]*(?:{_LEGAL}))?(?:-{LOWER_CLASS}+)?(?![\w-])"
+)
 _HEADS = "|".join(map(re.escape, sorted({r[0].lower() for r in rows("org_heads.tsv")}, key=len, reverse=True)))
 # a name in quotes, then up to two lower-case words and the head word of a body («Талапкер» тілдер орталығының)
+_QUOTED_HEADS = "|".join(
+    map(re.escape, sorted({*(r[0].lower() for r in rows("org_heads.tsv")), *words("quoted_body_heads.txt")},
+                          key=len, reverse=True))
+)  # fmt: skip
 _QUOTED_BODY_RE = re.compile(
-    rf"[«\"][^«»\"\n]{{1,80}}[»\"](?:[ \t]+{LOWER_CLASS}[\w-]*){{0,2}}?[ \t]+(?:{_HEADS})(?:{NAME_SUFFIX})(?!\w)"
+    rf"[«\"][^«»\"\n]{{1,80}}[»\"](?:[ \t]+{LOWER_CLASS}[\w-]*){{0,2}}?[ \t]+(?:{_QUOTED_HEADS})(?:{NAME_SUFFIX})(?!\w)"
 )
 _INSTITUTIONS = "|".join(sorted(map(re.escape, words("institution_heads.txt")), key=len, reverse=True))
 # № 24 ЖББОМ, №1 гимназия, № 9 қазақ лицейі, №2 облыстық аурухана
@@ -188,6 +211,16 @@ _FACILITY_RE = re.compile(
     rf"(?<![\w-])(?P<name>«[^«»\n]{{1,60}}»|{UPPER_CLASS}{LOWER_CLASS}+(?:-{UPPER_CLASS}?{LOWER_CLASS}+)?)"
     rf"(?:[ \t]+(?:{LOWER_CLASS}[\w-]*|{UPPER_CLASS}{LOWER_CLASS}+)){{0,3}}?"
     rf"[ \t]+(?:{_FACILITY_KINDS})(?:{NAME_SUFFIX})(?!\w)"
+)
+# the head word of a body, in any case, among the words before a kind of building
+_BODY_WORD_RE = re.compile(rf"[ \t](?:{_HEADS})(?:{NAME_SUFFIX})(?=[ \t])", re.IGNORECASE)
+# named after a person (Н.Баймұратов атындағы орта мектеп, М.Горький атындағы орыс драма театры), up to four words
+# that say what it is, then a kind of building (FACILITY) or of body (ORGANISATION)
+_NAMED_AFTER_RE = re.compile(
+    rf"(?<![\w.-])(?:{UPPER_CLASS}\.[ \t]?){{0,2}}{UPPER_CLASS}{LOWER_CLASS}+(?:-{UPPER_CLASS}{LOWER_CLASS}+)?"
+    rf"(?:[ \t]+{UPPER_CLASS}{LOWER_CLASS}+)?[ \t]+(?:{'|'.join(map(re.escape, words('named_after.txt')))})"
+    rf"(?:[ \t]+[\w-]+){{0,4}}?[ \t]+(?:(?P<fac>(?:{_FACILITY_KINDS})(?:{NAME_SUFFIX}))"
+    rf"|(?:{_HEADS})(?:{NAME_SUFFIX})|(?:{_INSTITUTIONS})\w*)(?!\w)"
 )
 # the source after a verb of reporting: …, деп хабарлайды ҚазАқпарат. (one word, or two capitalised ones)
 _SOURCE_RE = re.compile(
@@ -318,9 +351,12 @@ def apply(text: str, ents: list[Entity]) -> list[Entity]:
     out = _split_people_before_places(text, out)
     out = _with_kinds(text, out)
     out = _add(out, _people(text))
-    orgs = _organisations(text)
-    org_spans = _Spans(orgs)
+    legal = _legal_bodies(text)
+    orgs = _organisations(text, legal)
+    org_spans = _Spans([*orgs, *legal])
     out = _add([e for e in out if not _post_inside_org(e, org_spans)], orgs)
+    out = _with_legal_bodies(out, legal)
+    orgs += legal
     out = _bodies_opening_posts(out, orgs)
     out = _add(out, _events(text))
     out = _add(out, _facilities(text))
@@ -634,15 +670,23 @@ def _facilities(text: str) -> list[Entity]:
     """Named buildings (entities-spec FACILITY): ``Атырау мұнай өңдеу зауыты``, ``«Сырым» шекара бекетінде``; a
     capitalised word that only opens its sentence, or a common word, is no name."""
     found = []
-    for m in _FACILITY_RE.finditer(text):
+    pos = 0
+    while (m := _FACILITY_RE.search(text, pos)) is not None:
         name = m.group("name")
+        pos = m.end("name")  # a name that is none (Ол Ырғыз … мешіті): the next word may be the name
         if not name.startswith("«") and (
             name.lower() in _NOT_NAMES
             or (_starts_sentence(text, m.start()) and not _known_place(name))
             or any(stem_parts(name)[2:])  # Кеңесте: the first noun of the compound takes no ending
         ):
             continue
+        if _BODY_WORD_RE.search(text, m.end("name"), m.end()) is not None:
+            continue  # … әділет департаменті ғимаратында: a body's building, and the body is the name
+        pos = m.end()
         found.append(Entity("FACILITY", m.start(), m.end(), m.group(), "rule", base_form(m.group(), "FACILITY")))
+    for m in _NAMED_AFTER_RE.finditer(text):
+        label = "FACILITY" if m.group("fac") else "ORGANISATION"
+        found.append(Entity(label, m.start(), m.end(), m.group(), "rule", base_form(m.group(), label[:3])))
     return found
 
 
@@ -726,10 +770,42 @@ def _people(text: str) -> list[Entity]:
     return found
 
 
-def _organisations(text: str) -> list[Entity]:
+def _legal_bodies(text: str) -> list[Entity]:
+    """A legal form and a name in quotes are an organisation, whatever the model read: the form before the name
+    (``АО «Трансэнерго»``, ``ЖК «Мекенбаева»``) or inside the outer quotes of a nested name (``«НК «ҚТЖ» АҚ»``)."""
+    found: list[Entity] = []
+    for rx in (_NESTED_LEGAL_RE, _LEGAL_BEFORE_RE):
+        for m in rx.finditer(text):
+            if any(f.start < m.end() and m.start() < f.end for f in found):
+                continue
+            found.append(Entity("ORGANISATION", m.start(), m.end(), m.group(), "rule", base_form(m.group(), "ORG")))
+    return found
+
+
+def _with_legal_bodies(ents: list[Entity], legal: list[Entity]) -> list[Entity]:
+    """The organisations of :func:`_legal_bodies` win over every reading that crosses them or lies in them; a post
+    around one keeps it, nested; a wider organisation around one (the body and a unit of it) gives way to it, the
+    unit going to the post after it (``АО «Трансэнерго» заң бөлімінің басшысы``)."""
+    if not legal:
+        return ents
+    spans = _Spans(ents)
+    for o in legal:
+        for k in spans.overlapping(o):
+            x = spans.items[k]
+            if x is not None and x.label == "POSITION" and x.start <= o.start and o.end <= x.end:
+                o.extra["inside"] = "POSITION"
+            else:
+                spans.remove([k])
+        spans.append(o)
+    return spans.entities()
+
+
+def _organisations(text: str, legal: list[Entity] = ()) -> list[Entity]:  # type: ignore[assignment]
     found = []
     for rx in (_QUOTED_ORG_RE, _QUOTED_BODY_RE, _SCHOOL_RE):
         for m in rx.finditer(text):
+            if any(o.start < m.end() and m.start() < o.end for o in legal):
+                continue  # АО «Трансэнерго» заң бөлімі: the body is the legal one, the unit goes to a post
             found.append(Entity("ORGANISATION", m.start(), m.end(), m.group(), "rule", base_form(m.group(), "ORG")))
     return found
 
@@ -916,6 +992,7 @@ def _positions_with_bodies(text: str, ents: list[Entity]) -> list[Entity]:
             e.text.endswith(_GENITIVE)
             or (e.label == "EVENT" and _YEAR_EVENT_RE.fullmatch(e.text) is not None)  # ЕХРО-2017 комиссары
             or (e.label == "ORGANISATION" and _LEGAL_END_RE.search(e.text))
+            or (e.label == "ORGANISATION" and _LEGAL_BEFORE_RE.fullmatch(e.text) is not None)
             or (e.label == "ORGANISATION" and e.text.rsplit(None, 1)[-1] in _ORG_HEAD_SET)
         )
     ]
