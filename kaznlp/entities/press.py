@@ -364,12 +364,16 @@ def apply(text: str, ents: list[Entity]) -> list[Entity]:
     out = _sources(text, out)
     out = [_widened(text, e) for e in out]
     out = _add(out, _places_named_again(text, out))
+    out = _directions_before(text, out)
     out = _bodies_of_places(text, out)
     out = _bodies_across_places(text, out)
     out = _positions_with_bodies(text, out)
     out = _posts_after_abbreviations(text, out)
     out += _places_in_posts(text, out)
-    out = _add(out, _kind_posts(text))
+    kind_posts = _kind_posts(text, out)
+    out = _add(out, [p for p in kind_posts if p.label == "POSITION"])
+    posts_at = {(p.start, p.end) for p in out if p.label == "POSITION"}
+    out += [g for g, p in zip(kind_posts[1:], kind_posts) if g.label == "GPE" and (p.start, p.end) in posts_at]
     out = _abbreviation_posts(text, out)
     out.sort(key=lambda x: (x.start, -x.end))
     return out
@@ -532,7 +536,10 @@ def _places_in_posts(text: str, ents: list[Entity]) -> list[Entity]:
         if p.label not in ("POSITION", "ORGANISATION") or " " not in p.text:
             continue
         first = p.text.split()[0]
-        place = (_known_place(first) and not looks_adjectival(first)) or _ABBREVIATION_LABELS.get(
+        if first in _DIRECTION_WORDS and len(p.text.split()) > 2 and _known_place(p.text.split()[1]):
+            first = p.text[: p.text.index(p.text.split()[1], len(first)) + len(p.text.split()[1])]  # Шығыс Қазақстан
+        last = first.split()[-1]
+        place = (_known_place(last) and not looks_adjectival(last)) or _ABBREVIATION_LABELS.get(
             first.split("-")[0]
         ) == "GPE"  # not Қазақстандық сапа орталығы: an adjective of a place is no place
         if place and p.start not in places_at:
@@ -867,6 +874,45 @@ def _bodies_across_places(text: str, ents: list[Entity]) -> list[Entity]:
     return out
 
 
+_DIRECTION_WORDS = frozenset(w for w in words("directions.txt") if w[:1].isupper())
+_DIRECTION_BEFORE_RE = re.compile(rf"(?<![\w-])(?:{_DIRECTIONS})[ \t]+\Z")
+
+
+def _directions_before(text: str, ents: list[Entity]) -> list[Entity]:
+    """``Оңтүстік Қазақстан облысының … корпорациясы`` read from ``Қазақстан``: a capitalised direction right before a
+    place, or a body that opens with a place, belongs to its name; the place in the body is nested in it."""
+    starts: dict[int, list[Entity]] = {}
+    for e in ents:
+        if e.label in ("GPE", "ORGANISATION") and e.text[:1].isupper():
+            starts.setdefault(e.start, []).append(e)
+    if not starts:
+        return ents
+    spans = _Spans(ents)
+    out = list(ents)
+    for s, group in starts.items():
+        m = _DIRECTION_BEFORE_RE.search(text, max(0, s - 20), s)
+        if m is None or not m.group()[:1].isupper() or spans.near(m.start(), m.start() + 1) and any(
+            x.start <= m.start() < x.end for x in map(spans.items.__getitem__, spans.near(m.start(), s)) if x
+        ):
+            continue  # the direction is read as part of something else
+        d = m.start()
+        direction = m.group().split()[0]
+        nested = any(e.label == "GPE" for e in group)
+        for e in group:
+            span = text[d : e.end]
+            base = f"{direction} {e.base or e.text}" if e.label == "GPE" else base_form(span, "ORG")
+            out[out.index(e)] = Entity(e.label, d, e.end, span, e.source, base, dict(e.extra))
+            k = _KIND_RE.match(text, e.start + len(e.text.split()[0]))
+            if e.label == "ORGANISATION" and not nested and k is not None and k.end() < e.end:
+                kind = _kind_key(k.group("kind"))
+                if _KIND_OF[kind][1] == "GPE":
+                    name = f"{direction} {e.text.split()[0]}"
+                    out.append(Entity("GPE", d, k.end(), text[d : k.end()], "rule", _place_base(name, kind),
+                                      {"inside": "ORGANISATION"}))  # fmt: skip
+                    nested = True
+    return out
+
+
 def _bodies_of_places(text: str, ents: list[Entity]) -> list[Entity]:
     """``Қазақстан Республикасының Ұлттық Банкі``: a place in the genitive right before a body is part of the
     body's name (the longest proper name, entities-spec)."""
@@ -934,6 +980,8 @@ def _widened(text: str, e: Entity) -> Entity:
             m = _BODY_PARTS_RE.match(text, end) or _SUB_BODY_RE.match(text, end)
             if m is not None:
                 end = m.end()
+        elif text[s:end].rsplit(None, 1)[-1].lower() in _ORG_HEAD_SET and (m := _BODY_PARTS_RE.match(text, end)):
+            end = m.end()  # … полиция департаменті баспасөз қызметінің: the compound's first noun, bare
     if (s, end) == (e.start, e.end):
         return e
     span = text[s:end]
@@ -975,9 +1023,43 @@ def _abbreviation_posts(text: str, ents: list[Entity]) -> list[Entity]:
     return spans.entities()
 
 
-def _kind_posts(text: str) -> list[Entity]:
-    found = [m for rx in (_KIND_POST_RE, _BODY_POST_RE) for m in rx.finditer(text)]
-    return [Entity("POSITION", m.start(), m.end(), m.group(), "rule", m.group()) for m in found]
+_NAME_BEFORE_RE = re.compile(rf"(?<![\w.-])(?P<name>(?:(?:{_DIRECTIONS})[ \t]+)?{_NAME_WORD})[ \t]+\Z")
+
+
+def _kind_posts(text: str, ents: list[Entity]) -> list[Entity]:
+    """``облыс әкімі``, ``мәслихат хатшысы``: posts of a place or a body named by its kind. A name right before the
+    kind of a place, in the compound's bare form (``Шиелі аудан әкімі``, ``Қарабұлақ ауылдық округ әкімінің
+    орынбасары``), belongs to the post, and the place is an entity of its own, nested."""
+    found: list[Entity] = []
+    people = _Spans(e for e in ents if e.label == "PERSON")
+    for rx in (_KIND_POST_RE, _BODY_POST_RE):
+        for m in rx.finditer(text):
+            start, place = m.start(), None
+            kind = next((k for k in _GPE_KIND_STEMS if m.group().lower().startswith(k + " ")), None)
+            n = _NAME_BEFORE_RE.search(text[max(0, start - 60) : start]) if kind else None
+            if n is not None and kind is not None:
+                name = n.group("name")
+                s = start - len(n.group())
+                if (
+                    name.split()[0].lower() not in _NOT_NAMES
+                    and not stem_parts(name.split()[-1])[3]
+                    and re.search(_SURNAME + r"\Z", name) is None  # Аронрашид Жапенов облыс әкіміне: a person
+                    and not any(  # a person's name of two words, not one word the model took for a person
+                        " " in x.text
+                        for x in map(people.items.__getitem__, people.overlapping(Entity("GPE", s, start - 1, name)))
+                        if x
+                    )
+                    and (_known_place(name.split()[-1]) or not _starts_sentence(text, s))
+                ):
+                    end = start + len(kind)
+                    place = Entity("GPE", s, end, text[s:end], "rule", _place_base(name, kind), {"inside": "POSITION"})
+                    start = s
+            if any((f.start, f.end) == (start, m.end()) for f in found[-2:]):
+                continue  # ауылдық округ әкімі: the post of a place and of a body named by its kind
+            found.append(Entity("POSITION", start, m.end(), text[start : m.end()], "rule", text[start : m.end()]))
+            if place is not None:
+                found.append(place)
+    return found
 
 
 def _positions_with_bodies(text: str, ents: list[Entity]) -> list[Entity]:
