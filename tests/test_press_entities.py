@@ -333,6 +333,15 @@ CASES = [
      [("ORGANISATION", "Батыс Қазақстан облысы полиция департаменті баспасөз қызметі",
        "Батыс Қазақстан облысы полиция департаменті баспасөз қызметі", None),
       ("GPE", "Батыс Қазақстан облысы", "Батыс Қазақстан облысы", "ORGANISATION")]),
+    # a foreign name in a Kazakh case form, read as a place: a person after a first name, or in the genitive before
+    # the title of a work; titles in quotes (songs, plays) are no organisations, people or buildings
+    ("Ол үшін тексерілу керек, – дейді Татьяна Хайтиди.",
+     [("PERSON", "Татьяна Хайтиди", "Татьяна Хайтиди", None)]),
+    ("Концертте Рианнаның «Diamonds» әні орындалады.", [("PERSON", "Рианнаның", "Рианна", None)]),
+    ("Кеште әнші Шакираның «Waka Waka» және «Hips Don't Lie» әндері орындалды.",
+     [("PERSON", "Шакираның", "Шакира", None)]),
+    ("Концертте М. Джексонның «We Are The World» әні орындалады.", []),
+    ("Театрда «Қыз Жібек» қойылымы көрермендерге ұсынылады.", []),
     # a dateline in capitals
     ("НҰР-СҰЛТАН, 19 қараша. Жаңа ереже күшіне енді.",
      [("GPE", "НҰР-СҰЛТАН", "Нұр-Сұлтан", None), ("DATE", "19 қараша", "19 қараша", None)]),

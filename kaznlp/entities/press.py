@@ -348,6 +348,8 @@ def apply(text: str, ents: list[Entity]) -> list[Entity]:
     out = _web_media(text, out)
     out = _joined_places(text, out)
     out = _add(out, _capital_places(text))
+    out = _foreign_people(text, out)
+    out = _titles_not_bodies(text, out)
     out = _split_people_before_places(text, out)
     out = _with_kinds(text, out)
     out = _add(out, _people(text))
@@ -874,6 +876,14 @@ def _bodies_across_places(text: str, ents: list[Entity]) -> list[Entity]:
     return out
 
 
+_WORK_AFTER_RE = re.compile(
+    r"[ \t]+(?:" + "|".join(map(re.escape, sorted(words("work_kinds.txt"), key=len, reverse=True))) + ")"
+    + "(?:" + "|".join(endings("plural")) + f")?(?:{NAME_SUFFIX})(?!\\w)"
+)
+_NAME_GENITIVE_RE = re.compile(
+    rf"(?<![\w.-])(?P<name>{UPPER_CLASS}{LOWER_CLASS}+)(?:{'|'.join(_GENITIVE)})[ \t]+\Z"
+)
+_LISTED_AFTER_RE = re.compile(rf"[ \t]*(?:,|[ \t](?:{_LIST_JOINERS}))[ \t]*")
 _DIRECTION_WORDS = frozenset(w for w in words("directions.txt") if w[:1].isupper())
 _DIRECTION_BEFORE_RE = re.compile(rf"(?<![\w-])(?:{_DIRECTIONS})[ \t]+\Z")
 
@@ -911,6 +921,81 @@ def _directions_before(text: str, ents: list[Entity]) -> list[Entity]:
                                       {"inside": "ORGANISATION"}))  # fmt: skip
                     nested = True
     return out
+
+
+_INITIALS_BEFORE_RE = re.compile(rf"(?<![\w.])(?:{UPPER_CLASS}\.[ \t]?){{1,2}}\Z")
+_FIRST_NAME_BEFORE_RE = re.compile(rf"(?<![\w.-])(?P<first>{UPPER_CLASS}{LOWER_CLASS}+)[ \t]+\Z")
+_TITLE_AFTER_RE = re.compile(r"[ \t]+[«\"]")
+
+
+def _foreign_people(text: str, ents: list[Entity]) -> list[Entity]:
+    """``Рианнаның``, ``Татьяна Хайтиди``, ``М. Джексонның`` read as places: one word the model reads as a place that
+    no gazetteer knows, has no kind word after it and stands as people do is a person: after initials or a first
+    name (a capitalised word with no ending, no entity of its own, not opening its sentence), or in the genitive
+    before a title in quotes (the author of a work)."""
+    spans = _Spans(ents)
+    out = list(ents)
+    for k, e in enumerate(ents):
+        if (
+            e.source != "model"
+            or e.label != "GPE"
+            or " " in e.text
+            or _known_place(e.text)
+            or _KIND_RE.match(text, e.end) is not None
+            or _in_quotes(text, e)
+        ):
+            continue
+        start = e.start
+        initials = _INITIALS_BEFORE_RE.search(text, max(0, start - 6), start)
+        first = _FIRST_NAME_BEFORE_RE.search(text, max(0, start - 30), start)
+        if first is not None and not (
+            first.group("first").lower() not in _NOT_NAMES
+            and not any(stem_parts(first.group("first"))[1:])
+            and not _known_place(first.group("first"))
+            and not _starts_sentence(text, first.start())
+            and not spans.overlapping(Entity("PERSON", first.start(), first.end("first"), first.group("first")))
+        ):
+            first = None
+        if (m := initials or first) is not None:
+            start = m.start()
+        elif not (e.text.endswith(_GENITIVE) and _TITLE_AFTER_RE.match(text, e.end)):
+            continue
+        span = text[start : e.end]
+        out[k] = Entity("PERSON", start, e.end, span, e.source, base_form(span, "PERSON"), dict(e.extra))
+    return out
+
+
+
+def _titles_not_bodies(text: str, ents: list[Entity]) -> list[Entity]:
+    """``Адельдің «Hello» және «Rolling In The Deep»``, ``«Қыз Жібек» қойылымы``: a title in quotes names a work, not a
+    body, a person or a building, where a kind of work follows it, a name in the genitive stands before it (its
+    author), or it is listed with such a title: what the model read in it gives way."""
+    if "«" not in text and '"' not in text:
+        return ents
+    spans = _Spans(ents)
+    drop: set[int] = set()
+    last_title_end = -1
+    for q in _QUOTED_ONLY_RE.finditer(text):
+        s, end = q.span()
+        inside = [
+            k
+            for k in spans.near(s, end)
+            if (x := spans.items[k]) is not None
+            and x.source == "model"
+            and x.label not in _NOT_NAME_LABELS
+            and s <= x.start
+            and x.end <= end
+        ]
+        work = _WORK_AFTER_RE.match(text, end) is not None
+        listed = last_title_end >= 0 and _LISTED_AFTER_RE.fullmatch(text, last_title_end, s) is not None
+        authored = False
+        if not (work or listed) and (g := _NAME_GENITIVE_RE.search(text, max(0, s - 40), s)) is not None:
+            initial = _INITIALS_BEFORE_RE.search(text, max(0, g.start() - 6), g.start()) is not None
+            authored = not _known_place(g.group("name")) and (initial or not _starts_sentence(text, g.start()))
+        if work or listed or authored:
+            drop.update(inside)
+            last_title_end = end
+    return [e for k, e in enumerate(spans.items) if k not in drop and e is not None]
 
 
 def _bodies_of_places(text: str, ents: list[Entity]) -> list[Entity]:
