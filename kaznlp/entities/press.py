@@ -84,10 +84,16 @@ _POSITION_WORD = "(?:" + "|".join(map(re.escape, _POSITIONS)) + f")(?:{NAME_SUFF
 _ACTING = "|".join(re.escape(a).replace(r"\ ", r"[ \t]+") for a in words("acting_posts.txt"))
 # a unit of the body before the post (АО «Трансэнерго» маркетинг және өткізу басқармасының орынбасары): up to three
 # lower-case words and the head word of a body, in the genitive
-_UNIT_HEADS = "|".join(map(re.escape, sorted({r[0].lower() for r in rows("org_heads.tsv")}, key=len, reverse=True)))
-_UNIT = rf"(?:(?:{LOWER_CLASS}[\w-]*[ \t]+){{0,3}}?(?:{_UNIT_HEADS})(?:{'|'.join(_GENITIVE)})[ \t]+)"
+_UNIT_HEADS = "|".join(
+    map(re.escape, sorted({*(r[0].lower() for r in rows("org_heads.tsv")), *words("unit_heads.txt")},
+                          key=len, reverse=True))
+)  # fmt: skip
+# (… аурухананың хирургия бөлімі басшысы: the unit in the compound's bare form too)
+_UNIT = rf"(?:(?:{LOWER_CLASS}[\w-]*[ \t]+){{0,4}}?(?:{_UNIT_HEADS})(?:{'|'.join(_GENITIVE)})?[ \t]+)"
+_POST_MODIFIERS = "|".join(map(re.escape, words("post_modifiers.txt")))
 _POSITION_RE = re.compile(
-    rf"[ \t]+(?P<pos>{_UNIT}?(?:{LOWER_CLASS}+[ \t]+){{0,2}}?{_POSITION_WORD}(?:[ \t]+{_POSITION_WORD})?"
+    rf"[ \t]+(?P<pos>{_UNIT}?(?:{LOWER_CLASS}+[ \t]+){{0,2}}?{_POSITION_WORD}"
+    rf"(?:[ \t]+(?:(?:{_POST_MODIFIERS})[ \t]+)?{_POSITION_WORD})?"
     rf"(?:[ \t]+(?:{_ACTING})(?:{NAME_SUFFIX}))?)(?!\w)",
     re.IGNORECASE,
 )
@@ -210,7 +216,7 @@ _FACILITY_KINDS = "|".join(
 _FACILITY_RE = re.compile(
     rf"(?<![\w-])(?P<name>«[^«»\n]{{1,60}}»|{UPPER_CLASS}{LOWER_CLASS}+(?:-{UPPER_CLASS}?{LOWER_CLASS}+)?)"
     rf"(?:[ \t]+(?:{LOWER_CLASS}[\w-]*|{UPPER_CLASS}{LOWER_CLASS}+)){{0,3}}?"
-    rf"[ \t]+(?:{_FACILITY_KINDS})(?:{NAME_SUFFIX})(?!\w)"
+    rf"[ \t]+(?P<kind>{_FACILITY_KINDS})(?:{NAME_SUFFIX})(?!\w)"
 )
 # the head word of a body, in any case, among the words before a kind of building
 _BODY_WORD_RE = re.compile(rf"[ \t](?:{_HEADS})(?:{NAME_SUFFIX})(?=[ \t])", re.IGNORECASE)
@@ -371,6 +377,7 @@ def apply(text: str, ents: list[Entity]) -> list[Entity]:
     out = _bodies_across_places(text, out)
     out = _positions_with_bodies(text, out)
     out = _posts_after_abbreviations(text, out)
+    out = _add(out, _country_posts(text))
     out += _places_in_posts(text, out)
     kind_posts = _kind_posts(text, out)
     out = _add(out, [p for p in kind_posts if p.label == "POSITION"])
@@ -691,6 +698,8 @@ def _facilities(text: str) -> list[Entity]:
             continue
         if _BODY_WORD_RE.search(text, m.end("name"), m.end()) is not None:
             continue  # … әділет департаменті ғимаратында: a body's building, and the body is the name
+        if _KIND_RE.search(text[m.end("name") : m.start("kind")] + " ") is not None:
+            continue  # Жарма ауылдарына газ құбыры: a place and a structure of it, no name of the structure
         pos = m.end()
         found.append(Entity("FACILITY", m.start(), m.end(), m.group(), "rule", base_form(m.group(), "FACILITY")))
     for m in _NAMED_AFTER_RE.finditer(text):
@@ -924,6 +933,12 @@ def _directions_before(text: str, ents: list[Entity]) -> list[Entity]:
 
 
 _INITIALS_BEFORE_RE = re.compile(rf"(?<![\w.])(?:{UPPER_CLASS}\.[ \t]?){{1,2}}\Z")
+_COUNTRY_ABBREVIATIONS = "|".join(re.escape(r[0]) for r in rows("abbreviation_entities.tsv") if r[1] == "GPE")
+_COUNTRY_POST_RE = re.compile(
+    rf"(?<![\w-])(?:{_COUNTRY_ABBREVIATIONS})[ \t]+(?P<body>{UPPER_CLASS}{LOWER_CLASS}[\w-]*"
+    rf"(?:[ \t]+(?:{_LIST_JOINERS}|{LOWER_CLASS}[\w-]*)){{0,4}}?)[ \t]+{_POSITION_WORD}"
+    rf"(?:[ \t]+(?:(?:{_POST_MODIFIERS})[ \t]+)?{_POSITION_WORD})?(?!\w)"
+)
 _FIRST_NAME_BEFORE_RE = re.compile(rf"(?<![\w.-])(?P<first>{UPPER_CLASS}{LOWER_CLASS}+)[ \t]+\Z")
 _TITLE_AFTER_RE = re.compile(r"[ \t]+[«\"]")
 
@@ -1109,6 +1124,19 @@ def _abbreviation_posts(text: str, ents: list[Entity]) -> list[Entity]:
 
 
 _NAME_BEFORE_RE = re.compile(rf"(?<![\w.-])(?P<name>(?:(?:{_DIRECTIONS})[ \t]+)?{_NAME_WORD})[ \t]+\Z")
+
+
+def _country_posts(text: str) -> list[Entity]:
+    """``ҚР Оқу-ағарту министрі``: the abbreviation of a country, a capitalised name of a field and a post is one
+    post (the country nested by :func:`_places_in_posts`); a name with the head word of a body in it is a body,
+    and its post is found with it."""
+    found = []
+    for m in _COUNTRY_POST_RE.finditer(text):
+        body = m.group("body")
+        if _BODY_WORD_RE.search(" " + body + " ") is not None or body.split()[0].lower() in _NOT_NAMES:
+            continue
+        found.append(Entity("POSITION", m.start(), m.end(), m.group(), "rule", m.group()))
+    return found
 
 
 def _kind_posts(text: str, ents: list[Entity]) -> list[Entity]:
