@@ -233,6 +233,15 @@ _SOURCE_RE = re.compile(
     r"(?<![\w-])деп[ \t]+(?:" + "|".join(map(re.escape, words("report_verbs.txt"))) + r")[ \t]+"
     rf"(?P<name>(?:{UPPER_CLASS}[\w-]*)(?:[ \t]+{UPPER_CLASS}[\w-]*)?)(?=[ \t]*[.,;!?](?!\w)|[ \t]+{LOWER_CLASS})"
 )
+# the agency after a dateline: АСТАНА, 9 шілде — Sputnik. (a place in capitals, a day and a month, a dash)
+_DATELINE_SOURCE_RE = re.compile(
+    rf"(?<![\w-]){UPPER_CLASS}{{2,}}(?:-{UPPER_CLASS}{{2,}})?,[ \t]+\d{{1,2}}[ \t]+{LOWER_CLASS}+[ \t]*[–—-][ \t]*"
+    rf"(?P<name>{UPPER_CLASS}[\w-]*(?:[ \t]+{UPPER_CLASS}[\w-]*)?)(?=[ \t]*[.,;!?](?!\w))"
+)
+_LONE_POST_RE = re.compile(
+    r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(words("lone_posts.txt"), key=len, reverse=True))) + ")"
+    + f"(?:{NAME_SUFFIX})(?![\\w-])"
+)
 _PLURAL_RE = re.compile("(?:" + "|".join(endings("plural")) + ")")
 _LIST_JOINERS = "|".join(re.escape(w) for w in words("list_joiners.txt") if w.isalpha())
 # a list of names that writes the kind word once, after the last, in the plural (Қордай, Масанчи, Ауқатты, Сортөбе
@@ -378,6 +387,7 @@ def apply(text: str, ents: list[Entity]) -> list[Entity]:
     out = _positions_with_bodies(text, out)
     out = _posts_after_abbreviations(text, out)
     out = _add(out, _country_posts(text))
+    out = _add(out, _lone_posts(text))
     out += _places_in_posts(text, out)
     kind_posts = _kind_posts(text, out)
     out = _add(out, [p for p in kind_posts if p.label == "POSITION"])
@@ -708,11 +718,16 @@ def _facilities(text: str) -> list[Entity]:
     return found
 
 
+def _lone_posts(text: str) -> list[Entity]:
+    """``вице-премьер``, ``Премьер-министрі``: posts that are posts wherever they stand."""
+    return [Entity("POSITION", m.start(), m.end(), m.group(), "rule", m.group()) for m in _LONE_POST_RE.finditer(text)]
+
+
 def _sources(text: str, ents: list[Entity]) -> list[Entity]:
     """``…, деп хабарлайды ҚазАқпарат``: the name after a verb of reporting is the source, an organisation; what
     the model read on it or across it (``ҚазАқпарат тілшісі`` as a post) gives way."""
     found = []
-    for m in _SOURCE_RE.finditer(text):
+    for m in [*_SOURCE_RE.finditer(text), *_DATELINE_SOURCE_RE.finditer(text)]:
         s, e = m.span("name")
         if text[s:e].split()[0].lower() in _NOT_NAMES:
             continue
@@ -940,6 +955,11 @@ _COUNTRY_POST_RE = re.compile(
     rf"(?:[ \t]+(?:(?:{_POST_MODIFIERS})[ \t]+)?{_POSITION_WORD})?(?!\w)"
 )
 _FIRST_NAME_BEFORE_RE = re.compile(rf"(?<![\w.-])(?P<first>{UPPER_CLASS}{LOWER_CLASS}+)[ \t]+\Z")
+# a capitalised word right after a first name, then punctuation or a lower-case word (… – деді Михаэль Кортюм.)
+_SURNAME_AFTER_RE = re.compile(
+    rf"[ \t]+(?P<last>{UPPER_CLASS}{LOWER_CLASS}+(?:-{UPPER_CLASS}{LOWER_CLASS}+)?)"
+    rf"(?=[ \t]*[.,;:!?)](?!\w)|[ \t]+{LOWER_CLASS})"
+)
 _TITLE_AFTER_RE = re.compile(r"[ \t]+[«\"]")
 
 
@@ -977,8 +997,23 @@ def _foreign_people(text: str, ents: list[Entity]) -> list[Entity]:
             continue
         span = text[start : e.end]
         out[k] = Entity("PERSON", start, e.end, span, e.source, base_form(span, "PERSON"), dict(e.extra))
+    for k, e in enumerate(out):  # Михаэль Кортюм, Ричард Баер: a first name the model read without the surname
+        if e.source != "model" or e.label != "PERSON" or " " in e.text:
+            continue
+        if (m := _SURNAME_AFTER_RE.match(text, e.end)) is None:
+            continue
+        word = m.group("last")
+        if (
+            word.lower() in _NOT_NAMES
+            or _known_place(word)
+            or _KIND_RE.match(text, m.end()) is not None
+            or _BODY_WORD_RE.match(" " + text[m.end() : m.end() + 40]) is not None
+            or spans.overlapping(Entity("PERSON", m.start("last"), m.end(), word))
+        ):
+            continue
+        span = text[e.start : m.end()]
+        out[k] = Entity("PERSON", e.start, m.end(), span, e.source, base_form(span, "PERSON"), dict(e.extra))
     return out
-
 
 
 def _titles_not_bodies(text: str, ents: list[Entity]) -> list[Entity]:
@@ -1188,6 +1223,7 @@ def _positions_with_bodies(text: str, ents: list[Entity]) -> list[Entity]:
             or (e.label == "EVENT" and _YEAR_EVENT_RE.fullmatch(e.text) is not None)  # ЕХРО-2017 комиссары
             or (e.label == "ORGANISATION" and _LEGAL_END_RE.search(e.text))
             or (e.label == "ORGANISATION" and _LEGAL_BEFORE_RE.fullmatch(e.text) is not None)
+            or (e.label == "ORGANISATION" and _SCHOOL_RE.fullmatch(e.text) is not None)  # №2 облыстық аурухана
             or (e.label == "ORGANISATION" and e.text.rsplit(None, 1)[-1] in _ORG_HEAD_SET)
         )
     ]
