@@ -270,6 +270,9 @@ def search(
 ES_MAPPING = records.es_mapping()
 
 
+_LINE_BREAKS = {0x85: "\\u0085", 0x2028: "\\u2028", 0x2029: "\\u2029"}
+
+
 def export_es(outdir: str | Path, target: str | Path, index: str = "kaznlp") -> dict[str, int]:
     """Elasticsearch/OpenSearch bulk NDJSON (documents, facts, entities in one index, told apart by ``kind``)
     and ``<target>.mapping.json``; bodies and mapping from :mod:`kaznlp.records`."""
@@ -279,9 +282,14 @@ def export_es(outdir: str | Path, target: str | Path, index: str = "kaznlp") -> 
         raise UsageError(f"{target.parent}: no such folder for -o; create it or give another path")
     n = {"documents": 0, "facts": 0, "entities": 0}
 
+    def line(obj: dict[str, Any]) -> str:
+        # U+0085, U+2028 and U+2029 are valid in a JSON string, but a reader that splits on every line break
+        # (Python's str.splitlines) cuts the line there: written escaped, the same JSON
+        return json.dumps(obj, ensure_ascii=False).translate(_LINE_BREAKS) + "\n"
+
     def write(f: Any, rid: str, body: dict[str, Any]) -> None:
-        f.write(json.dumps({"index": {"_index": index, "_id": rid}}, ensure_ascii=False) + "\n")
-        f.write(json.dumps(body, ensure_ascii=False) + "\n")
+        f.write(line({"index": {"_index": index, "_id": rid}}))
+        f.write(line(body))
 
     with open(target, "w", encoding="utf-8") as f:
         for p in shards:

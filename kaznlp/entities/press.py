@@ -572,12 +572,16 @@ def _places_in_posts(text: str, ents: list[Entity]) -> list[Entity]:
             # Қорғалжын ауданы әкімінің орынбасары: a name and the kind word of a place open the post, whatever
             # the gazetteers know
             k = _KIND_RE.match(text, p.start + len(first))
-            if k is not None and k.end() < p.end and _KIND_OF[_kind_key(k.group("kind"))][1] == "GPE":
-                if first.isalpha() and re.search(_SURNAME + r"\Z", first) is None:
-                    places_at.add(p.start)
-                    base = _place_base(first, _kind_key(k.group("kind")))
-                    out.append(Entity("GPE", p.start, k.end(), text[p.start : k.end()], "rule", base,
-                                      {"inside": p.label}))  # fmt: skip
+            if (
+                k is not None
+                and k.end() < p.end
+                and _KIND_OF[_kind_key(k.group("kind"))][1] == "GPE"
+                and first.isalpha()
+                and re.search(_SURNAME + r"\Z", first) is None
+            ):
+                places_at.add(p.start)
+                base = _place_base(first, _kind_key(k.group("kind")))
+                out.append(Entity("GPE", p.start, k.end(), text[p.start : k.end()], "rule", base, {"inside": p.label}))
     return out
 
 
