@@ -222,9 +222,10 @@ _FACILITY_RE = re.compile(
 _BODY_WORD_RE = re.compile(rf"[ \t](?:{_HEADS})(?:{NAME_SUFFIX})(?=[ \t])", re.IGNORECASE)
 # named after a person (Н.Баймұратов атындағы орта мектеп, М.Горький атындағы орыс драма театры), up to four words
 # that say what it is, then a kind of building (FACILITY) or of body (ORGANISATION)
+_NAMED_AFTER_WORDS = words("named_after.txt")
 _NAMED_AFTER_RE = re.compile(
     rf"(?<![\w.-])(?:{UPPER_CLASS}\.[ \t]?){{0,2}}{UPPER_CLASS}{LOWER_CLASS}+(?:-{UPPER_CLASS}{LOWER_CLASS}+)?"
-    rf"(?:[ \t]+{UPPER_CLASS}{LOWER_CLASS}+)?[ \t]+(?:{'|'.join(map(re.escape, words('named_after.txt')))})"
+    rf"(?:[ \t]+{UPPER_CLASS}{LOWER_CLASS}+)?[ \t]+(?:{'|'.join(map(re.escape, _NAMED_AFTER_WORDS))})"
     rf"(?:[ \t]+[\w-]+){{0,4}}?[ \t]+(?:(?P<fac>(?:{_FACILITY_KINDS})(?:{NAME_SUFFIX}))"
     rf"|(?:{_HEADS})(?:{NAME_SUFFIX})|(?:{_INSTITUTIONS})\w*)(?!\w)"
 )
@@ -726,7 +727,7 @@ def _facilities(text: str) -> list[Entity]:
             continue  # Жарма ауылдарына газ құбыры: a place and a structure of it, no name of the structure
         pos = m.end()
         found.append(Entity("FACILITY", m.start(), m.end(), m.group(), "rule", base_form(m.group(), "FACILITY")))
-    for m in _NAMED_AFTER_RE.finditer(text):
+    for m in _NAMED_AFTER_RE.finditer(text) if any(w in text for w in _NAMED_AFTER_WORDS) else ():
         label = "FACILITY" if m.group("fac") else "ORGANISATION"
         found.append(Entity(label, m.start(), m.end(), m.group(), "rule", base_form(m.group(), label[:3])))
     return found
@@ -821,6 +822,8 @@ def _legal_bodies(text: str) -> list[Entity]:
     """A legal form and a name in quotes are an organisation, whatever the model read: the form before the name
     (``АО «Трансэнерго»``, ``ЖК «Мекенбаева»``) or inside the outer quotes of a nested name (``«НК «ҚТЖ» АҚ»``)."""
     found: list[Entity] = []
+    if "«" not in text and '"' not in text:
+        return found
     for rx in (_NESTED_LEGAL_RE, _LEGAL_BEFORE_RE):
         for m in rx.finditer(text):
             if any(f.start < m.end() and m.start() < f.end for f in found):
@@ -935,13 +938,10 @@ def _directions_before(text: str, ents: list[Entity]) -> list[Entity]:
             starts.setdefault(e.start, []).append(e)
     if not starts:
         return ents
-    spans = _Spans(ents)
     out = list(ents)
     for s, group in starts.items():
         m = _DIRECTION_BEFORE_RE.search(text, max(0, s - 20), s)
-        if m is None or not m.group()[:1].isupper() or spans.near(m.start(), m.start() + 1) and any(
-            x.start <= m.start() < x.end for x in map(spans.items.__getitem__, spans.near(m.start(), s)) if x
-        ):
+        if m is None or not m.group()[:1].isupper() or any(x.start <= m.start() < x.end for x in ents):
             continue  # the direction is read as part of something else
         d = m.start()
         direction = m.group().split()[0]
@@ -982,7 +982,13 @@ def _foreign_people(text: str, ents: list[Entity]) -> list[Entity]:
     no gazetteer knows, has no kind word after it and stands as people do is a person: after initials or a first
     name (a capitalised word with no ending, no entity of its own, not opening its sentence), or in the genitive
     before a title in quotes (the author of a work)."""
-    spans = _Spans(ents)
+    index: list[_Spans] = []  # built on first use: most texts have no candidate
+
+    def spans() -> _Spans:
+        if not index:
+            index.append(_Spans(ents))
+        return index[0]
+
     out = list(ents)
     for k, e in enumerate(ents):
         if (
@@ -1002,7 +1008,7 @@ def _foreign_people(text: str, ents: list[Entity]) -> list[Entity]:
             and not any(stem_parts(first.group("first"))[1:])
             and not _known_place(first.group("first"))
             and not _starts_sentence(text, first.start())
-            and not spans.overlapping(Entity("PERSON", first.start(), first.end("first"), first.group("first")))
+            and not spans().overlapping(Entity("PERSON", first.start(), first.end("first"), first.group("first")))
         ):
             first = None
         if (m := initials or first) is not None:
@@ -1022,7 +1028,7 @@ def _foreign_people(text: str, ents: list[Entity]) -> list[Entity]:
             or _known_place(word)
             or _KIND_RE.match(text, m.end()) is not None
             or _BODY_WORD_RE.match(" " + text[m.end() : m.end() + 40]) is not None
-            or spans.overlapping(Entity("PERSON", m.start("last"), m.end(), word))
+            or spans().overlapping(Entity("PERSON", m.start("last"), m.end(), word))
         ):
             continue
         span = text[e.start : m.end()]
@@ -1041,15 +1047,6 @@ def _titles_not_bodies(text: str, ents: list[Entity]) -> list[Entity]:
     last_title_end = -1
     for q in _QUOTED_ONLY_RE.finditer(text):
         s, end = q.span()
-        inside = [
-            k
-            for k in spans.near(s, end)
-            if (x := spans.items[k]) is not None
-            and x.source == "model"
-            and x.label not in _NOT_NAME_LABELS
-            and s <= x.start
-            and x.end <= end
-        ]
         work = _WORK_AFTER_RE.match(text, end) is not None
         listed = last_title_end >= 0 and _LISTED_AFTER_RE.fullmatch(text, last_title_end, s) is not None
         authored = False
@@ -1057,7 +1054,15 @@ def _titles_not_bodies(text: str, ents: list[Entity]) -> list[Entity]:
             initial = _INITIALS_BEFORE_RE.search(text, max(0, g.start() - 6), g.start()) is not None
             authored = not _known_place(g.group("name")) and (initial or not _starts_sentence(text, g.start()))
         if work or listed or authored:
-            drop.update(inside)
+            drop.update(
+                k
+                for k in spans.near(s, end)
+                if (x := spans.items[k]) is not None
+                and x.source == "model"
+                and x.label not in _NOT_NAME_LABELS
+                and s <= x.start
+                and x.end <= end
+            )
             last_title_end = end
     return [e for k, e in enumerate(spans.items) if k not in drop and e is not None]
 
@@ -1188,12 +1193,23 @@ def _country_posts(text: str) -> list[Entity]:
     return found
 
 
+def _people_index(index: list[_Spans], ents: list[Entity]) -> _Spans:
+    if not index:
+        index.append(_Spans(e for e in ents if e.label == "PERSON"))
+    return index[0]
+
+
+def _person_at(people: _Spans, e: Entity) -> bool:
+    """Whether a person's name of two words or more (not one word the model took for a person) overlaps ``e``."""
+    return any(" " in x.text for x in map(people.items.__getitem__, people.overlapping(e)) if x)
+
+
 def _kind_posts(text: str, ents: list[Entity]) -> list[Entity]:
     """``облыс әкімі``, ``мәслихат хатшысы``: posts of a place or a body named by its kind. A name right before the
     kind of a place, in the compound's bare form (``Шиелі аудан әкімі``, ``Қарабұлақ ауылдық округ әкімінің
     орынбасары``), belongs to the post, and the place is an entity of its own, nested."""
     found: list[Entity] = []
-    people = _Spans(e for e in ents if e.label == "PERSON")
+    people_index: list[_Spans] = []
     for rx in (_KIND_POST_RE, _BODY_POST_RE):
         for m in rx.finditer(text):
             start, place = m.start(), None
@@ -1206,11 +1222,7 @@ def _kind_posts(text: str, ents: list[Entity]) -> list[Entity]:
                     name.split()[0].lower() not in _NOT_NAMES
                     and not stem_parts(name.split()[-1])[3]
                     and re.search(_SURNAME + r"\Z", name) is None  # Аронрашид Жапенов облыс әкіміне: a person
-                    and not any(  # a person's name of two words, not one word the model took for a person
-                        " " in x.text
-                        for x in map(people.items.__getitem__, people.overlapping(Entity("GPE", s, start - 1, name)))
-                        if x
-                    )
+                    and not _person_at(_people_index(people_index, ents), Entity("GPE", s, start - 1, name))
                     and (_known_place(name.split()[-1]) or not _starts_sentence(text, s))
                 ):
                     end = start + len(kind)
