@@ -921,6 +921,7 @@ _WORK_AFTER_RE = re.compile(
     r"[ \t]+(?:" + "|".join(map(re.escape, sorted(words("work_kinds.txt"), key=len, reverse=True))) + ")"
     + "(?:" + "|".join(endings("plural")) + f")?(?:{NAME_SUFFIX})(?!\\w)"
 )
+_TITLE_LABELS = frozenset({"PROJECT", "EVENT", "LAW"})
 _NAME_GENITIVE_RE = re.compile(
     rf"(?<![\w.-])(?P<name>{UPPER_CLASS}{LOWER_CLASS}+)(?:{'|'.join(_GENITIVE)})[ \t]+\Z"
 )
@@ -1060,6 +1061,7 @@ def _titles_not_bodies(text: str, ents: list[Entity]) -> list[Entity]:
                 if (x := spans.items[k]) is not None
                 and x.source == "model"
                 and x.label not in _NOT_NAME_LABELS
+                and x.label not in _TITLE_LABELS  # «Президенттің бес әлеуметтік бастамасы»: a programme's name
                 and s <= x.start
                 and x.end <= end
             )
