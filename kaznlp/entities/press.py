@@ -30,7 +30,15 @@ out or reads otherwise.
   (``Қордай ауданында`` … ``Қордайдағы``); a list of places with its kind word once, in the plural, gives a place
   for each name (``Масанчи және Сарытөбе ауылдары``);
 - the abbreviation of a country before a post belongs to it (``ҚР Сыртқы істер министрінің орынбасары``); named
-  buildings (``Атырау мұнай өңдеу зауыты``); the source after a verb of reporting (``деп хабарлайды ҚазАқпарат``).
+  buildings (``Атырау мұнай өңдеу зауыты``); the source after a verb of reporting (``деп хабарлайды ҚазАқпарат``);
+- a legal form before a name in quotes or inside nested quotes is an organisation, whatever the model read
+  (``АО «Трансэнерго»``, ``«НК «ҚТЖ» АҚ»``), and a post after it runs through a unit of the body; theatres, halls,
+  mosques, museums … by their kind word, names ``атындағы`` a person; a body's building is the body;
+- a foreign name in a case form read as a place is a person by the evidence around it (initials, a first name, a
+  title in quotes after it in the genitive); titles of works in quotes are no bodies, people or buildings;
+- a place's name before the post of its kind (``Шиелі аудан әкімі``), a unit of the body and a modifier inside a
+  post, a country's abbreviation + field + post (``ҚР Оқу-ағарту министрі``), a direction before the place a body
+  opens with, the agency after a dateline (``АСТАНА, 9 шілде — Sputnik.``).
 
 Steps that look for the entities overlapping one entity use :class:`_Spans` (blocks of text), so that a long text
 costs as much per entity as a short one.
