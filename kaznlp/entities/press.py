@@ -768,21 +768,21 @@ def _listed_places(text: str) -> list[Entity]:
     for m in _PLACE_LIST_RE.finditer(text):
         k = _KIND_RE.match(text, m.end())
         plain = k is None and _SETTLEMENTS_RE.match(text, m.end()) is not None  # … Сортөбе елді мекендерінде
-        if not plain and (
-            k is None or _KIND_OF[_kind_key(k.group("kind"))][1] != "GPE" or not _PLURAL_RE.match(k.group("end"))
-        ):
+        if not plain and (k is None or not _PLURAL_RE.match(k.group("end"))):
             continue
+        # the kind's label: places, and streets (Герцен және Жерұйық көшелерінде) or rivers alike
+        label = "GPE" if plain or k is None else _KIND_OF[_kind_key(k.group("kind"))][1]
         names = [*_LIST_NAME_RE.finditer(text, m.start("names"), m.end("names"))]
         if any(n.group().lower() in _NOT_NAMES for n in names) or m.group("last").lower() in _NOT_NAMES:
             continue
         for n in names:
-            found.append(Entity("GPE", n.start(), n.end(), n.group(), "rule", n.group()))
+            found.append(Entity(label, n.start(), n.end(), n.group(), "rule", n.group()))
         s = m.start("last")
         if plain or k is None:
-            found.append(Entity("GPE", s, m.end(), m.group("last"), "rule", m.group("last")))
+            found.append(Entity(label, s, m.end(), m.group("last"), "rule", m.group("last")))
         else:
             kind = _kind_key(k.group("kind"))
-            found.append(Entity("GPE", s, k.end(), text[s : k.end()], "rule", _place_base(m.group("last"), kind)))
+            found.append(Entity(label, s, k.end(), text[s : k.end()], "rule", _place_base(m.group("last"), kind)))
     return found
 
 
