@@ -183,6 +183,11 @@ _ORG_HEAD_WORDS = sorted({r[0].lower() for r in rows("org_heads.tsv")}, key=len,
 _SUB_BODY_RE = re.compile(
     rf"(?:[ \t]+{LOWER_CLASS}+){{0,2}}[ \t]+(?:{'|'.join(map(re.escape, _ORG_HEAD_WORDS))})(?:{NAME_SUFFIX})(?!\w)"
 )
+_UNIT_AFTER_RE = re.compile(
+    r"[ \t]+(?:"
+    + "|".join(map(re.escape, sorted(words("unit_heads.txt"), key=len, reverse=True)))
+    + f")(?:{NAME_SUFFIX})(?!\\w)"
+)
 _LATIN_NAME_RE = re.compile(r"(?<![\w-])[A-Z][\w&.-]*[ \t]+$")
 _QUOTED_LABELS = ("ORGANISATION", "FACILITY", "EVENT", "PROJECT", "LAW")
 _QUOTED_ONLY_RE = re.compile(r"[«\"][^«»\"\n]+[»\"]")
@@ -1146,6 +1151,8 @@ def _widened(text: str, e: Entity) -> Entity:
                 end = m.end()
         elif text[s:end].rsplit(None, 1)[-1].lower() in _ORG_HEAD_SET and (m := _BODY_PARTS_RE.match(text, end)):
             end = m.end()  # … полиция департаменті баспасөз қызметінің: the compound's first noun, bare
+        elif e.source == "model" and (m := _UNIT_AFTER_RE.match(text, end)) is not None:
+            end = m.end()  # Орталық коммуникациялар қызметі read without its head word: the compound's head
     if (s, end) == (e.start, e.end):
         return e
     span = text[s:end]
