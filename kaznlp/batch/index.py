@@ -15,6 +15,7 @@ from typing import Any
 
 from .. import records
 from ..errors import KaznlpError, NothingToDo, UsageError
+from ..writers import LINE_BREAKS
 from .runner import read_shard
 
 # SQLite type of each column type of kaznlp.records.column_types
@@ -270,9 +271,6 @@ def search(
 ES_MAPPING = records.es_mapping()
 
 
-_LINE_BREAKS = {0x85: "\\u0085", 0x2028: "\\u2028", 0x2029: "\\u2029"}
-
-
 def export_es(outdir: str | Path, target: str | Path, index: str = "kaznlp") -> dict[str, int]:
     """Elasticsearch/OpenSearch bulk NDJSON (documents, facts, entities in one index, told apart by ``kind``)
     and ``<target>.mapping.json``; bodies and mapping from :mod:`kaznlp.records`."""
@@ -282,10 +280,8 @@ def export_es(outdir: str | Path, target: str | Path, index: str = "kaznlp") -> 
         raise UsageError(f"{target.parent}: no such folder for -o; create it or give another path")
     n = {"documents": 0, "facts": 0, "entities": 0}
 
-    def line(obj: dict[str, Any]) -> str:
-        # U+0085, U+2028 and U+2029 are valid in a JSON string, but a reader that splits on every line break
-        # (Python's str.splitlines) cuts the line there: written escaped, the same JSON
-        return json.dumps(obj, ensure_ascii=False).translate(_LINE_BREAKS) + "\n"
+    def line(obj: dict[str, Any]) -> str:  # line breaks other than \n escaped, as in JSON Lines (writers.py)
+        return json.dumps(obj, ensure_ascii=False).translate(LINE_BREAKS) + "\n"
 
     def write(f: Any, rid: str, body: dict[str, Any]) -> None:
         f.write(line({"index": {"_index": index, "_id": rid}}))
