@@ -414,6 +414,10 @@ CASES = [
     # a body the model read without the head noun of its compound
     ("Бұл туралы Орталық коммуникациялар қызметі алаңында министр мәлім етті.",
      [("ORGANISATION", "Орталық коммуникациялар қызметі", "Орталық коммуникациялар қызметі", None)]),
+    # first name and patronymic, then the surname read as a person of its own: one person
+    ("Сөзді профессор Қарлығаш Жамалбекқызы Айдарбек алды.",
+     [("POSITION", "профессор", "профессор", None),
+      ("PERSON", "Қарлығаш Жамалбекқызы Айдарбек", "Қарлығаш Жамалбекқызы Айдарбек", None)]),
     # a dateline in capitals
     ("НҰР-СҰЛТАН, 19 қараша. Жаңа ереже күшіне енді.",
      [("GPE", "НҰР-СҰЛТАН", "Нұр-Сұлтан", None), ("DATE", "19 қараша", "19 қараша", None)]),

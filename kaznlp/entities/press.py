@@ -378,6 +378,7 @@ def apply(text: str, ents: list[Entity]) -> list[Entity]:
     out = _joined_places(text, out)
     out = _add(out, _capital_places(text))
     out = _foreign_people(text, out)
+    out = _joined_people(text, out)
     out = _titles_not_bodies(text, out)
     out = _split_people_before_places(text, out)
     out = _with_kinds(text, out)
@@ -988,6 +989,7 @@ _SURNAME_AFTER_RE = re.compile(
     rf"[ \t]+(?P<last>{UPPER_CLASS}{LOWER_CLASS}+(?:-{UPPER_CLASS}{LOWER_CLASS}+)?)"
     rf"(?=[ \t]*[.,;:!?)](?!\w)|[ \t]+{LOWER_CLASS})"
 )
+_PATRONYMIC_END_RE = re.compile(rf"{_PATRONYMIC}\Z")
 _TITLE_AFTER_RE = re.compile(r"[ \t]+[«\"]")
 
 
@@ -1047,6 +1049,27 @@ def _foreign_people(text: str, ents: list[Entity]) -> list[Entity]:
             continue
         span = text[e.start : m.end()]
         out[k] = Entity("PERSON", e.start, m.end(), span, e.source, base_form(span, "PERSON"), dict(e.extra))
+    return out
+
+
+def _joined_people(text: str, ents: list[Entity]) -> list[Entity]:
+    """``Қарлығаш Жамалбекқызы`` + ``Айдарбек`` read as two people: a name that ends with a patronymic and one word
+    read as a person right after it are one person (first name, patronymic, surname)."""
+    out: list[Entity] = []
+    for e in sorted(ents, key=lambda x: (x.start, -x.end)):
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.label == e.label == "PERSON"
+            and text[prev.end : e.start] == " "
+            and " " not in e.text
+            and len(prev.text.split()) == 2
+            and _PATRONYMIC_END_RE.search(prev.text) is not None
+        ):
+            span = text[prev.start : e.end]
+            out[-1] = Entity("PERSON", prev.start, e.end, span, prev.source, span, dict(prev.extra))
+        else:
+            out.append(e)
     return out
 
 
