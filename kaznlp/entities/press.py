@@ -382,6 +382,7 @@ def apply(text: str, ents: list[Entity]) -> list[Entity]:
     out = _titles_not_bodies(text, out)
     out = _split_people_before_places(text, out)
     out = _with_kinds(text, out)
+    out = _two_word_names(text, out)
     out = _add(out, _people(text))
     legal = _legal_bodies(text)
     orgs = _organisations(text, legal)
@@ -719,6 +720,30 @@ def _with_kinds(text: str, ents: list[Entity]) -> list[Entity]:
                 spans.remove(inner)
                 spans.append(e)
     return spans.entities()
+
+
+_WORD_BEFORE_RE = re.compile(rf"(?<![\w.-])(?P<word>{UPPER_CLASS}{LOWER_CLASS}+)[ \t]+\Z")
+
+
+def _two_word_names(text: str, ents: list[Entity]) -> list[Entity]:
+    """``Мәңгілік Ел даңғылы`` read as ``Ел даңғылы``: a street or a natural place with its kind word takes the
+    capitalised word right before it, where nothing else was read on that word and it does not open a sentence."""
+    out = list(ents)
+    for k, e in enumerate(ents):
+        if e.label not in ("FACILITY", "LOCATION") or _KIND_END_RE.search(e.text) is None or " " not in e.text:
+            continue
+        m = _WORD_BEFORE_RE.search(text, max(0, e.start - 30), e.start)
+        if (
+            m is None
+            or m.group("word").lower() in _NOT_NAMES
+            or _starts_sentence(text, m.start())
+            or any(o is not e and o.start < e.start and o.end > m.start() for o in ents)
+            or stem_parts(m.group("word"))[3]
+        ):
+            continue
+        span, base = text[m.start() : e.end], f"{m.group('word')} {e.base or e.text}"
+        out[k] = Entity(e.label, m.start(), e.end, span, e.source, base, dict(e.extra))
+    return out
 
 
 def _facilities(text: str) -> list[Entity]:
