@@ -154,6 +154,8 @@ _LEGAL_BEFORE = "|".join(
 _LEGAL_BEFORE_RE = re.compile(
     rf"(?<![\w«\"/-])(?<!»[ \t])(?<!\"[ \t])(?:{_LEGAL_BEFORE})[ \t]*(?:{_QUOTED})(?:-{LOWER_CLASS}+)?(?![\w-])"
 )
+_QUOTE_OPEN_RE = re.compile(r"[«\"]")
+_FORM_BEFORE_QUOTE_RE = re.compile(rf"(?<![\w«\"/-])(?:{_LEGAL_BEFORE})[ \t]*\Z")
 # the legal form inside the outer quotes of a nested name: «НК «ҚТЖ» АҚ», «АО «Казпочта»»
 _NESTED_LEGAL_RE = re.compile(
     rf"«(?:(?:{_LEGAL_BEFORE})[ \t]*«[^«»\n]{{1,60}}»[ \t]*(?:{_LEGAL})?|«[^«»\n]{{1,60}}»[ \t]*(?:{_LEGAL}))»"
@@ -252,6 +254,7 @@ _DATELINE_SOURCE_RE = re.compile(
     rf"(?<![\w-]){UPPER_CLASS}{{2,}}(?:-{UPPER_CLASS}{{2,}})?,[ \t]+\d{{1,2}}[ \t]+{LOWER_CLASS}+[ \t]*[–—-][ \t]*"
     rf"(?P<name>{UPPER_CLASS}[\w-]*(?:[ \t]+{UPPER_CLASS}[\w-]*)?)(?=[ \t]*[.,;!?](?!\w))"
 )
+_LONE_POST_WORDS = words("lone_posts.txt")
 _LONE_POST_RE = re.compile(
     r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(words("lone_posts.txt"), key=len, reverse=True))) + ")"
     + f"(?:{NAME_SUFFIX})(?![\\w-])"
@@ -774,6 +777,8 @@ def _facilities(text: str) -> list[Entity]:
 
 def _lone_posts(text: str) -> list[Entity]:
     """``вице-премьер``, ``Премьер-министрі``: posts that are posts wherever they stand."""
+    if not any(w in text for w in _LONE_POST_WORDS):
+        return []
     return [Entity("POSITION", m.start(), m.end(), m.group(), "rule", m.group()) for m in _LONE_POST_RE.finditer(text)]
 
 
@@ -863,11 +868,16 @@ def _legal_bodies(text: str) -> list[Entity]:
     found: list[Entity] = []
     if "«" not in text and '"' not in text:
         return found
-    for rx in (_NESTED_LEGAL_RE, _LEGAL_BEFORE_RE):
-        for m in rx.finditer(text):
-            if any(f.start < m.end() and m.start() < f.end for f in found):
-                continue
-            found.append(Entity("ORGANISATION", m.start(), m.end(), m.group(), "rule", base_form(m.group(), "ORG")))
+    nested = [*_NESTED_LEGAL_RE.finditer(text)] if text.count("«") > 1 else []
+    before = []  # a legal form ends right before a quote: the search starts there, not at every character
+    for q in _QUOTE_OPEN_RE.finditer(text):
+        f = _FORM_BEFORE_QUOTE_RE.search(text, max(0, q.start() - 24), q.start())
+        if f is not None and (m := _LEGAL_BEFORE_RE.match(text, f.start())) is not None:
+            before.append(m)
+    for m in [*nested, *before]:
+        if any(f.start < m.end() and m.start() < f.end for f in found):
+            continue
+        found.append(Entity("ORGANISATION", m.start(), m.end(), m.group(), "rule", base_form(m.group(), "ORG")))
     return found
 
 
@@ -1002,7 +1012,8 @@ def _directions_before(text: str, ents: list[Entity]) -> list[Entity]:
 
 
 _INITIALS_BEFORE_RE = re.compile(rf"(?<![\w.])(?:{UPPER_CLASS}\.[ \t]?){{1,2}}\Z")
-_COUNTRY_ABBREVIATIONS = "|".join(re.escape(r[0]) for r in rows("abbreviation_entities.tsv") if r[1] == "GPE")
+_COUNTRY_ABBREVIATION_LIST = tuple(r[0] for r in rows("abbreviation_entities.tsv") if r[1] == "GPE")
+_COUNTRY_ABBREVIATIONS = "|".join(map(re.escape, _COUNTRY_ABBREVIATION_LIST))
 _COUNTRY_POST_RE = re.compile(
     rf"(?<![\w-])(?:{_COUNTRY_ABBREVIATIONS})[ \t]+(?P<body>{UPPER_CLASS}{LOWER_CLASS}[\w-]*"
     rf"(?:[ \t]+(?:{_LIST_JOINERS}|{LOWER_CLASS}[\w-]*)){{0,4}}?)[ \t]+{_POSITION_WORD}"
@@ -1249,7 +1260,9 @@ def _country_posts(text: str) -> list[Entity]:
     """``ҚР Оқу-ағарту министрі``: the abbreviation of a country, a capitalised name of a field and a post is one
     post (the country nested by :func:`_places_in_posts`); a name with the head word of a body in it is a body,
     and its post is found with it."""
-    found = []
+    found: list[Entity] = []
+    if not any(a in text for a in _COUNTRY_ABBREVIATION_LIST):  # a substring test is much cheaper than the search
+        return found
     for m in _COUNTRY_POST_RE.finditer(text):
         body = m.group("body")
         if _BODY_WORD_RE.search(" " + body + " ") is not None or body.split()[0].lower() in _NOT_NAMES:
