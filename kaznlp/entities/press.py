@@ -233,6 +233,9 @@ _FACILITY_RE = re.compile(
     rf"(?:[ \t]+(?:{LOWER_CLASS}[\w-]*|{UPPER_CLASS}{LOWER_CLASS}+)){{0,3}}?"
     rf"[ \t]+(?P<kind>{_FACILITY_KINDS})(?:{NAME_SUFFIX})(?!\w)"
 )
+_STAFF_AFTER_RE = re.compile(
+    r"[ \t]+(?:" + "|".join(map(re.escape, words("staff_words.txt"))) + f")(?:{NAME_SUFFIX})(?!\\w)"
+)
 # the head word of a body, in any case, among the words before a kind of building
 _BODY_WORD_RE = re.compile(rf"[ \t](?:{_HEADS})(?:{NAME_SUFFIX})(?=[ \t])", re.IGNORECASE)
 # named after a person (Н.Баймұратов атындағы орта мектеп, М.Горький атындағы орыс драма театры), up to four words
@@ -768,7 +771,11 @@ def _facilities(text: str) -> list[Entity]:
         if _KIND_RE.search(text[m.end("name") : m.start("kind")] + " ") is not None:
             continue  # Жарма ауылдарына газ құбыры: a place and a structure of it, no name of the structure
         pos = m.end()
-        found.append(Entity("FACILITY", m.start(), m.end(), m.group(), "rule", base_form(m.group(), "FACILITY")))
+        label = "FACILITY"
+        staff = _STAFF_AFTER_RE.match(text, m.end()) or _POSITION_RE.match(text, m.end())
+        if m.group().endswith(_GENITIVE) and staff:
+            label = "ORGANISATION"  # «Астана Опера» театрының ұжымы, … театрының директоры: the body that works there
+        found.append(Entity(label, m.start(), m.end(), m.group(), "rule", base_form(m.group(), label[:3])))
     for m in _NAMED_AFTER_RE.finditer(text) if any(w in text for w in _NAMED_AFTER_WORDS) else ():
         label = "FACILITY" if m.group("fac") else "ORGANISATION"
         found.append(Entity(label, m.start(), m.end(), m.group(), "rule", base_form(m.group(), label[:3])))
