@@ -27,8 +27,16 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 _PAIR = re.compile("[\ud800-\udbff][\udc00-\udfff]")
 
 
+#: U+0085, U+2028 and U+2029 are valid in a JSON string, but a reader that splits on every line break (Python's
+#: str.splitlines) cuts a JSON line there: they are written escaped (the same JSON)
+LINE_BREAKS = {0x85: "\\u0085", 0x2028: "\\u2028", 0x2029: "\\u2029"}
+_LINE_BREAK = re.compile("[\x85\u2028\u2029]")
+
+
 def _json_line(r: dict[str, Any]) -> str:
     line = json.dumps(r, ensure_ascii=False, allow_nan=False)
+    if _LINE_BREAK.search(line):
+        line = line.translate(LINE_BREAKS)
     if not _SURROGATE.search(line):
         return line
     line = _PAIR.sub("\ufffd\ufffd", line)  # a surrogate is only ever inside a JSON string: escaped, it stays one

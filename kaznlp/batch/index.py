@@ -15,6 +15,7 @@ from typing import Any
 
 from .. import records
 from ..errors import KaznlpError, NothingToDo, UsageError
+from ..writers import LINE_BREAKS
 from .runner import read_shard
 
 # SQLite type of each column type of kaznlp.records.column_types
@@ -279,9 +280,12 @@ def export_es(outdir: str | Path, target: str | Path, index: str = "kaznlp") -> 
         raise UsageError(f"{target.parent}: no such folder for -o; create it or give another path")
     n = {"documents": 0, "facts": 0, "entities": 0}
 
+    def line(obj: dict[str, Any]) -> str:  # line breaks other than \n escaped, as in JSON Lines (writers.py)
+        return json.dumps(obj, ensure_ascii=False).translate(LINE_BREAKS) + "\n"
+
     def write(f: Any, rid: str, body: dict[str, Any]) -> None:
-        f.write(json.dumps({"index": {"_index": index, "_id": rid}}, ensure_ascii=False) + "\n")
-        f.write(json.dumps(body, ensure_ascii=False) + "\n")
+        f.write(line({"index": {"_index": index, "_id": rid}}))
+        f.write(line(body))
 
     with open(target, "w", encoding="utf-8") as f:
         for p in shards:

@@ -30,7 +30,15 @@ out or reads otherwise.
   (``Қордай ауданында`` … ``Қордайдағы``); a list of places with its kind word once, in the plural, gives a place
   for each name (``Масанчи және Сарытөбе ауылдары``);
 - the abbreviation of a country before a post belongs to it (``ҚР Сыртқы істер министрінің орынбасары``); named
-  buildings (``Атырау мұнай өңдеу зауыты``); the source after a verb of reporting (``деп хабарлайды ҚазАқпарат``).
+  buildings (``Атырау мұнай өңдеу зауыты``); the source after a verb of reporting (``деп хабарлайды ҚазАқпарат``);
+- a legal form before a name in quotes or inside nested quotes is an organisation, whatever the model read
+  (``АО «Трансэнерго»``, ``«НК «ҚТЖ» АҚ»``), and a post after it runs through a unit of the body; theatres, halls,
+  mosques, museums … by their kind word, names ``атындағы`` a person; a body's building is the body;
+- a foreign name in a case form read as a place is a person by the evidence around it (initials, a first name, a
+  title in quotes after it in the genitive); titles of works in quotes are no bodies, people or buildings;
+- a place's name before the post of its kind (``Шиелі аудан әкімі``), a unit of the body and a modifier inside a
+  post, a country's abbreviation + field + post (``ҚР Оқу-ағарту министрі``), a direction before the place a body
+  opens with, the agency after a dateline (``АСТАНА, 9 шілде — Sputnik.``).
 
 Steps that look for the entities overlapping one entity use :class:`_Spans` (blocks of text), so that a long text
 costs as much per entity as a short one.
@@ -82,8 +90,18 @@ _POSITIONS = sorted({w.lower() for w in words("positions.txt")}, key=len, revers
 _POSITION_WORD = "(?:" + "|".join(map(re.escape, _POSITIONS)) + f")(?:{NAME_SUFFIX})"
 # a post after a body in the genitive, up to two nouns before it (басқарма басшысы, бас дәрігерінің орынбасары)
 _ACTING = "|".join(re.escape(a).replace(r"\ ", r"[ \t]+") for a in words("acting_posts.txt"))
+# a unit of the body before the post (АО «Трансэнерго» маркетинг және өткізу басқармасының орынбасары): up to three
+# lower-case words and the head word of a body, in the genitive
+_UNIT_HEADS = "|".join(
+    map(re.escape, sorted({*(r[0].lower() for r in rows("org_heads.tsv")), *words("unit_heads.txt")},
+                          key=len, reverse=True))
+)  # fmt: skip
+# (… аурухананың хирургия бөлімі басшысы: the unit in the compound's bare form too)
+_UNIT = rf"(?:(?:{LOWER_CLASS}[\w-]*[ \t]+){{0,4}}?(?:{_UNIT_HEADS})(?:{'|'.join(_GENITIVE)})?[ \t]+)"
+_POST_MODIFIERS = "|".join(map(re.escape, words("post_modifiers.txt")))
 _POSITION_RE = re.compile(
-    rf"[ \t]+(?P<pos>(?:{LOWER_CLASS}+[ \t]+){{0,2}}?{_POSITION_WORD}(?:[ \t]+{_POSITION_WORD})?"
+    rf"[ \t]+(?P<pos>{_UNIT}?(?:{LOWER_CLASS}+[ \t]+){{0,2}}?{_POSITION_WORD}"
+    rf"(?:[ \t]+(?:(?:{_POST_MODIFIERS})[ \t]+)?{_POSITION_WORD})?"
     rf"(?:[ \t]+(?:{_ACTING})(?:{NAME_SUFFIX}))?)(?!\w)",
     re.IGNORECASE,
 )
@@ -126,10 +144,31 @@ _LEGAL = "|".join(
 # abbreviation takes no genitive ending in the compound)
 _LEGAL_END_RE = re.compile(rf"[ \t»\"](?:{_LEGAL})\Z")
 _QUOTED_ORG_RE = re.compile(rf"[«\"][^«»\"\n]{{1,80}}[»\"][ \t]*(?:{_LEGAL})(?:-?\w+)?(?!\w)")
+# a name in quotes, with one pair of quotes nested in it («НК «ҚТЖ» АҚ»)
+_QUOTED = r"«(?:[^«»\n]|«[^«»\n]{1,60}»){1,80}»|\"[^\"\n]{1,80}\""
+_LEGAL_BEFORE = "|".join(
+    re.escape(f).replace(r"\ ", r"[ \t]+")
+    for f in sorted({*words("legal_forms_before.txt"), *words("legal_forms.txt")}, key=len, reverse=True)
+)
+# a legal form before a name in quotes (Russian usage: АО «Трансэнерго», ТОО «…»; ЖК «Мекенбаева»): an organisation
+_LEGAL_BEFORE_RE = re.compile(
+    rf"(?<![\w«\"/-])(?<!»[ \t])(?<!\"[ \t])(?:{_LEGAL_BEFORE})[ \t]*(?:{_QUOTED})(?:-{LOWER_CLASS}+)?(?![\w-])"
+)
+_QUOTE_OPEN_RE = re.compile(r"[«\"]")
+_FORM_BEFORE_QUOTE_RE = re.compile(rf"(?<![\w«\"/-])(?:{_LEGAL_BEFORE})[ \t]*\Z")
+# the legal form inside the outer quotes of a nested name: «НК «ҚТЖ» АҚ», «АО «Казпочта»»
+_NESTED_LEGAL_RE = re.compile(
+    rf"«(?:(?:{_LEGAL_BEFORE})[ \t]*«[^«»\n]{{1,60}}»[ \t]*(?:{_LEGAL})?|«[^«»\n]{{1,60}}»[ \t]*(?:{_LEGAL}))»"
+    rf"(?:[ \t]*(?:{_LEGAL}))?(?:-{LOWER_CLASS}+)?(?![\w-])"
+)
 _HEADS = "|".join(map(re.escape, sorted({r[0].lower() for r in rows("org_heads.tsv")}, key=len, reverse=True)))
 # a name in quotes, then up to two lower-case words and the head word of a body («Талапкер» тілдер орталығының)
+_QUOTED_HEADS = "|".join(
+    map(re.escape, sorted({*(r[0].lower() for r in rows("org_heads.tsv")), *words("quoted_body_heads.txt")},
+                          key=len, reverse=True))
+)  # fmt: skip
 _QUOTED_BODY_RE = re.compile(
-    rf"[«\"][^«»\"\n]{{1,80}}[»\"](?:[ \t]+{LOWER_CLASS}[\w-]*){{0,2}}?[ \t]+(?:{_HEADS})(?:{NAME_SUFFIX})(?!\w)"
+    rf"[«\"][^«»\"\n]{{1,80}}[»\"](?:[ \t]+{LOWER_CLASS}[\w-]*){{0,2}}?[ \t]+(?:{_QUOTED_HEADS})(?:{NAME_SUFFIX})(?!\w)"
 )
 _INSTITUTIONS = "|".join(sorted(map(re.escape, words("institution_heads.txt")), key=len, reverse=True))
 # № 24 ЖББОМ, №1 гимназия, № 9 қазақ лицейі, №2 облыстық аурухана
@@ -145,6 +184,11 @@ _ORG_HEAD_WORDS = sorted({r[0].lower() for r in rows("org_heads.tsv")}, key=len,
 # up to two lower-case words, then the head word of a body
 _SUB_BODY_RE = re.compile(
     rf"(?:[ \t]+{LOWER_CLASS}+){{0,2}}[ \t]+(?:{'|'.join(map(re.escape, _ORG_HEAD_WORDS))})(?:{NAME_SUFFIX})(?!\w)"
+)
+_UNIT_AFTER_RE = re.compile(
+    r"[ \t]+(?:"
+    + "|".join(map(re.escape, sorted(words("unit_heads.txt"), key=len, reverse=True)))
+    + f")(?:{NAME_SUFFIX})(?!\\w)"
 )
 _LATIN_NAME_RE = re.compile(r"(?<![\w-])[A-Z][\w&.-]*[ \t]+$")
 _QUOTED_LABELS = ("ORGANISATION", "FACILITY", "EVENT", "PROJECT", "LAW")
@@ -187,12 +231,36 @@ _FACILITY_KINDS = "|".join(
 _FACILITY_RE = re.compile(
     rf"(?<![\w-])(?P<name>«[^«»\n]{{1,60}}»|{UPPER_CLASS}{LOWER_CLASS}+(?:-{UPPER_CLASS}?{LOWER_CLASS}+)?)"
     rf"(?:[ \t]+(?:{LOWER_CLASS}[\w-]*|{UPPER_CLASS}{LOWER_CLASS}+)){{0,3}}?"
-    rf"[ \t]+(?:{_FACILITY_KINDS})(?:{NAME_SUFFIX})(?!\w)"
+    rf"[ \t]+(?P<kind>{_FACILITY_KINDS})(?:{NAME_SUFFIX})(?!\w)"
+)
+_STAFF_AFTER_RE = re.compile(
+    r"[ \t]+(?:" + "|".join(map(re.escape, words("staff_words.txt"))) + f")(?:{NAME_SUFFIX})(?!\\w)"
+)
+# the head word of a body, in any case, among the words before a kind of building
+_BODY_WORD_RE = re.compile(rf"[ \t](?:{_HEADS})(?:{NAME_SUFFIX})(?=[ \t])", re.IGNORECASE)
+# named after a person (Н.Баймұратов атындағы орта мектеп, М.Горький атындағы орыс драма театры), up to four words
+# that say what it is, then a kind of building (FACILITY) or of body (ORGANISATION)
+_NAMED_AFTER_WORDS = words("named_after.txt")
+_NAMED_AFTER_RE = re.compile(
+    rf"(?<![\w.-])(?:{UPPER_CLASS}\.[ \t]?){{0,2}}{UPPER_CLASS}{LOWER_CLASS}+(?:-{UPPER_CLASS}{LOWER_CLASS}+)?"
+    rf"(?:[ \t]+{UPPER_CLASS}{LOWER_CLASS}+)?[ \t]+(?:{'|'.join(map(re.escape, _NAMED_AFTER_WORDS))})"
+    rf"(?:[ \t]+[\w-]+){{0,4}}?[ \t]+(?:(?P<fac>(?:{_FACILITY_KINDS})(?:{NAME_SUFFIX}))"
+    rf"|(?:{_HEADS})(?:{NAME_SUFFIX})|(?:{_INSTITUTIONS})\w*)(?!\w)"
 )
 # the source after a verb of reporting: …, деп хабарлайды ҚазАқпарат. (one word, or two capitalised ones)
 _SOURCE_RE = re.compile(
     r"(?<![\w-])деп[ \t]+(?:" + "|".join(map(re.escape, words("report_verbs.txt"))) + r")[ \t]+"
     rf"(?P<name>(?:{UPPER_CLASS}[\w-]*)(?:[ \t]+{UPPER_CLASS}[\w-]*)?)(?=[ \t]*[.,;!?](?!\w)|[ \t]+{LOWER_CLASS})"
+)
+# the agency after a dateline: АСТАНА, 9 шілде — Sputnik. (a place in capitals, a day and a month, a dash)
+_DATELINE_SOURCE_RE = re.compile(
+    rf"(?<![\w-]){UPPER_CLASS}{{2,}}(?:-{UPPER_CLASS}{{2,}})?,[ \t]+\d{{1,2}}[ \t]+{LOWER_CLASS}+[ \t]*[–—-][ \t]*"
+    rf"(?P<name>{UPPER_CLASS}[\w-]*(?:[ \t]+{UPPER_CLASS}[\w-]*)?)(?=[ \t]*[.,;!?](?!\w))"
+)
+_LONE_POST_WORDS = words("lone_posts.txt")
+_LONE_POST_RE = re.compile(
+    r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(words("lone_posts.txt"), key=len, reverse=True))) + ")"
+    + f"(?:{NAME_SUFFIX})(?![\\w-])"
 )
 _PLURAL_RE = re.compile("(?:" + "|".join(endings("plural")) + ")")
 _LIST_JOINERS = "|".join(re.escape(w) for w in words("list_joiners.txt") if w.isalpha())
@@ -315,12 +383,19 @@ def apply(text: str, ents: list[Entity]) -> list[Entity]:
     out = _web_media(text, out)
     out = _joined_places(text, out)
     out = _add(out, _capital_places(text))
+    out = _foreign_people(text, out)
+    out = _joined_people(text, out)
+    out = _titles_not_bodies(text, out)
     out = _split_people_before_places(text, out)
     out = _with_kinds(text, out)
+    out = _two_word_names(text, out)
     out = _add(out, _people(text))
-    orgs = _organisations(text)
-    org_spans = _Spans(orgs)
+    legal = _legal_bodies(text)
+    orgs = _organisations(text, legal)
+    org_spans = _Spans([*orgs, *legal])
     out = _add([e for e in out if not _post_inside_org(e, org_spans)], orgs)
+    out = _with_legal_bodies(out, legal)
+    orgs += legal
     out = _bodies_opening_posts(out, orgs)
     out = _add(out, _events(text))
     out = _add(out, _facilities(text))
@@ -328,12 +403,18 @@ def apply(text: str, ents: list[Entity]) -> list[Entity]:
     out = _sources(text, out)
     out = [_widened(text, e) for e in out]
     out = _add(out, _places_named_again(text, out))
+    out = _directions_before(text, out)
     out = _bodies_of_places(text, out)
     out = _bodies_across_places(text, out)
     out = _positions_with_bodies(text, out)
     out = _posts_after_abbreviations(text, out)
+    out = _add(out, _country_posts(text))
+    out = _add(out, _lone_posts(text))
     out += _places_in_posts(text, out)
-    out = _add(out, _kind_posts(text))
+    kind_posts = _kind_posts(text, out)
+    out = _add(out, [p for p in kind_posts if p.label == "POSITION"])
+    posts_at = {(p.start, p.end) for p in out if p.label == "POSITION"}
+    out += [g for g, p in zip(kind_posts[1:], kind_posts) if g.label == "GPE" and (p.start, p.end) in posts_at]
     out = _abbreviation_posts(text, out)
     out.sort(key=lambda x: (x.start, -x.end))
     return out
@@ -496,7 +577,10 @@ def _places_in_posts(text: str, ents: list[Entity]) -> list[Entity]:
         if p.label not in ("POSITION", "ORGANISATION") or " " not in p.text:
             continue
         first = p.text.split()[0]
-        place = (_known_place(first) and not looks_adjectival(first)) or _ABBREVIATION_LABELS.get(
+        if first in _DIRECTION_WORDS and len(p.text.split()) > 2 and _known_place(p.text.split()[1]):
+            first = p.text[: p.text.index(p.text.split()[1], len(first)) + len(p.text.split()[1])]  # Шығыс Қазақстан
+        last = first.split()[-1]
+        place = (_known_place(last) and not looks_adjectival(last)) or _ABBREVIATION_LABELS.get(
             first.split("-")[0]
         ) == "GPE"  # not Қазақстандық сапа орталығы: an adjective of a place is no place
         if place and p.start not in places_at:
@@ -506,6 +590,20 @@ def _places_in_posts(text: str, ents: list[Entity]) -> list[Entity]:
             if k is not None and k.end() < p.end and _KIND_OF[_kind_key(k.group("kind"))][1] == "GPE":
                 end, base = k.end(), _place_base(first, _kind_key(k.group("kind")))  # Қазақстан Республикасының
             out.append(Entity("GPE", p.start, end, text[p.start : end], "rule", base, {"inside": p.label}))
+        elif not place and p.start not in places_at and first[:1].isupper() and first.lower() not in _NOT_NAMES:
+            # Қорғалжын ауданы әкімінің орынбасары: a name and the kind word of a place open the post, whatever
+            # the gazetteers know
+            k = _KIND_RE.match(text, p.start + len(first))
+            if (
+                k is not None
+                and k.end() < p.end
+                and _KIND_OF[_kind_key(k.group("kind"))][1] == "GPE"
+                and first.isalpha()
+                and re.search(_SURNAME + r"\Z", first) is None
+            ):
+                places_at.add(p.start)
+                base = _place_base(first, _kind_key(k.group("kind")))
+                out.append(Entity("GPE", p.start, k.end(), text[p.start : k.end()], "rule", base, {"inside": p.label}))
     return out
 
 
@@ -630,27 +728,72 @@ def _with_kinds(text: str, ents: list[Entity]) -> list[Entity]:
     return spans.entities()
 
 
+_WORD_BEFORE_RE = re.compile(rf"(?<![\w.-])(?P<word>{UPPER_CLASS}{LOWER_CLASS}+)[ \t]+\Z")
+
+
+def _two_word_names(text: str, ents: list[Entity]) -> list[Entity]:
+    """``Мәңгілік Ел даңғылы`` read as ``Ел даңғылы``: a street or a natural place with its kind word takes the
+    capitalised word right before it, where nothing else was read on that word and it does not open a sentence."""
+    out = list(ents)
+    for k, e in enumerate(ents):
+        if e.label not in ("FACILITY", "LOCATION") or _KIND_END_RE.search(e.text) is None or " " not in e.text:
+            continue
+        m = _WORD_BEFORE_RE.search(text, max(0, e.start - 30), e.start)
+        if (
+            m is None
+            or m.group("word").lower() in _NOT_NAMES
+            or _starts_sentence(text, m.start())
+            or any(o is not e and o.start < e.start and o.end > m.start() for o in ents)
+            or stem_parts(m.group("word"))[3]
+        ):
+            continue
+        span, base = text[m.start() : e.end], f"{m.group('word')} {e.base or e.text}"
+        out[k] = Entity(e.label, m.start(), e.end, span, e.source, base, dict(e.extra))
+    return out
+
+
 def _facilities(text: str) -> list[Entity]:
     """Named buildings (entities-spec FACILITY): ``Атырау мұнай өңдеу зауыты``, ``«Сырым» шекара бекетінде``; a
     capitalised word that only opens its sentence, or a common word, is no name."""
     found = []
-    for m in _FACILITY_RE.finditer(text):
+    pos = 0
+    while (m := _FACILITY_RE.search(text, pos)) is not None:
         name = m.group("name")
+        pos = m.end("name")  # a name that is none (Ол Ырғыз … мешіті): the next word may be the name
         if not name.startswith("«") and (
             name.lower() in _NOT_NAMES
             or (_starts_sentence(text, m.start()) and not _known_place(name))
             or any(stem_parts(name)[2:])  # Кеңесте: the first noun of the compound takes no ending
         ):
             continue
-        found.append(Entity("FACILITY", m.start(), m.end(), m.group(), "rule", base_form(m.group(), "FACILITY")))
+        if _BODY_WORD_RE.search(text, m.end("name"), m.end()) is not None:
+            continue  # … әділет департаменті ғимаратында: a body's building, and the body is the name
+        if _KIND_RE.search(text[m.end("name") : m.start("kind")] + " ") is not None:
+            continue  # Жарма ауылдарына газ құбыры: a place and a structure of it, no name of the structure
+        pos = m.end()
+        label = "FACILITY"
+        staff = _STAFF_AFTER_RE.match(text, m.end()) or _POSITION_RE.match(text, m.end())
+        if m.group().endswith(_GENITIVE) and staff:
+            label = "ORGANISATION"  # «Астана Опера» театрының ұжымы, … театрының директоры: the body that works there
+        found.append(Entity(label, m.start(), m.end(), m.group(), "rule", base_form(m.group(), label[:3])))
+    for m in _NAMED_AFTER_RE.finditer(text) if any(w in text for w in _NAMED_AFTER_WORDS) else ():
+        label = "FACILITY" if m.group("fac") else "ORGANISATION"
+        found.append(Entity(label, m.start(), m.end(), m.group(), "rule", base_form(m.group(), label[:3])))
     return found
+
+
+def _lone_posts(text: str) -> list[Entity]:
+    """``вице-премьер``, ``Премьер-министрі``: posts that are posts wherever they stand."""
+    if not any(w in text for w in _LONE_POST_WORDS):
+        return []
+    return [Entity("POSITION", m.start(), m.end(), m.group(), "rule", m.group()) for m in _LONE_POST_RE.finditer(text)]
 
 
 def _sources(text: str, ents: list[Entity]) -> list[Entity]:
     """``…, деп хабарлайды ҚазАқпарат``: the name after a verb of reporting is the source, an organisation; what
     the model read on it or across it (``ҚазАқпарат тілшісі`` as a post) gives way."""
     found = []
-    for m in _SOURCE_RE.finditer(text):
+    for m in [*_SOURCE_RE.finditer(text), *_DATELINE_SOURCE_RE.finditer(text)]:
         s, e = m.span("name")
         if text[s:e].split()[0].lower() in _NOT_NAMES:
             continue
@@ -668,21 +811,21 @@ def _listed_places(text: str) -> list[Entity]:
     for m in _PLACE_LIST_RE.finditer(text):
         k = _KIND_RE.match(text, m.end())
         plain = k is None and _SETTLEMENTS_RE.match(text, m.end()) is not None  # … Сортөбе елді мекендерінде
-        if not plain and (
-            k is None or _KIND_OF[_kind_key(k.group("kind"))][1] != "GPE" or not _PLURAL_RE.match(k.group("end"))
-        ):
+        if not plain and (k is None or not _PLURAL_RE.match(k.group("end"))):
             continue
+        # the kind's label: places, and streets (Герцен және Жерұйық көшелерінде) or rivers alike
+        label = "GPE" if plain or k is None else _KIND_OF[_kind_key(k.group("kind"))][1]
         names = [*_LIST_NAME_RE.finditer(text, m.start("names"), m.end("names"))]
         if any(n.group().lower() in _NOT_NAMES for n in names) or m.group("last").lower() in _NOT_NAMES:
             continue
         for n in names:
-            found.append(Entity("GPE", n.start(), n.end(), n.group(), "rule", n.group()))
+            found.append(Entity(label, n.start(), n.end(), n.group(), "rule", n.group()))
         s = m.start("last")
         if plain or k is None:
-            found.append(Entity("GPE", s, m.end(), m.group("last"), "rule", m.group("last")))
+            found.append(Entity(label, s, m.end(), m.group("last"), "rule", m.group("last")))
         else:
             kind = _kind_key(k.group("kind"))
-            found.append(Entity("GPE", s, k.end(), text[s : k.end()], "rule", _place_base(m.group("last"), kind)))
+            found.append(Entity(label, s, k.end(), text[s : k.end()], "rule", _place_base(m.group("last"), kind)))
     return found
 
 
@@ -726,10 +869,49 @@ def _people(text: str) -> list[Entity]:
     return found
 
 
-def _organisations(text: str) -> list[Entity]:
+def _legal_bodies(text: str) -> list[Entity]:
+    """A legal form and a name in quotes are an organisation, whatever the model read: the form before the name
+    (``АО «Трансэнерго»``, ``ЖК «Мекенбаева»``) or inside the outer quotes of a nested name (``«НК «ҚТЖ» АҚ»``)."""
+    found: list[Entity] = []
+    if "«" not in text and '"' not in text:
+        return found
+    nested = [*_NESTED_LEGAL_RE.finditer(text)] if text.count("«") > 1 else []
+    before = []  # a legal form ends right before a quote: the search starts there, not at every character
+    for q in _QUOTE_OPEN_RE.finditer(text):
+        f = _FORM_BEFORE_QUOTE_RE.search(text, max(0, q.start() - 24), q.start())
+        if f is not None and (m := _LEGAL_BEFORE_RE.match(text, f.start())) is not None:
+            before.append(m)
+    for m in [*nested, *before]:
+        if any(f.start < m.end() and m.start() < f.end for f in found):
+            continue
+        found.append(Entity("ORGANISATION", m.start(), m.end(), m.group(), "rule", base_form(m.group(), "ORG")))
+    return found
+
+
+def _with_legal_bodies(ents: list[Entity], legal: list[Entity]) -> list[Entity]:
+    """The organisations of :func:`_legal_bodies` win over every reading that crosses them or lies in them; a post
+    around one keeps it, nested; a wider organisation around one (the body and a unit of it) gives way to it, the
+    unit going to the post after it (``АО «Трансэнерго» заң бөлімінің басшысы``)."""
+    if not legal:
+        return ents
+    spans = _Spans(ents)
+    for o in legal:
+        for k in spans.overlapping(o):
+            x = spans.items[k]
+            if x is not None and x.label == "POSITION" and x.start <= o.start and o.end <= x.end:
+                o.extra["inside"] = "POSITION"
+            else:
+                spans.remove([k])
+        spans.append(o)
+    return spans.entities()
+
+
+def _organisations(text: str, legal: list[Entity] = ()) -> list[Entity]:  # type: ignore[assignment]
     found = []
     for rx in (_QUOTED_ORG_RE, _QUOTED_BODY_RE, _SCHOOL_RE):
         for m in rx.finditer(text):
+            if any(o.start < m.end() and m.start() < o.end for o in legal):
+                continue  # АО «Трансэнерго» заң бөлімі: the body is the legal one, the unit goes to a post
             found.append(Entity("ORGANISATION", m.start(), m.end(), m.group(), "rule", base_form(m.group(), "ORG")))
     return found
 
@@ -789,6 +971,181 @@ def _bodies_across_places(text: str, ents: list[Entity]) -> list[Entity]:
                     break
         out.append(e)
     return out
+
+
+_WORK_AFTER_RE = re.compile(
+    r"[ \t]+(?:" + "|".join(map(re.escape, sorted(words("work_kinds.txt"), key=len, reverse=True))) + ")"
+    + "(?:" + "|".join(endings("plural")) + f")?(?:{NAME_SUFFIX})(?!\\w)"
+)
+_TITLE_LABELS = frozenset({"PROJECT", "EVENT", "LAW"})
+_NAME_GENITIVE_RE = re.compile(
+    rf"(?<![\w.-])(?P<name>{UPPER_CLASS}{LOWER_CLASS}+)(?:{'|'.join(_GENITIVE)})[ \t]+\Z"
+)
+_LISTED_AFTER_RE = re.compile(rf"[ \t]*(?:,|[ \t](?:{_LIST_JOINERS}))[ \t]*")
+_DIRECTION_WORDS = frozenset(w for w in words("directions.txt") if w[:1].isupper())
+_DIRECTION_BEFORE_RE = re.compile(rf"(?<![\w-])(?:{_DIRECTIONS})[ \t]+\Z")
+
+
+def _directions_before(text: str, ents: list[Entity]) -> list[Entity]:
+    """``Оңтүстік Қазақстан облысының … корпорациясы`` read from ``Қазақстан``: a capitalised direction right before a
+    place, or a body that opens with a place, belongs to its name; the place in the body is nested in it."""
+    starts: dict[int, list[Entity]] = {}
+    for e in ents:
+        if e.label in ("GPE", "ORGANISATION") and e.text[:1].isupper():
+            starts.setdefault(e.start, []).append(e)
+    if not starts:
+        return ents
+    out = list(ents)
+    for s, group in starts.items():
+        m = _DIRECTION_BEFORE_RE.search(text, max(0, s - 20), s)
+        if m is None or not m.group()[:1].isupper() or any(x.start <= m.start() < x.end for x in ents):
+            continue  # the direction is read as part of something else
+        d = m.start()
+        direction = m.group().split()[0]
+        nested = any(e.label == "GPE" for e in group)
+        for e in group:
+            span = text[d : e.end]
+            base = f"{direction} {e.base or e.text}" if e.label == "GPE" else base_form(span, "ORG")
+            out[out.index(e)] = Entity(e.label, d, e.end, span, e.source, base, dict(e.extra))
+            k = _KIND_RE.match(text, e.start + len(e.text.split()[0]))
+            if e.label == "ORGANISATION" and not nested and k is not None and k.end() < e.end:
+                kind = _kind_key(k.group("kind"))
+                if _KIND_OF[kind][1] == "GPE":
+                    name = f"{direction} {e.text.split()[0]}"
+                    out.append(Entity("GPE", d, k.end(), text[d : k.end()], "rule", _place_base(name, kind),
+                                      {"inside": "ORGANISATION"}))  # fmt: skip
+                    nested = True
+    return out
+
+
+_INITIALS_BEFORE_RE = re.compile(rf"(?<![\w.])(?:{UPPER_CLASS}\.[ \t]?){{1,2}}\Z")
+_COUNTRY_ABBREVIATION_LIST = tuple(r[0] for r in rows("abbreviation_entities.tsv") if r[1] == "GPE")
+_COUNTRY_ABBREVIATIONS = "|".join(map(re.escape, _COUNTRY_ABBREVIATION_LIST))
+_COUNTRY_POST_RE = re.compile(
+    rf"(?<![\w-])(?:{_COUNTRY_ABBREVIATIONS})[ \t]+(?P<body>{UPPER_CLASS}{LOWER_CLASS}[\w-]*"
+    rf"(?:[ \t]+(?:{_LIST_JOINERS}|{LOWER_CLASS}[\w-]*)){{0,4}}?)[ \t]+{_POSITION_WORD}"
+    rf"(?:[ \t]+(?:(?:{_POST_MODIFIERS})[ \t]+)?{_POSITION_WORD})?(?!\w)"
+)
+_FIRST_NAME_BEFORE_RE = re.compile(rf"(?<![\w.-])(?P<first>{UPPER_CLASS}{LOWER_CLASS}+)[ \t]+\Z")
+# a capitalised word right after a first name, then punctuation or a lower-case word (… – деді Михаэль Кортюм.)
+_SURNAME_AFTER_RE = re.compile(
+    rf"[ \t]+(?P<last>{UPPER_CLASS}{LOWER_CLASS}+(?:-{UPPER_CLASS}{LOWER_CLASS}+)?)"
+    rf"(?=[ \t]*[.,;:!?)](?!\w)|[ \t]+{LOWER_CLASS})"
+)
+_PATRONYMIC_END_RE = re.compile(rf"{_PATRONYMIC}\Z")
+_TITLE_AFTER_RE = re.compile(r"[ \t]+[«\"]")
+
+
+def _foreign_people(text: str, ents: list[Entity]) -> list[Entity]:
+    """``Рианнаның``, ``Татьяна Хайтиди``, ``М. Джексонның`` read as places: one word the model reads as a place that
+    no gazetteer knows, has no kind word after it and stands as people do is a person: after initials or a first
+    name (a capitalised word with no ending, no entity of its own, not opening its sentence), or in the genitive
+    before a title in quotes (the author of a work)."""
+    index: list[_Spans] = []  # built on first use: most texts have no candidate
+
+    def spans() -> _Spans:
+        if not index:
+            index.append(_Spans(ents))
+        return index[0]
+
+    out = list(ents)
+    for k, e in enumerate(ents):
+        if (
+            e.source != "model"
+            or e.label != "GPE"
+            or " " in e.text
+            or _known_place(e.text)
+            or _KIND_RE.match(text, e.end) is not None
+            or _in_quotes(text, e)
+        ):
+            continue
+        start = e.start
+        initials = _INITIALS_BEFORE_RE.search(text, max(0, start - 6), start)
+        first = _FIRST_NAME_BEFORE_RE.search(text, max(0, start - 30), start)
+        if first is not None and not (
+            first.group("first").lower() not in _NOT_NAMES
+            and not any(stem_parts(first.group("first"))[1:])
+            and not _known_place(first.group("first"))
+            and not _starts_sentence(text, first.start())
+            and not spans().overlapping(Entity("PERSON", first.start(), first.end("first"), first.group("first")))
+        ):
+            first = None
+        if (m := initials or first) is not None:
+            start = m.start()
+        elif not (e.text.endswith(_GENITIVE) and _TITLE_AFTER_RE.match(text, e.end)):
+            continue
+        span = text[start : e.end]
+        out[k] = Entity("PERSON", start, e.end, span, e.source, base_form(span, "PERSON"), dict(e.extra))
+    for k, e in enumerate(out):  # Михаэль Кортюм, Ричард Баер: a first name the model read without the surname
+        if e.source != "model" or e.label != "PERSON" or " " in e.text:
+            continue
+        if (m := _SURNAME_AFTER_RE.match(text, e.end)) is None:
+            continue
+        word = m.group("last")
+        if (
+            word.lower() in _NOT_NAMES
+            or _known_place(word)
+            or _KIND_RE.match(text, m.end()) is not None
+            or _BODY_WORD_RE.match(" " + text[m.end() : m.end() + 40]) is not None
+            or spans().overlapping(Entity("PERSON", m.start("last"), m.end(), word))
+        ):
+            continue
+        span = text[e.start : m.end()]
+        out[k] = Entity("PERSON", e.start, m.end(), span, e.source, base_form(span, "PERSON"), dict(e.extra))
+    return out
+
+
+def _joined_people(text: str, ents: list[Entity]) -> list[Entity]:
+    """``Қарлығаш Жамалбекқызы`` + ``Айдарбек`` read as two people: a name that ends with a patronymic and one word
+    read as a person right after it are one person (first name, patronymic, surname)."""
+    out: list[Entity] = []
+    for e in sorted(ents, key=lambda x: (x.start, -x.end)):
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.label == e.label == "PERSON"
+            and text[prev.end : e.start] == " "
+            and " " not in e.text
+            and len(prev.text.split()) == 2
+            and _PATRONYMIC_END_RE.search(prev.text) is not None
+        ):
+            span = text[prev.start : e.end]
+            out[-1] = Entity("PERSON", prev.start, e.end, span, prev.source, span, dict(prev.extra))
+        else:
+            out.append(e)
+    return out
+
+
+def _titles_not_bodies(text: str, ents: list[Entity]) -> list[Entity]:
+    """``Адельдің «Hello» және «Rolling In The Deep»``, ``«Қыз Жібек» қойылымы``: a title in quotes names a work, not a
+    body, a person or a building, where a kind of work follows it, a name in the genitive stands before it (its
+    author), or it is listed with such a title: what the model read in it gives way."""
+    if "«" not in text and '"' not in text:
+        return ents
+    spans = _Spans(ents)
+    drop: set[int] = set()
+    last_title_end = -1
+    for q in _QUOTED_ONLY_RE.finditer(text):
+        s, end = q.span()
+        work = _WORK_AFTER_RE.match(text, end) is not None
+        listed = last_title_end >= 0 and _LISTED_AFTER_RE.fullmatch(text, last_title_end, s) is not None
+        authored = False
+        if not (work or listed) and (g := _NAME_GENITIVE_RE.search(text, max(0, s - 40), s)) is not None:
+            initial = _INITIALS_BEFORE_RE.search(text, max(0, g.start() - 6), g.start()) is not None
+            authored = not _known_place(g.group("name")) and (initial or not _starts_sentence(text, g.start()))
+        if work or listed or authored:
+            drop.update(
+                k
+                for k in spans.near(s, end)
+                if (x := spans.items[k]) is not None
+                and x.source == "model"
+                and x.label not in _NOT_NAME_LABELS
+                and x.label not in _TITLE_LABELS  # «Президенттің бес әлеуметтік бастамасы»: a programme's name
+                and s <= x.start
+                and x.end <= end
+            )
+            last_title_end = end
+    return [e for k, e in enumerate(spans.items) if k not in drop and e is not None]
 
 
 def _bodies_of_places(text: str, ents: list[Entity]) -> list[Entity]:
@@ -858,6 +1215,10 @@ def _widened(text: str, e: Entity) -> Entity:
             m = _BODY_PARTS_RE.match(text, end) or _SUB_BODY_RE.match(text, end)
             if m is not None:
                 end = m.end()
+        elif text[s:end].rsplit(None, 1)[-1].lower() in _ORG_HEAD_SET and (m := _BODY_PARTS_RE.match(text, end)):
+            end = m.end()  # … полиция департаменті баспасөз қызметінің: the compound's first noun, bare
+        elif e.source == "model" and (m := _UNIT_AFTER_RE.match(text, end)) is not None:
+            end = m.end()  # Орталық коммуникациялар қызметі read without its head word: the compound's head
     if (s, end) == (e.start, e.end):
         return e
     span = text[s:end]
@@ -899,9 +1260,65 @@ def _abbreviation_posts(text: str, ents: list[Entity]) -> list[Entity]:
     return spans.entities()
 
 
-def _kind_posts(text: str) -> list[Entity]:
-    found = [m for rx in (_KIND_POST_RE, _BODY_POST_RE) for m in rx.finditer(text)]
-    return [Entity("POSITION", m.start(), m.end(), m.group(), "rule", m.group()) for m in found]
+_NAME_BEFORE_RE = re.compile(rf"(?<![\w.-])(?P<name>(?:(?:{_DIRECTIONS})[ \t]+)?{_NAME_WORD})[ \t]+\Z")
+
+
+def _country_posts(text: str) -> list[Entity]:
+    """``ҚР Оқу-ағарту министрі``: the abbreviation of a country, a capitalised name of a field and a post is one
+    post (the country nested by :func:`_places_in_posts`); a name with the head word of a body in it is a body,
+    and its post is found with it."""
+    found: list[Entity] = []
+    if not any(a in text for a in _COUNTRY_ABBREVIATION_LIST):  # a substring test is much cheaper than the search
+        return found
+    for m in _COUNTRY_POST_RE.finditer(text):
+        body = m.group("body")
+        if _BODY_WORD_RE.search(" " + body + " ") is not None or body.split()[0].lower() in _NOT_NAMES:
+            continue
+        found.append(Entity("POSITION", m.start(), m.end(), m.group(), "rule", m.group()))
+    return found
+
+
+def _people_index(index: list[_Spans], ents: list[Entity]) -> _Spans:
+    if not index:
+        index.append(_Spans(e for e in ents if e.label == "PERSON"))
+    return index[0]
+
+
+def _person_at(people: _Spans, e: Entity) -> bool:
+    """Whether a person's name of two words or more (not one word the model took for a person) overlaps ``e``."""
+    return any(" " in x.text for x in map(people.items.__getitem__, people.overlapping(e)) if x)
+
+
+def _kind_posts(text: str, ents: list[Entity]) -> list[Entity]:
+    """``облыс әкімі``, ``мәслихат хатшысы``: posts of a place or a body named by its kind. A name right before the
+    kind of a place, in the compound's bare form (``Шиелі аудан әкімі``, ``Қарабұлақ ауылдық округ әкімінің
+    орынбасары``), belongs to the post, and the place is an entity of its own, nested."""
+    found: list[Entity] = []
+    people_index: list[_Spans] = []
+    for rx in (_KIND_POST_RE, _BODY_POST_RE):
+        for m in rx.finditer(text):
+            start, place = m.start(), None
+            kind = next((k for k in _GPE_KIND_STEMS if m.group().lower().startswith(k + " ")), None)
+            n = _NAME_BEFORE_RE.search(text[max(0, start - 60) : start]) if kind else None
+            if n is not None and kind is not None:
+                name = n.group("name")
+                s = start - len(n.group())
+                if (
+                    name.split()[0].lower() not in _NOT_NAMES
+                    and not stem_parts(name.split()[-1])[3]
+                    and re.search(_SURNAME + r"\Z", name) is None  # Аронрашид Жапенов облыс әкіміне: a person
+                    and not _person_at(_people_index(people_index, ents), Entity("GPE", s, start - 1, name))
+                    and (_known_place(name.split()[-1]) or not _starts_sentence(text, s))
+                ):
+                    end = start + len(kind)
+                    place = Entity("GPE", s, end, text[s:end], "rule", _place_base(name, kind), {"inside": "POSITION"})
+                    start = s
+            if any((f.start, f.end) == (start, m.end()) for f in found[-2:]):
+                continue  # ауылдық округ әкімі: the post of a place and of a body named by its kind
+            found.append(Entity("POSITION", start, m.end(), text[start : m.end()], "rule", text[start : m.end()]))
+            if place is not None:
+                found.append(place)
+    return found
 
 
 def _positions_with_bodies(text: str, ents: list[Entity]) -> list[Entity]:
@@ -916,6 +1333,8 @@ def _positions_with_bodies(text: str, ents: list[Entity]) -> list[Entity]:
             e.text.endswith(_GENITIVE)
             or (e.label == "EVENT" and _YEAR_EVENT_RE.fullmatch(e.text) is not None)  # ЕХРО-2017 комиссары
             or (e.label == "ORGANISATION" and _LEGAL_END_RE.search(e.text))
+            or (e.label == "ORGANISATION" and _LEGAL_BEFORE_RE.fullmatch(e.text) is not None)
+            or (e.label == "ORGANISATION" and _SCHOOL_RE.fullmatch(e.text) is not None)  # №2 облыстық аурухана
             or (e.label == "ORGANISATION" and e.text.rsplit(None, 1)[-1] in _ORG_HEAD_SET)
         )
     ]

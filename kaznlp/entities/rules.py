@@ -22,8 +22,10 @@ _NAME_CASE = NAME_SUFFIX
 _ORG_PREFIXES = "|".join(
     re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words("org_prefixes.txt"), key=len, reverse=True)
 )
+# a direction before the place a body opens with (Шығыс Қазақстан облысының денсаулық сақтау басқармасы)
+_DIRECTIONS = "|".join(re.escape(w) for w in words("directions.txt") if w[:1].isupper())
 _ORG_RE = re.compile(
-    rf"(?<!\w)(?:(?:{_ORG_PREFIXES})\s+)?{_CAP}[\w-]*(?:\s+{_LOW}[\w-]*){{0,5}}?\s+"
+    rf"(?<!\w)(?:(?:{_ORG_PREFIXES})\s+)?(?:(?:{_DIRECTIONS})\s+)?{_CAP}[\w-]*(?:\s+{_LOW}[\w-]*){{0,5}}?\s+"
     rf"(?P<head>{'|'.join(sorted(map(re.escape, _ORG_HEADS), key=len, reverse=True))})(?P<case>{_NAME_CASE})(?!\w)"
 )
 _POSITIONS = sorted(words("positions.txt"), key=len, reverse=True)
