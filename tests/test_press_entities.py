@@ -35,6 +35,8 @@ CASES = [
      [("PERSON", "Б. Усабеков", "Б. Усабеков", None),
       ("POSITION", "«Вадиса М» ЖШС директорына", "«Вадиса М» ЖШС директорына", None),
       ("ORGANISATION", "«Вадиса М» ЖШС", "«Вадиса М» ЖШС", "POSITION")]),
+    # a person with initials ends at the ending of the surname: the model ran on into the next word
+    ("Кездесуде Қ.Тоқаевтың Жолдауы талқыланды.", [("PERSON", "Қ.Тоқаевтың", "Қ.Тоқаев", None)]),
     # a river and an avenue with their kind words
     ("Сырдария өзені бойымен жұмыс жүргізілді, Абай даңғылы жабылды.",
      [("LOCATION", "Сырдария өзені", "Сырдария өзені", None), ("FACILITY", "Абай даңғылы", "Абай даңғылы", None)]),

@@ -389,6 +389,7 @@ def apply(text: str, ents: list[Entity]) -> list[Entity]:
     out = _split_people_before_places(text, out)
     out = _with_kinds(text, out)
     out = _two_word_names(text, out)
+    out = _initialled_people(text, out)
     out = _add(out, _people(text))
     legal = _legal_bodies(text)
     orgs = _organisations(text, legal)
@@ -855,6 +856,23 @@ def _events(text: str) -> list[Entity]:
                 e := Entity("EVENT", m.start(), m.end(), m.group(), "rule", base_form(m.group(), "EVENT"))
             ):
                 spans.append(e)
+    return spans.entities()
+
+
+def _initialled_people(text: str, ents: list[Entity]) -> list[Entity]:
+    """A person written with initials whose surname takes an ending ends there, as a Kazakh noun phrase ends at its
+    ending: the model's PERSON that runs on past it (``Қ.Тоқаевтың Жолдауы``) gives way to it."""
+    found = [m for m in _INITIAL_RE.finditer(text) if m.group("case")]
+    if not found:
+        return ents
+    spans = _Spans(ents)
+    for m in found:
+        inner = [k for k in spans.overlapping(Entity("PERSON", m.start(), m.end(), m.group(), "rule"))
+                 if spans.items[k] is not None]  # fmt: skip
+        people = [spans.items[k] for k in inner]
+        if people and all(x.label == "PERSON" for x in people) and any(x.end > m.end() for x in people):  # type: ignore[union-attr]
+            spans.remove(inner)
+            spans.append(Entity("PERSON", m.start(), m.end(), m.group(), "rule", text[m.start() : m.end("last")]))
     return spans.entities()
 
 
