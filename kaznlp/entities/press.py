@@ -21,7 +21,7 @@ out or reads otherwise.
   (``Қазақстан Республикасының Ұлттық Банкі``) and a quoted name before a body's head word are one organisation;
 - named events: a name in quotes, with a number or two names joined by a hyphen before a kind of event
   (``«KADEX - 2018» … көрмесіне``, ``G-20 Саммитіне``), a name in capitals with its year (``ЕХРО-2017``) and the same
-  name again (``ЕХРО-ға``);
+  name again (``ЕХРО-ға``); a cup or a championship after a capitalised name, no quotes (``Дэвис кубогына``);
 - the country a body or a post opens with is nested in it (``ҚР`` in ``ҚР … министрлігінің``, ``Ресей
   Федерациясы`` in ``Ресей Федерациясы Үкіметінің``); posts of a body named by its kind (``мәслихат хатшысы``);
 - words in quotes alone with no kind of body (``«Ғылым»``), the common name of a kind of body opening a sentence
@@ -286,6 +286,12 @@ _EVENT_RE = re.compile(
     rf"(?<![\w-])(?P<name>«[^«»\n]{{1,80}}»|\"[^\"\n]{{1,80}}\"|{_NUMBERED_NAME}"
     rf"|{UPPER_CLASS}{LOWER_CLASS}+-{UPPER_CLASS}{LOWER_CLASS}+)"
     rf"(?:[ \t]+[\w-]+){{0,5}}?[ \t]+(?:{LOWER_CLASS}+-)?(?:{_EVENT_KINDS})(?:{NAME_SUFFIX})(?!\w)"
+)
+# a cup or a championship named by one or two capitalised words, no quotes (Дэвис кубогына, Испания чемпионатының)
+_CUP_RE = re.compile(
+    rf"(?<![\w-])(?P<name>{UPPER_CLASS}{LOWER_CLASS}+(?:[ \t]+{UPPER_CLASS}{LOWER_CLASS}+)?)[ \t]+"
+    r"(?:" + "|".join(f"[{k[0]}{k[0].upper()}]{re.escape(k[1:])}" for k in words("cup_kinds.txt")) + ")"
+    rf"(?:{NAME_SUFFIX})(?!\w)"
 )
 _NAMING_RE = re.compile(r"»[ \t]+(?:" + "|".join(map(re.escape, words("naming_words.txt"))) + r")(?!\w)")
 # an event named by a name in capitals and its year, with no kind word after it (ЕХРО-2017 комиссары)
@@ -833,7 +839,8 @@ def _listed_places(text: str) -> list[Entity]:
 def _events(text: str) -> list[Entity]:
     """Named events (entities-spec EVENT): a name in quotes, with a number or two names joined by a hyphen before
     a kind of event (``«KADEX - 2018» көрмесі``, ``G-20 саммитіне``, ``Қазақстан-Польша бизнес-форумына``); a name
-    in capitals with its year (``EXPO-2017``); and then the same name in capitals elsewhere in the text, with its
+    in capitals with its year (``EXPO-2017``); a cup or a championship after a capitalised name, no quotes (``Дэвис
+    кубогына``, ``Испания чемпионатының``); and then the same name in capitals elsewhere in the text, with its
     case ending (``ЕХРО-ға``)."""
     found = []
     for m in _EVENT_RE.finditer(text):
@@ -842,6 +849,19 @@ def _events(text: str) -> list[Entity]:
             start, end = start + 1, m.end("name") - 1
         found.append(Entity("EVENT", start, end, text[start:end], "rule", base_form(text[start:end], "EVENT")))
     spans = _Spans(found)
+    for m in _CUP_RE.finditer(text):
+        # a common word opening a sentence (Футбол чемпионаты …) names no event; a known place does (Азия …); of
+        # two words, the second alone (Теннисшілер Дэвис кубогына)
+        for w in _WORD_RE.finditer(text, m.start("name"), m.end("name")):
+            word = w.group()
+            if word.lower() not in _NOT_NAMES and (not _starts_sentence(text, w.start()) or _known_place(word)):
+                start = w.start()
+                break
+        else:
+            continue
+        if not spans.overlapping(e := Entity("EVENT", start, m.end(), text[start : m.end()], "rule",
+                                             base_form(text[start : m.end()], "EVENT"))):  # fmt: skip
+            spans.append(e)
     cores = set()
     for m in _YEAR_EVENT_RE.finditer(text):
         cores.add(m.group("core"))
