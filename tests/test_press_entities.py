@@ -343,7 +343,8 @@ CASES = [
     ("Концертте Рианнаның «Diamonds» әні орындалады.", [("PERSON", "Рианнаның", "Рианна", None)]),
     ("Кеште әнші Шакираның «Waka Waka» және «Hips Don't Lie» әндері орындалды.",
      [("PERSON", "Шакираның", "Шакира", None)]),
-    ("Концертте М. Джексонның «We Are The World» әні орындалады.", []),
+    ("Концертте М. Джексонның «We Are The World» әні орындалады.",
+     [("PERSON", "М. Джексонның", "М. Джексон", None)]),
     ("Театрда «Қыз Жібек» қойылымы көрермендерге ұсынылады.", []),
     # a post with its body and a unit of the body between them (in the genitive or the compound's bare form), two
     # post words with a modifier between them; a country's abbreviation, a field and a post
@@ -450,6 +451,10 @@ CASES = [
     ("Жасөспірімдер Қазақстан біріншілігінде үш медаль алды.",
      [("EVENT", "Қазақстан біріншілігінде", "Қазақстан біріншілігі", None), ("CARDINAL", "үш", "үш", None)]),
     ("Футбол чемпионаты ертең басталады.", [("DATE", "ертең", "ертең", None)]),
+    # initials (one letter, or the letters of one sound: Дж.) before a foreign surname with no Kazakh ending
+    ("Концерт Дж.Пуччинидің және Дж. Вердидің шығармаларымен ашылды.",
+     [("PERSON", "Дж.Пуччинидің", "Дж.Пуччини", None), ("PERSON", "Дж. Вердидің", "Дж. Верди", None)]),
+    ("Сахнада Ф. Шопеннің вальстері орындалды.", [("PERSON", "Ф. Шопеннің", "Ф. Шопен", None)]),
 ]
 
 

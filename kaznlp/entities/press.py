@@ -5,7 +5,8 @@ out or reads otherwise.
   FACILITY), found after a model or rule entity or after capitalised words;
 - a post keeps the body it belongs to (``Шымкент қаласының әкімі``), and the body stays as an entity of its own,
   nested (``inside``: POSITION);
-- people written with initials (``Б. Усабеков``) or surname first (``Козлова Мария Александровна``);
+- people written with initials (``Б. Усабеков``, a foreign surname too: ``Дж. Вердидің``) or surname first
+  (``Козлова Мария Александровна``);
 - organisations in quotes with their legal form (``«Вадиса М» ЖШС``) and numbered schools (``№ 24 ЖББОМ``);
 - the model's readings that a press release does not bear: an abbreviation as a place (``ЖББОМ``), a place as a
   person (``Бангкоктан``), a person running into a place (``Жошыбаев Әзербайжанның``), one capitalised word that
@@ -133,6 +134,10 @@ _INITIAL_RE = re.compile(
     rf"(?<![\w.])(?:{UPPER_CLASS}\.[ \t]?){{1,2}}"
     rf"(?P<last>{UPPER_CLASS}{LOWER_CLASS}+{_SURNAME})(?P<case>{NAME_SUFFIX})(?!\w)"
 )
+# one or two initials (a letter, or the letters of one sound: Дж.) before any capitalised word: a foreign surname
+# with no Kazakh ending (Дж. Вердидің, Дж.Пуччинидің)
+_INITIAL = "(?:" + "|".join(map(re.escape, words("initials.txt"))) + rf"|{UPPER_CLASS})\."
+_ANY_INITIAL_RE = re.compile(rf"(?<![\w.])(?:{_INITIAL}[ \t]?){{1,2}}(?P<last>{UPPER_CLASS}{LOWER_CLASS}+)(?![\w-])")
 _REVERSED_RE = re.compile(
     rf"(?<![\w-])(?P<last>{UPPER_CLASS}{LOWER_CLASS}+{_SURNAME})[ \t]+(?P<first>{UPPER_CLASS}{LOWER_CLASS}+)"
     rf"(?:[ \t]+(?P<patr>{UPPER_CLASS}{LOWER_CLASS}+{_PATRONYMIC}))?(?!\w)"
@@ -900,11 +905,35 @@ def _people(text: str) -> list[Entity]:
     found = []
     for m in _INITIAL_RE.finditer(text):
         found.append(Entity("PERSON", m.start(), m.end(), m.group(), "rule", text[m.start() : m.end("last")]))
+    taken = _Spans(list(found))
+    for m in _ANY_INITIAL_RE.finditer(text):
+        last = m.group("last")
+        if last.lower() in _NOT_NAMES or _known_place(last):
+            continue
+        if not taken.overlapping(e := Entity("PERSON", m.start(), m.end(), m.group(), "rule",
+                                             text[m.start() : m.start("last")] + _surname_base(last))):  # fmt: skip
+            taken.append(e)
+            found.append(e)
     for m in _REVERSED_RE.finditer(text):
         if m.group("first").lower() in _NOT_NAMES or _known_place(m.group("first")):
             continue
         found.append(Entity("PERSON", m.start(), m.end(), m.group(), "rule", m.group()))
     return found
+
+
+_GLIDE_VOWEL, _GLIDE = next(r[1:] for r in rows("letters.tsv") if r[0] == "glide_final")
+
+
+def _surname_base(word: str) -> str:
+    """The nominative of a surname: its case ending removed; a foreign name that ends in и takes the endings of
+    й (``Вердидің`` → ``Верди``)."""
+    base = base_form(word, "PERSON")
+    i = word.rfind(_GLIDE_VOWEL)
+    if base == word and i > 0:
+        as_y = base_form(word[:i] + _GLIDE + word[i + 1 :], "PERSON")
+        if len(as_y) == i + 1:
+            return word[:i + 1]
+    return base
 
 
 def _legal_bodies(text: str) -> list[Entity]:
