@@ -20,6 +20,7 @@ out or reads otherwise.
   ``… компаниясы директорының қызметін атқарушы``), posts of a place named by its kind (``облыс әкімі``); a unit
   after its body in the genitive (``… әкімдігінің ахуал орталығы``), a place in the genitive before a body
   (``Қазақстан Республикасының Ұлттық Банкі``) and a quoted name before a body's head word are one organisation;
+- a name in quotes after an adjective of a place is a club or a company (``мадридтік «Реал»``, ``«Зенитке»``);
 - named events: a name in quotes, with a number or two names joined by a hyphen before a kind of event
   (``«KADEX - 2018» … көрмесіне``, ``G-20 Саммитіне``), a name in capitals with its year (``ЕХРО-2017``) and the same
   name again (``ЕХРО-ға``); a cup or a championship after a capitalised name, no quotes (``Дэвис кубогына``);
@@ -138,6 +139,15 @@ _INITIAL_RE = re.compile(
 # with no Kazakh ending (Дж. Вердидің, Дж.Пуччинидің)
 _INITIAL = "(?:" + "|".join(map(re.escape, words("initials.txt"))) + rf"|{UPPER_CLASS})\."
 _ANY_INITIAL_RE = re.compile(rf"(?<![\w.])(?:{_INITIAL}[ \t]?){{1,2}}(?P<last>{UPPER_CLASS}{LOWER_CLASS}+)(?![\w-])")
+# an adjective of a place before a name in quotes (мадридтік «Реал», каталондық «Барселонаның»)
+_PLACE_ADJ_RE = re.compile(
+    rf"(?<![\w-])(?P<adj>{LOWER_CLASS}+(?:"
+    + "|".join(map(re.escape, words("place_adjective_endings.txt")))
+    + rf"))[ \t]+(?P<name>«(?P<inner>{UPPER_CLASS}[^«»\n]{{0,60}})»)"
+    rf"(?=(?:[ \t]+(?P<next>{LOWER_CLASS}+)(?:[ \t]+(?P<next2>{LOWER_CLASS}+))?)?)",
+    re.IGNORECASE,
+)
+_LEVELS = frozenset(words("level_adjectives.txt"))
 _REVERSED_RE = re.compile(
     rf"(?<![\w-])(?P<last>{UPPER_CLASS}{LOWER_CLASS}+{_SURNAME})[ \t]+(?P<first>{UPPER_CLASS}{LOWER_CLASS}+)"
     rf"(?:[ \t]+(?P<patr>{UPPER_CLASS}{LOWER_CLASS}+{_PATRONYMIC}))?(?!\w)"
@@ -410,6 +420,7 @@ def apply(text: str, ents: list[Entity]) -> list[Entity]:
     orgs += legal
     out = _bodies_opening_posts(out, orgs)
     out = _add(out, _events(text))
+    out = _placed_clubs(text, out)
     out = _add(out, _facilities(text))
     out = _add(out, _listed_places(text))
     out = _sources(text, out)
@@ -922,6 +933,34 @@ def _people(text: str) -> list[Entity]:
 
 
 _GLIDE_VOWEL, _GLIDE = next(r[1:] for r in rows("letters.tsv") if r[0] == "glide_final")
+
+
+def _placed_clubs(text: str, ents: list[Entity]) -> list[Entity]:
+    """``мадридтік «Реал»``, ``каталондық «Барселонаның»``: a name in quotes after an adjective of a place is a club
+    or a company from there, an organisation with its case ending, the adjective not part of it; only where the
+    name heads its phrase (a case ending in the quotes, or no noun of a compound or adjective after it: халықаралық
+    «Болашақ» бағдарламасы is no such name), and the adjective no level of a body (облыстық)."""
+    found: list[tuple[int, Entity]] = []
+    for m in _PLACE_ADJ_RE.finditer(text):
+        if m.group("adj").lower() in _LEVELS:
+            continue
+        inner = m.group("inner")
+        after = [w for w in (m.group("next"), m.group("next2")) if w]
+        if not stem_parts(inner.split()[-1])[3] and any(stem_parts(w)[2] for w in after):
+            continue
+        s, e = m.span("name")
+        found.append((m.start(), Entity("ORGANISATION", s, e, m.group("name"), "rule",
+                                        "«" + base_form(inner, "ORGANISATION") + "»")))  # fmt: skip
+    if not found:
+        return ents
+    spans = _Spans(ents)
+    for adj, f in found:  # the model's reading of the name, or of the adjective and the name, gives way
+        inner_ = [k for k in spans.overlapping(f) if spans.items[k] is not None]
+        wide = [spans.items[k] for k in inner_]
+        if all(adj <= x.start and x.end <= f.end and x.label != "EVENT" for x in wide):  # type: ignore[union-attr]
+            spans.remove(inner_)
+            spans.append(f)
+    return spans.entities()
 
 
 def _surname_base(word: str) -> str:
