@@ -343,7 +343,8 @@ CASES = [
     ("Концертте Рианнаның «Diamonds» әні орындалады.", [("PERSON", "Рианнаның", "Рианна", None)]),
     ("Кеште әнші Шакираның «Waka Waka» және «Hips Don't Lie» әндері орындалды.",
      [("PERSON", "Шакираның", "Шакира", None)]),
-    ("Концертте М. Джексонның «We Are The World» әні орындалады.", []),
+    ("Концертте М. Джексонның «We Are The World» әні орындалады.",
+     [("PERSON", "М. Джексонның", "М. Джексон", None)]),
     ("Театрда «Қыз Жібек» қойылымы көрермендерге ұсынылады.", []),
     # a post with its body and a unit of the body between them (in the genitive or the compound's bare form), two
     # post words with a modifier between them; a country's abbreviation, a field and a post
@@ -435,6 +436,38 @@ CASES = [
     # a dateline in capitals
     ("НҰР-СҰЛТАН, 19 қараша. Жаңа ереже күшіне енді.",
      [("GPE", "НҰР-СҰЛТАН", "Нұр-Сұлтан", None), ("DATE", "19 қараша", "19 қараша", None)]),
+    # a foreign region with its kind word (штат, провинция, префектура), and a list of them in the plural
+    ("Су тасқыны Огайо штатында үйлерді қиратты.", [("GPE", "Огайо штатында", "Огайо штаты", None)]),
+    ("Жер сілкінісі Ганьсу провинциясындағы ауылдарды қиратты.",
+     [("GPE", "Ганьсу провинциясындағы", "Ганьсу провинциясы", None)]),
+    ("Кумамото префектурасында дауыл соқты.", [("GPE", "Кумамото префектурасында", "Кумамото префектурасы", None)]),
+    ("Сайлау Техас пен Огайо штаттарында өтті.",
+     [("GPE", "Техас", "Техас", None), ("GPE", "Огайо штаттарында", "Огайо штаты", None)]),
+    ("Ол Алтай өлкесінде туған.", [("GPE", "Алтай өлкесінде", "Алтай өлкесі", None)]),
+    # a cup or a championship named by a capitalised word, no quotes; a common word opening the sentence names none
+    ("Теннисшілер Дэвис кубогына дайындалып жатыр.", [("EVENT", "Дэвис кубогына", "Дэвис кубогы", None)]),
+    ("Ол Испания чемпионатының үздік ойыншысы атанды.",
+     [("EVENT", "Испания чемпионатының", "Испания чемпионаты", None)]),
+    ("Жасөспірімдер Қазақстан біріншілігінде үш медаль алды.",
+     [("EVENT", "Қазақстан біріншілігінде", "Қазақстан біріншілігі", None), ("CARDINAL", "үш", "үш", None)]),
+    ("Футбол чемпионаты ертең басталады.", [("DATE", "ертең", "ертең", None)]),
+    # initials (one letter, or the letters of one sound: Дж.) before a foreign surname with no Kazakh ending
+    ("Концерт Дж.Пуччинидің және Дж. Вердидің шығармаларымен ашылды.",
+     [("PERSON", "Дж.Пуччинидің", "Дж.Пуччини", None), ("PERSON", "Дж. Вердидің", "Дж. Верди", None)]),
+    ("Сахнада Ф. Шопеннің вальстері орындалды.", [("PERSON", "Ф. Шопеннің", "Ф. Шопен", None)]),
+    # a name in quotes after an adjective of a place is a club or a company, with its case ending, the adjective
+    # not part of it; where the name does not head its phrase, other rules read it
+    ("Кеше мадридтік «Реал» каталондық «Барселонаның» қақпасына үш гол соқты.",
+     [("DATE", "Кеше", "Кеше", None), ("ORGANISATION", "«Реал»", "«Реал»", None),
+      ("ORGANISATION", "«Барселонаның»", "«Барселона»", None), ("CARDINAL", "үш", "үш", None)]),
+    ("Дортмундтық «Боруссия» петерборлық «Зенитке» қарсы ойнайды.",
+     [("ORGANISATION", "«Боруссия»", "«Боруссия»", None), ("ORGANISATION", "«Зенитке»", "«Зенит»", None)]),
+    ("Жеңімпаз халықаралық «Болашақ» бағдарламасына қатысады.",
+     [("PROJECT", "«Болашақ» бағдарламасына", "«Болашақ» бағдарламасы", None)]),
+    # a name in quotes before a sports team's noun is the team (клубы was there; командасы, құрамасы)
+    ("Ол «Астана» командасының сапында ойнайды.",
+     [("ORGANISATION", "«Астана» командасының", "«Астана» командасы", None)]),
+    ("Жарыста «Қайрат» құрамасы жеңді.", [("ORGANISATION", "«Қайрат» құрамасы", "«Қайрат» құрамасы", None)]),
 ]
 
 

@@ -5,7 +5,8 @@ out or reads otherwise.
   FACILITY), found after a model or rule entity or after capitalised words;
 - a post keeps the body it belongs to (``Шымкент қаласының әкімі``), and the body stays as an entity of its own,
   nested (``inside``: POSITION);
-- people written with initials (``Б. Усабеков``) or surname first (``Козлова Мария Александровна``);
+- people written with initials (``Б. Усабеков``, a foreign surname too: ``Дж. Вердидің``) or surname first
+  (``Козлова Мария Александровна``);
 - organisations in quotes with their legal form (``«Вадиса М» ЖШС``) and numbered schools (``№ 24 ЖББОМ``);
 - the model's readings that a press release does not bear: an abbreviation as a place (``ЖББОМ``), a place as a
   person (``Бангкоктан``), a person running into a place (``Жошыбаев Әзербайжанның``), one capitalised word that
@@ -19,9 +20,10 @@ out or reads otherwise.
   ``… компаниясы директорының қызметін атқарушы``), posts of a place named by its kind (``облыс әкімі``); a unit
   after its body in the genitive (``… әкімдігінің ахуал орталығы``), a place in the genitive before a body
   (``Қазақстан Республикасының Ұлттық Банкі``) and a quoted name before a body's head word are one organisation;
+- a name in quotes after an adjective of a place is a club or a company (``мадридтік «Реал»``, ``«Зенитке»``);
 - named events: a name in quotes, with a number or two names joined by a hyphen before a kind of event
   (``«KADEX - 2018» … көрмесіне``, ``G-20 Саммитіне``), a name in capitals with its year (``ЕХРО-2017``) and the same
-  name again (``ЕХРО-ға``);
+  name again (``ЕХРО-ға``); a cup or a championship after a capitalised name, no quotes (``Дэвис кубогына``);
 - the country a body or a post opens with is nested in it (``ҚР`` in ``ҚР … министрлігінің``, ``Ресей
   Федерациясы`` in ``Ресей Федерациясы Үкіметінің``); posts of a body named by its kind (``мәслихат хатшысы``);
 - words in quotes alone with no kind of body (``«Ғылым»``), the common name of a kind of body opening a sentence
@@ -133,6 +135,19 @@ _INITIAL_RE = re.compile(
     rf"(?<![\w.])(?:{UPPER_CLASS}\.[ \t]?){{1,2}}"
     rf"(?P<last>{UPPER_CLASS}{LOWER_CLASS}+{_SURNAME})(?P<case>{NAME_SUFFIX})(?!\w)"
 )
+# one or two initials (a letter, or the letters of one sound: Дж.) before any capitalised word: a foreign surname
+# with no Kazakh ending (Дж. Вердидің, Дж.Пуччинидің)
+_INITIAL = "(?:" + "|".join(map(re.escape, words("initials.txt"))) + rf"|{UPPER_CLASS})\."
+_ANY_INITIAL_RE = re.compile(rf"(?<![\w.])(?:{_INITIAL}[ \t]?){{1,2}}(?P<last>{UPPER_CLASS}{LOWER_CLASS}+)(?![\w-])")
+# an adjective of a place before a name in quotes (мадридтік «Реал», каталондық «Барселонаның»)
+_PLACE_ADJ_RE = re.compile(
+    rf"(?<![\w-])(?P<adj>{LOWER_CLASS}+(?:"
+    + "|".join(map(re.escape, words("place_adjective_endings.txt")))
+    + rf"))[ \t]+(?P<name>«(?P<inner>{UPPER_CLASS}[^«»\n]{{0,60}})»)"
+    rf"(?=(?:[ \t]+(?P<next>{LOWER_CLASS}+)(?:[ \t]+(?P<next2>{LOWER_CLASS}+))?)?)",
+    re.IGNORECASE,
+)
+_LEVELS = frozenset(words("level_adjectives.txt"))
 _REVERSED_RE = re.compile(
     rf"(?<![\w-])(?P<last>{UPPER_CLASS}{LOWER_CLASS}+{_SURNAME})[ \t]+(?P<first>{UPPER_CLASS}{LOWER_CLASS}+)"
     rf"(?:[ \t]+(?P<patr>{UPPER_CLASS}{LOWER_CLASS}+{_PATRONYMIC}))?(?!\w)"
@@ -287,6 +302,12 @@ _EVENT_RE = re.compile(
     rf"|{UPPER_CLASS}{LOWER_CLASS}+-{UPPER_CLASS}{LOWER_CLASS}+)"
     rf"(?:[ \t]+[\w-]+){{0,5}}?[ \t]+(?:{LOWER_CLASS}+-)?(?:{_EVENT_KINDS})(?:{NAME_SUFFIX})(?!\w)"
 )
+# a cup or a championship named by one or two capitalised words, no quotes (Дэвис кубогына, Испания чемпионатының)
+_CUP_RE = re.compile(
+    rf"(?<![\w-])(?P<name>{UPPER_CLASS}{LOWER_CLASS}+(?:[ \t]+{UPPER_CLASS}{LOWER_CLASS}+)?)[ \t]+"
+    r"(?:" + "|".join(f"[{k[0]}{k[0].upper()}]{re.escape(k[1:])}" for k in words("cup_kinds.txt")) + ")"
+    rf"(?:{NAME_SUFFIX})(?!\w)"
+)
 _NAMING_RE = re.compile(r"»[ \t]+(?:" + "|".join(map(re.escape, words("naming_words.txt"))) + r")(?!\w)")
 # an event named by a name in capitals and its year, with no kind word after it (ЕХРО-2017 комиссары)
 _YEAR_EVENT_RE = re.compile(rf"(?<![\w-])(?P<core>{UPPER_CLASS}{{3,}}|[A-Z]{{3,}})[ \t]*[-–][ \t]*{_YEAR}(?![\w-])")
@@ -399,6 +420,7 @@ def apply(text: str, ents: list[Entity]) -> list[Entity]:
     orgs += legal
     out = _bodies_opening_posts(out, orgs)
     out = _add(out, _events(text))
+    out = _placed_clubs(text, out)
     out = _add(out, _facilities(text))
     out = _add(out, _listed_places(text))
     out = _sources(text, out)
@@ -833,7 +855,8 @@ def _listed_places(text: str) -> list[Entity]:
 def _events(text: str) -> list[Entity]:
     """Named events (entities-spec EVENT): a name in quotes, with a number or two names joined by a hyphen before
     a kind of event (``«KADEX - 2018» көрмесі``, ``G-20 саммитіне``, ``Қазақстан-Польша бизнес-форумына``); a name
-    in capitals with its year (``EXPO-2017``); and then the same name in capitals elsewhere in the text, with its
+    in capitals with its year (``EXPO-2017``); a cup or a championship after a capitalised name, no quotes (``Дэвис
+    кубогына``, ``Испания чемпионатының``); and then the same name in capitals elsewhere in the text, with its
     case ending (``ЕХРО-ға``)."""
     found = []
     for m in _EVENT_RE.finditer(text):
@@ -842,6 +865,19 @@ def _events(text: str) -> list[Entity]:
             start, end = start + 1, m.end("name") - 1
         found.append(Entity("EVENT", start, end, text[start:end], "rule", base_form(text[start:end], "EVENT")))
     spans = _Spans(found)
+    for m in _CUP_RE.finditer(text):
+        # a common word opening a sentence (Футбол чемпионаты …) names no event; a known place does (Азия …); of
+        # two words, the second alone (Теннисшілер Дэвис кубогына)
+        for w in _WORD_RE.finditer(text, m.start("name"), m.end("name")):
+            word = w.group()
+            if word.lower() not in _NOT_NAMES and (not _starts_sentence(text, w.start()) or _known_place(word)):
+                start = w.start()
+                break
+        else:
+            continue
+        if not spans.overlapping(e := Entity("EVENT", start, m.end(), text[start : m.end()], "rule",
+                                             base_form(text[start : m.end()], "EVENT"))):  # fmt: skip
+            spans.append(e)
     cores = set()
     for m in _YEAR_EVENT_RE.finditer(text):
         cores.add(m.group("core"))
@@ -880,11 +916,63 @@ def _people(text: str) -> list[Entity]:
     found = []
     for m in _INITIAL_RE.finditer(text):
         found.append(Entity("PERSON", m.start(), m.end(), m.group(), "rule", text[m.start() : m.end("last")]))
+    taken = _Spans(list(found))
+    for m in _ANY_INITIAL_RE.finditer(text):
+        last = m.group("last")
+        if last.lower() in _NOT_NAMES or _known_place(last):
+            continue
+        if not taken.overlapping(e := Entity("PERSON", m.start(), m.end(), m.group(), "rule",
+                                             text[m.start() : m.start("last")] + _surname_base(last))):  # fmt: skip
+            taken.append(e)
+            found.append(e)
     for m in _REVERSED_RE.finditer(text):
         if m.group("first").lower() in _NOT_NAMES or _known_place(m.group("first")):
             continue
         found.append(Entity("PERSON", m.start(), m.end(), m.group(), "rule", m.group()))
     return found
+
+
+_GLIDE_VOWEL, _GLIDE = next(r[1:] for r in rows("letters.tsv") if r[0] == "glide_final")
+
+
+def _placed_clubs(text: str, ents: list[Entity]) -> list[Entity]:
+    """``мадридтік «Реал»``, ``каталондық «Барселонаның»``: a name in quotes after an adjective of a place is a club
+    or a company from there, an organisation with its case ending, the adjective not part of it; only where the
+    name heads its phrase (a case ending in the quotes, or no noun of a compound or adjective after it: халықаралық
+    «Болашақ» бағдарламасы is no such name), and the adjective no level of a body (облыстық)."""
+    found: list[tuple[int, Entity]] = []
+    for m in _PLACE_ADJ_RE.finditer(text):
+        if m.group("adj").lower() in _LEVELS:
+            continue
+        inner = m.group("inner")
+        after = [w for w in (m.group("next"), m.group("next2")) if w]
+        if not stem_parts(inner.split()[-1])[3] and any(stem_parts(w)[2] for w in after):
+            continue
+        s, e = m.span("name")
+        found.append((m.start(), Entity("ORGANISATION", s, e, m.group("name"), "rule",
+                                        "«" + base_form(inner, "ORGANISATION") + "»")))  # fmt: skip
+    if not found:
+        return ents
+    spans = _Spans(ents)
+    for adj, f in found:  # the model's reading of the name, or of the adjective and the name, gives way
+        inner_ = [k for k in spans.overlapping(f) if spans.items[k] is not None]
+        wide = [spans.items[k] for k in inner_]
+        if all(adj <= x.start and x.end <= f.end and x.label != "EVENT" for x in wide):  # type: ignore[union-attr]
+            spans.remove(inner_)
+            spans.append(f)
+    return spans.entities()
+
+
+def _surname_base(word: str) -> str:
+    """The nominative of a surname: its case ending removed; a foreign name that ends in и takes the endings of
+    й (``Вердидің`` → ``Верди``)."""
+    base = base_form(word, "PERSON")
+    i = word.rfind(_GLIDE_VOWEL)
+    if base == word and i > 0:
+        as_y = base_form(word[:i] + _GLIDE + word[i + 1 :], "PERSON")
+        if len(as_y) == i + 1:
+            return word[:i + 1]
+    return base
 
 
 def _legal_bodies(text: str) -> list[Entity]:
