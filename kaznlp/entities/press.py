@@ -131,13 +131,13 @@ _BODY_POST_RE = re.compile(
 )
 _SURNAME = "(?:" + "|".join(sorted(words("surname_endings.txt"), key=len, reverse=True)) + ")"
 _PATRONYMIC = "(?:" + "|".join(sorted(words("patronymic_endings.txt"), key=len, reverse=True)) + ")"
+_INITIAL = "(?:" + "|".join(map(re.escape, words("initials.txt"))) + rf"|{UPPER_CLASS})\."  # an initial: Б., Дж.
 _INITIAL_RE = re.compile(
-    rf"(?<![\w.])(?:{UPPER_CLASS}\.[ \t]?){{1,2}}"
+    rf"(?<![\w.])(?:{_INITIAL}[ \t]?){{1,2}}"
     rf"(?P<last>{UPPER_CLASS}{LOWER_CLASS}+{_SURNAME})(?P<case>{NAME_SUFFIX})(?!\w)"
 )
 # one or two initials (a letter, or the letters of one sound: Дж.) before any capitalised word: a foreign surname
 # with no Kazakh ending (Дж. Вердидің, Дж.Пуччинидің)
-_INITIAL = "(?:" + "|".join(map(re.escape, words("initials.txt"))) + rf"|{UPPER_CLASS})\."
 _ANY_INITIAL_RE = re.compile(rf"(?<![\w.])(?:{_INITIAL}[ \t]?){{1,2}}(?P<last>{UPPER_CLASS}{LOWER_CLASS}+)(?![\w-])")
 # an adjective of a place before a name in quotes (мадридтік «Реал», каталондық «Барселонаның»)
 _PLACE_ADJ_RE = re.compile(
@@ -257,7 +257,7 @@ _BODY_WORD_RE = re.compile(rf"[ \t](?:{_HEADS})(?:{NAME_SUFFIX})(?=[ \t])", re.I
 # that say what it is, then a kind of building (FACILITY) or of body (ORGANISATION)
 _NAMED_AFTER_WORDS = words("named_after.txt")
 _NAMED_AFTER_RE = re.compile(
-    rf"(?<![\w.-])(?:{UPPER_CLASS}\.[ \t]?){{0,2}}{UPPER_CLASS}{LOWER_CLASS}+(?:-{UPPER_CLASS}{LOWER_CLASS}+)?"
+    rf"(?<![\w.-])(?:{_INITIAL}[ \t]?){{0,2}}{UPPER_CLASS}{LOWER_CLASS}+(?:-{UPPER_CLASS}{LOWER_CLASS}+)?"
     rf"(?:[ \t]+{UPPER_CLASS}{LOWER_CLASS}+)?[ \t]+(?:{'|'.join(map(re.escape, _NAMED_AFTER_WORDS))})"
     rf"(?:[ \t]+[\w-]+){{0,4}}?[ \t]+(?:(?P<fac>(?:{_FACILITY_KINDS})(?:{NAME_SUFFIX}))"
     rf"|(?:{_HEADS})(?:{NAME_SUFFIX})|(?:{_INSTITUTIONS})\w*)(?!\w)"
@@ -1124,7 +1124,7 @@ def _directions_before(text: str, ents: list[Entity]) -> list[Entity]:
     return out
 
 
-_INITIALS_BEFORE_RE = re.compile(rf"(?<![\w.])(?:{UPPER_CLASS}\.[ \t]?){{1,2}}\Z")
+_INITIALS_BEFORE_RE = re.compile(rf"(?<![\w.])(?:{_INITIAL}[ \t]?){{1,2}}\Z")
 _COUNTRY_ABBREVIATION_LIST = tuple(r[0] for r in rows("abbreviation_entities.tsv") if r[1] == "GPE")
 _COUNTRY_ABBREVIATIONS = "|".join(map(re.escape, _COUNTRY_ABBREVIATION_LIST))
 _COUNTRY_POST_RE = re.compile(
