@@ -329,7 +329,19 @@ def evaluate(gold_paths, paths, doc_date, as_json, errors) -> None:
 @click.option("--split", "split_file", default="models/ner/split.txt", show_default=True,
               help="The frozen held-out split (sentence numbers); used when it is for the --valid file (sha256), "
                    "else the twin-aware seeded split is made afresh.")  # fmt: skip
-def train_ner(valid_path, config, output, work, max_steps, holdout, overwrite, press_share, split_file) -> None:
+@click.option("--gold-entities", "gold_paths", multiple=True, type=click.Path(exists=True),
+              help="Entity gold of press releases and news (corpora/gold-entities*): their texts' sentences train "
+                   "too, tagged where the gold decides (kaznlp/ner/press_corpus.py).")  # fmt: skip
+@click.option("--gold-texts", "gold_text_paths", multiple=True, type=click.Path(exists=True),
+              help="The texts that --gold-entities is for (folders or files).")
+@click.option("--gold-copies", type=click.IntRange(1, 10), default=1, show_default=True,
+              help="How many times each gold sentence is given.")
+@click.option("--unscored", "unscored_path", default="models/ner/press_unscored.tsv", show_default=True,
+              help="Spans of KazNERD's other classes in the gold texts (missing labels); written by --teacher.")
+@click.option("--teacher", default=None,
+              help="Write --unscored afresh from what this model finds in the gold texts (else it is read).")
+def train_ner(valid_path, config, output, work, max_steps, holdout, overwrite, press_share, split_file,
+              gold_paths, gold_text_paths, gold_copies, unscored_path, teacher) -> None:  # fmt: skip
     """Train the Kazakh NER model on KazNERD (never on its test split) and write it to OUTPUT."""
     from .ner.train import train
 
@@ -348,8 +360,31 @@ def train_ner(valid_path, config, output, work, max_steps, holdout, overwrite, p
         split = _checkout_file(split_file, "--split")
     except UsageError:
         split = None
-    out = train(valid, cfg, out, Path(work), max_steps, holdout, press_share, split)
+    gold_texts, unscored = _training_gold(gold_paths, gold_text_paths, unscored_path, teacher)
+    out = train(valid, cfg, out, Path(work), max_steps, holdout, press_share, split, gold_texts, unscored, gold_copies)
     click.echo(f"model written to {out}")
+
+
+def _training_gold(gold_paths, text_paths, unscored_path: str, teacher: str | None):
+    """(texts with entity gold, the other classes' spans in them) for ``train-ner``; ([], {}) without gold."""
+    if not gold_paths:
+        return [], {}
+    if not text_paths:
+        raise click.UsageError("--gold-entities needs --gold-texts, the folders of the texts it is for")
+    from .ner.press_corpus import GoldText, read_unscored, teacher_spans, write_unscored
+    from .scoring.facts import load_gold
+
+    gold = load_gold(gold_paths)
+    texts, _ = _gold_texts(text_paths, gold, "train-ner")
+    gold_texts = [GoldText(d, texts[d], gold[d]) for d in sorted(texts)]
+    path = Path(unscored_path)
+    if teacher:
+        from .ner.model import load_model
+
+        write_unscored(path, teacher_spans(load_model(teacher), gold_texts), teacher)
+    elif not path.is_file():
+        raise click.UsageError(f"--unscored {unscored_path}: no such file; write it with --teacher MODEL")
+    return gold_texts, read_unscored(path)
 
 
 def _checkout_file(value: str, option: str) -> Path:

@@ -32,6 +32,8 @@ KAZAKH_UPPER = KAZAKH_LOWER.upper()
 #: regex character classes: a capital or a lower-case letter of Kazakh (Cyrillic) or Latin text
 UPPER_CLASS = "[" + KAZAKH_UPPER + "A-Z]"
 LOWER_CLASS = "[" + KAZAKH_LOWER + "a-z]"
+#: an initial before a name, with its dot: a capital letter, or the letters of one sound (``initials.txt``: Дж.)
+INITIAL = "(?:" + "|".join(map(regex.escape, words("initials.txt"))) + rf"|{UPPER_CLASS})\."
 #: a letter that only Kazakh writes, either case (``[әғқ…ӘҒҚ…]``), and the basic Cyrillic alphabet
 KAZAKH_SPECIFIC_CLASS = "[" + _both_cases(KAZAKH_SPECIFIC) + "]"
 CYRILLIC_COMMON_CLASS = "[" + _both_cases(CYRILLIC_COMMON) + "]"

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 __all__ = [
-    "FACT_TYPES", "ERROR_KINDS", "Field", "Kind", "KINDS", "VERSION", "field", "fields", "json_schema", "schemas",
+    "FACT_TYPES", "ERROR_KINDS", "PRESS_LABELS", "Field", "Kind", "KINDS", "VERSION", "field", "fields", "json_schema", "schemas",
     "record", "fact_record", "entity_record", "link_record", "flat_parts", "dumps_document", "split_value",
     "json_number", "table_columns", "column_types", "table_row", "from_row", "es_mapping", "es_body", "from_es_body",
     "write_schemas",
@@ -32,6 +32,9 @@ ERROR_KINDS = (
     "empty", "binary", "encoding", "format", "language", "too_large", "extractor", "missing", "unreadable",
 )  # fmt: skip
 EDTF_SUFFIX = "_edtf"
+#: the entity classes that press releases are about (``entities-spec.md``): what press-release gold annotates and
+#: is scored on; the numeric classes (MONEY, DATE, CARDINAL …) are the facts' business
+PRESS_LABELS = ("PERSON", "POSITION", "ORGANISATION", "GPE", "LOCATION", "FACILITY", "EVENT", "PROJECT", "LAW")
 
 # field types: how a value looks in JSON; tables and the mapping follow from it
 STRING, INTEGER, NUMBER, VALUE, SPANS, STRINGS, RECORDS, OBJECTS = (

@@ -2,14 +2,21 @@
 
 A sentence ends at ``. ! ? …`` followed by a space and a capital letter, a digit, a quote or a dash, and at every
 line break. It does not end inside «…» quotes, after a scale abbreviation followed by more of the number
-(``1 млн. 204 мың``), after ``млн.`` or ``ж.`` followed by lower case, or after an initial (``Д. Абаев``).
+(``1 млн. 204 мың``), after ``млн.`` or ``ж.`` followed by lower case, or after initials (``Д. Абаев``,
+``Дж. Верди``, ``Б.Б. Атамқұлов``).
 """
 
 from __future__ import annotations
 
 import re
 
-from .morphology import BEFORE_NAME_ABBREVIATIONS, KAZAKH_LOWER, LIST_END_ABBREVIATIONS, PERIOD_ABBREVIATIONS
+from .morphology import (
+    BEFORE_NAME_ABBREVIATIONS,
+    INITIAL,
+    KAZAKH_LOWER,
+    LIST_END_ABBREVIATIONS,
+    PERIOD_ABBREVIATIONS,
+)
 
 __all__ = ["split_sentences", "split_sentences_and_quotes"]
 
@@ -21,6 +28,7 @@ _CANDIDATE_RE = re.compile(
 _QUOTE_RE = re.compile(r"[«»]")
 _AFTER_DASH_RE = re.compile(r"\s*\S\s*(\S)")  # the first character after the dash that follows a candidate
 _MAX_QUOTE = 3000
+_INITIALS_RE = re.compile(f"(?:{INITIAL}){{1,2}}")  # Д., Дж., Б.Б.: before a name, no sentence end
 
 
 def _quote_regions(text: str) -> list[tuple[int, int]]:
@@ -77,8 +85,8 @@ def split_sentences_and_quotes(text: str) -> tuple[list[tuple[int, int]], list[t
                 continue  # 1 млн. 204 мың, 2016 ж. 15 қарашада
         elif c.isupper() or c in '«"(':
             core = prev.lstrip('«"(')
-            if core in BEFORE_NAME_ABBREVIATIONS or (len(core) == 2 and core[0].isupper() and core[1] == "."):
-                continue  # Астана қ. Әкімдігі, Д. Абаев
+            if core in BEFORE_NAME_ABBREVIATIONS or _INITIALS_RE.fullmatch(core):
+                continue  # Астана қ. Әкімдігі, Д. Абаев, Дж. Верди, Б.Б. Атамқұлов
         elif c not in "-–—":
             continue
         cuts.append(end)

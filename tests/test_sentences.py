@@ -53,3 +53,14 @@ def test_the_quote_regions_of_the_split_each_lie_in_one_sentence(seed_text):
     for t in (text, seed_text):
         spans, quotes = split_sentences_and_quotes(t)
         assert all(any(s <= a and b <= e for s, e in spans) for a, b in quotes)
+
+
+def test_no_break_after_initials_of_two_letters_or_two_initials():
+    # these two cut the sentence (and a training sentence's PERSON) after the initials before
+    text = "Театр Дж. Вердидің операсын қойды. Министр Б.Б. Атамқұловтың сөзін тыңдады. Оны ҚР. Үкіметі қолдады."
+    assert sents(text) == [
+        "Театр Дж. Вердидің операсын қойды.",
+        "Министр Б.Б. Атамқұловтың сөзін тыңдады.",
+        "Оны ҚР.",  # not initials: a sentence may end after an abbreviation in capitals
+        "Үкіметі қолдады.",
+    ]

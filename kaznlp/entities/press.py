@@ -57,6 +57,7 @@ from functools import lru_cache
 
 from ..data import rows, words
 from ..morphology import (
+    INITIAL,
     KIND_SUFFIX,
     LOWER_CLASS,
     NAME_SUFFIX,
@@ -131,7 +132,7 @@ _BODY_POST_RE = re.compile(
 )
 _SURNAME = "(?:" + "|".join(sorted(words("surname_endings.txt"), key=len, reverse=True)) + ")"
 _PATRONYMIC = "(?:" + "|".join(sorted(words("patronymic_endings.txt"), key=len, reverse=True)) + ")"
-_INITIAL = "(?:" + "|".join(map(re.escape, words("initials.txt"))) + rf"|{UPPER_CLASS})\."  # an initial: Б., Дж.
+_INITIAL = INITIAL  # an initial: Б., Дж.
 _INITIAL_RE = re.compile(
     rf"(?<![\w.])(?:{_INITIAL}[ \t]?){{1,2}}"
     rf"(?P<last>{UPPER_CLASS}{LOWER_CLASS}+{_SURNAME})(?P<case>{NAME_SUFFIX})(?!\w)"

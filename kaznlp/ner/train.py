@@ -24,6 +24,7 @@ from pathlib import Path
 
 from ..numbers import word_value
 from .corpus import Sentence, read_iob2, to_doc, to_sentence
+from .press_corpus import GoldText, press_docs
 
 DEV_SHARE = 0.1
 SEED = 0
@@ -162,11 +163,17 @@ def build_corpus(
     holdout: bool = True,
     press_share: float = PRESS_SHARE,
     split_file: Path | None = None,
+    gold_texts: list[GoldText] | None = None,
+    unscored: dict[str, list[tuple[int, int, str]]] | None = None,
+    gold_copies: int = 1,
 ) -> tuple[Path, Path]:
     """``train.spacy`` and ``dev.spacy`` (and ``dev.iob2``, ``dev-press.iob2``) in ``out_dir``; without
     ``holdout`` the dev part trains too (``dev.spacy`` then measures fit, not generalisation). ``press_share``
     of the training sentences get a press-release copy (``press_variants``; 0: none). ``split_file``, when it
-    is for this validation file, fixes the split (``read_split``); otherwise ``split_dev`` makes it."""
+    is for this validation file, fixes the split (``read_split``); otherwise ``split_dev`` makes it. Each sentence
+    of ``gold_texts`` (press releases and news with hand-checked entities) trains too, ``gold_copies`` times,
+    tagged where the gold decides (:func:`kaznlp.ner.press_corpus.press_docs`; ``unscored``: the other classes'
+    spans, missing labels)."""
     import spacy
     from spacy.tokens import DocBin
 
@@ -191,6 +198,8 @@ def build_corpus(
         if name == "train":
             for s in variants:
                 db.add(to_doc(nlp, s))
+            for doc in press_docs(nlp, gold_texts or [], unscored or {}) * gold_copies:
+                db.add(doc)
         p = out_dir / f"{name}.spacy"
         db.to_disk(p)
         paths.append(p)
@@ -206,6 +215,9 @@ def train(
     holdout: bool = True,
     press_share: float = PRESS_SHARE,
     split_file: Path | None = None,
+    gold_texts: list[GoldText] | None = None,
+    unscored: dict[str, list[tuple[int, int, str]]] | None = None,
+    gold_copies: int = 1,
 ) -> Path:
     """Train and copy the model to ``output``; returns it. With ``holdout`` (the default) the model is the step
     that scored best on the held-out 10%; without it, every sentence of ``valid_path`` trains and the model is the
@@ -213,8 +225,9 @@ def train(
     from spacy.cli.train import train as spacy_train
 
     train_path, dev_path = build_corpus(
-        valid_path, work / "corpus", holdout=holdout, press_share=press_share, split_file=split_file
-    )
+        valid_path, work / "corpus", holdout=holdout, press_share=press_share, split_file=split_file,
+        gold_texts=gold_texts, unscored=unscored, gold_copies=gold_copies,
+    )  # fmt: skip
     overrides = {"paths.train": str(train_path), "paths.dev": str(dev_path)}
     if max_steps:
         overrides["training.max_steps"] = max_steps
@@ -223,7 +236,7 @@ def train(
     if output.exists():
         shutil.rmtree(output)
     shutil.copytree(chosen, output)
-    write_meta(output, holdout, press_share)
+    write_meta(output, holdout, press_share, sorted({t.doc for t in gold_texts or []}), gold_copies)
     return output
 
 
@@ -237,7 +250,9 @@ META = {
 }
 
 
-def write_meta(model_dir: Path, holdout: bool = True, press_share: float = PRESS_SHARE) -> None:
+def write_meta(
+    model_dir: Path, holdout: bool = True, press_share: float = PRESS_SHARE, gold_docs: list[str] = (), copies: int = 1
+) -> None:  # type: ignore[assignment]
     """Name, version, description and licence in the model's ``meta.json``."""
     path = model_dir / "meta.json"
     meta = json.loads(path.read_text(encoding="utf-8"))
@@ -250,6 +265,12 @@ def write_meta(model_dir: Path, holdout: bool = True, press_share: float = PRESS
     if press_share > 0:
         copies = f"press-release copies of {press_share:.0%} of the sentences and "
         meta["description"] = meta["description"].replace("trained by kaznlp on ", "trained by kaznlp on " + copies)
+    if gold_docs:
+        meta["description"] = meta["description"].replace(
+            ". See", f", and the sentences of {len(gold_docs)} press releases and news items with hand-checked "
+            f"entities (corpora/gold-entities*; each given {copies} time(s)). See",
+        )
+        meta["license"] = META["license"] + "; press texts: see corpora/releases/README-sources.md"
     if not holdout:
         meta.pop("performance", None)  # spaCy's dev scores of a model that trained on dev: fit, not accuracy
     path.write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

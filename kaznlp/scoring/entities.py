@@ -10,6 +10,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from ..records import PRESS_LABELS
 from ..ner.corpus import read_sentences, to_doc
 
 
@@ -56,9 +57,6 @@ def score_model(nlp, iob2_path: str | Path, gold_tokens: bool = False, limit: in
     }
 
 
-#: the classes that press releases are about, scored on press-release gold (``entities-spec.md``); the numeric
-#: classes (MONEY, DATE, CARDINAL …) are the facts' business
-PRESS_LABELS = ("PERSON", "POSITION", "ORGANISATION", "GPE", "LOCATION", "FACILITY", "EVENT", "PROJECT", "LAW")
 
 
 def _overlap(a: dict, b: dict) -> bool:
