@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 __all__ = [
-    "FACT_TYPES", "ERROR_KINDS", "PRESS_LABELS", "Field", "Kind", "KINDS", "VERSION", "field", "fields", "json_schema", "schemas",
+    "FACT_TYPES", "ERROR_KINDS", "PRESS_LABELS", "Field", "Kind", "KINDS", "VERSION", "field", "fields",
+    "json_schema", "schemas",
     "record", "fact_record", "entity_record", "link_record", "flat_parts", "dumps_document", "split_value",
     "json_number", "table_columns", "column_types", "table_row", "from_row", "es_mapping", "es_body", "from_es_body",
     "write_schemas",

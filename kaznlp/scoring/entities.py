@@ -10,8 +10,8 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from ..records import PRESS_LABELS
 from ..ner.corpus import read_sentences, to_doc
+from ..records import PRESS_LABELS
 
 
 def prf(tp: int, fp: int, fn: int) -> dict[str, float]:
