@@ -184,11 +184,11 @@ def bench_dedup(n: int) -> None:
     import hashlib
     import tracemalloc
 
-    from kaznlp.batch.dedup import DuplicateIndex
+    from kaznlp.batch.dedup import DuplicateIndex, IdSet
 
     rng = random.Random(0)
     tracemalloc.start()
-    index, seen = DuplicateIndex(), set()
+    index, seen = DuplicateIndex(), IdSet()
     for k in range(n):
         doc_id = f"doc{k:07d}"
         index.check(doc_id, hashlib.blake2b(doc_id.encode(), digest_size=16).hexdigest(), rng.getrandbits(64))

@@ -26,7 +26,7 @@ from typing import Any
 from .. import records
 from ..errors import KaznlpError, UsageError
 from ..parallel import chunks, ordered
-from .dedup import DuplicateIndex, fingerprints
+from .dedup import DuplicateIndex, IdSet, fingerprints
 from .readers import RawDoc, iter_documents
 
 __all__ = ["BatchOptions", "run", "iter_results", "process_batch"]
@@ -290,7 +290,7 @@ class FolderInUse(UsageError, FileExistsError):
     """The output folder holds another run (a :class:`FileExistsError` too, as before)."""
 
 
-def _unique_ids(items: Iterator[tuple[int, RawDoc]], seen: set[str]) -> Iterator[tuple[int, RawDoc]]:
+def _unique_ids(items: Iterator[tuple[int, RawDoc]], seen: IdSet) -> Iterator[tuple[int, RawDoc]]:
     """Ids unique in the run: an id seen before (the same row id in two files) gets ``#2``, ``#3``, …"""
     for seq, raw in items:
         if raw.id in seen:
@@ -347,7 +347,7 @@ def _run(
     out.mkdir(parents=True, exist_ok=True)
     dups = DuplicateIndex()
     tally = _Tally()
-    seen: set[str] = set()
+    seen = IdSet()  # the ids of the run so far, as 16-byte hashes
     committed = _committed(out)
     if committed and not opts.resume:
         raise FolderInUse(f"{out} holds the shards of another run: use --resume to finish it, or a new folder")
