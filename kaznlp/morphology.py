@@ -191,8 +191,11 @@ def stem(word: str) -> str:
 
 #: entity labels whose base form also drops the possessive (a place or person is no one's: Қазақстаны → Қазақстан)
 _BASE_STRIP_POSSESSIVE = ("GPE", "PERSON", "LOCATION", "NORP")
-#: places of the gazetteers, whole words that end like a case form (Қазақстан is no Қазақс + тан)
-_PLACE_NAMES = frozenset(words("gazetteer_gpe.txt")) | frozenset(words("world_places.txt"))
+#: the places of the gazetteers (nominative): Kazakhstan's (``gazetteer_gpe.txt``) and the world's
+#: (``world_countries.txt``, ``world_places.txt``); whole words, though some end like a case form (Қазақстан)
+PLACE_NAMES: frozenset[str] = frozenset(
+    w for table in ("gazetteer_gpe.txt", "world_countries.txt", "world_places.txt") for w in words(table)
+)
 
 
 #: entity labels that are no names (dates, numbers, amounts): their base form is the text as written, never a cut
@@ -209,7 +212,7 @@ def base_form(text: str, label: str) -> str:
     core, hy, tail = last.partition("-")
     if hy and core.isupper() and tail.isalpha() and tail.islower():  # БАҚ-қа, ҚР-ның; COVID-19 stays whole
         return head + sep + core
-    if last in _PLACE_NAMES:
+    if last in PLACE_NAMES:
         return text
     stem_, plural, poss, case = stem_parts(last)
     if label in _BASE_STRIP_POSSESSIVE:

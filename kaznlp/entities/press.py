@@ -61,6 +61,7 @@ from ..morphology import (
     KIND_SUFFIX,
     LOWER_CLASS,
     NAME_SUFFIX,
+    PLACE_NAMES,
     UPPER_CLASS,
     base_form,
     endings,
@@ -216,7 +217,9 @@ _COMMON_BODY_STEMS = frozenset(words("institution_heads.txt")) | frozenset(
 )
 _NUMBER_SIGN_RE = re.compile(r"(?<!\w)№[ \t]?\d+[ \t]+$")
 _ABBREVIATION_RE = re.compile(rf"{UPPER_CLASS}{{2,}}[ \t]+$")
-_KNOWN_PLACES = frozenset(words("gazetteer_gpe.txt")) | frozenset(words("world_places.txt"))
+_KNOWN_PLACES = PLACE_NAMES
+_LONG_PLACES = frozenset(p for p in PLACE_NAMES if len(p) > 4)  # a word that starts with one is that place
+_LONG_PLACE_LENGTHS = sorted({len(p) for p in _LONG_PLACES})
 _KNOWN_ABBREVIATIONS = frozenset(r[0] for r in rows("abbreviation_entities.tsv"))
 _ABBREVIATION_LABELS = {r[0]: r[1] for r in rows("abbreviation_entities.tsv")}
 _REGION_ABBREVIATION_END = tuple(words("region_abbreviation_end.txt"))  # СҚО, БҚО: … облысы
@@ -342,7 +345,7 @@ def _known_place(word: str) -> bool:
     stem_ = stem_parts(core)[0]
     if core in _KNOWN_PLACES or stem_ in _KNOWN_PLACES:
         return True
-    return any(core.startswith(p) for p in _KNOWN_PLACES if len(p) > 4)  # Әзербайжанның, Бангкоктан
+    return any(core[:n] in _LONG_PLACES for n in _LONG_PLACE_LENGTHS if n <= len(core))  # Әзербайжанның, Бангкоктан
 
 
 def _overlapping(e: Entity, others: Iterable[Entity]) -> list[Entity]:
@@ -427,6 +430,7 @@ def apply(text: str, ents: list[Entity]) -> list[Entity]:
     out = _sources(text, out)
     out = [_widened(text, e) for e in out]
     out = _add(out, _places_named_again(text, out))
+    out = _add(out, _people_named_again(text, out))
     out = _directions_before(text, out)
     out = _bodies_of_places(text, out)
     out = _bodies_across_places(text, out)
@@ -1058,6 +1062,37 @@ def _places_named_again(text: str, ents: list[Entity]) -> list[Entity]:
                     end, base = end + i + 1, _place_base(word, _kind_key(k.group("kind")))
                     break
         if not spans.overlapping(e := Entity("GPE", m.start(), end, text[m.start() : end], "rule", base)):
+            found.append(e)
+    return found
+
+
+def _people_named_again(text: str, ents: list[Entity]) -> list[Entity]:
+    """``Патрис Эвра`` … ``Эвраның``, ``Б.Сағынтаев`` … ``Сағынтаев``: the surname of a person the text names in
+    full (a first name or initials before it) is that person wherever else it stands alone, as written or with a
+    case ending, where nothing else was read; not a surname that is also a place or a common word."""
+    names = {}
+    for e in ents:
+        if e.label != "PERSON" or _in_quotes(text, e):  # «Евгений Онегин»: a title, not a person named in full
+            continue
+        words_ = re.split(r"[ \t]+|(?<=\.)", e.text.strip())
+        if len(words_) < 2 or not words_[-1].isalpha():
+            continue
+        base = _surname_base(words_[-1])
+        if len(base) > 2 and base[:1].isupper() and base[1:].islower() and base.lower() not in _NOT_NAMES \
+                and not _known_place(base):  # fmt: skip
+            names[base] = base
+    if not names:
+        return []
+    spans = _Spans(ents)
+    found = []
+    for m in _NAME_AGAIN_RE.finditer(text):
+        word = m.group()
+        name = next(
+            (word[:i] for i in range(len(word), 2, -1) if word[:i] in names and is_inflection(word[i:], word[:i])), None
+        )
+        if name is None or _in_quotes(text, e := Entity("PERSON", m.start(), m.end(), word, "rule", name)):
+            continue
+        if not spans.overlapping(e):
             found.append(e)
     return found
 

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from ..data import rows, words
-from ..morphology import LOWER_CLASS, NAME_SUFFIX, UPPER_CLASS, base_form, looks_adjectival, stem_parts
+from ..morphology import LOWER_CLASS, NAME_SUFFIX, PLACE_NAMES, UPPER_CLASS, base_form, looks_adjectival, stem_parts
 
 _CAP = UPPER_CLASS
 _LOW = LOWER_CLASS
@@ -34,10 +34,10 @@ _PERSON_RE = re.compile(
     rf"(?<![\w-])(?:(?P<pos>{'|'.join(map(re.escape, _POSITIONS))})\s+)?"
     rf"(?P<first>{_CAP}{_LOW}+(?:-{_CAP}{_LOW}+)?)\s+(?P<last>{_CAP}{_LOW}+{_SURNAME_END})(?P<case>{_NAME_CASE})(?!\w)"
 )
-_GPE = sorted(words("gazetteer_gpe.txt"), key=len, reverse=True)
+_GPE = sorted(PLACE_NAMES, key=len, reverse=True)
 _GPE_KINDS = sorted(words("gpe_kinds.txt"), key=len, reverse=True)
 _GPE_RE = re.compile(
-    rf"(?<![\w-])(?P<name>{'|'.join(map(re.escape, _GPE))})"
+    rf"(?<![\w«\"-])(?P<name>{'|'.join(map(re.escape, _GPE))})"  # «Милан», "Барыс": a club, not the place
     rf"(?:\s+(?P<kind>{'|'.join(map(re.escape, _GPE_KINDS))}))?(?:-?(?P<case>{_NAME_CASE}))(?![\w])"
 )
 # words that open a sentence without being a name (Ал, Қазір, Бүгін …): an organisation does not start there
