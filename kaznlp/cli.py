@@ -336,12 +336,15 @@ def evaluate(gold_paths, paths, doc_date, as_json, errors) -> None:
               help="The texts that --gold-entities is for (folders or files).")
 @click.option("--gold-copies", type=click.IntRange(1, 10), default=1, show_default=True,
               help="How many times each gold sentence is given.")
+@click.option("--gold-neutral", is_flag=True,
+              help="Leave unlabelled the tokens where the spec and KazNERD write a name differently (quotes at its "
+                   "edges, a place's kind word); the press rules add them back.")  # fmt: skip
 @click.option("--unscored", "unscored_path", default="models/ner/press_unscored.tsv", show_default=True,
               help="Spans of KazNERD's other classes in the gold texts (missing labels); written by --teacher.")
 @click.option("--teacher", default=None,
               help="Write --unscored afresh from what this model finds in the gold texts (else it is read).")
 def train_ner(valid_path, config, output, work, max_steps, holdout, overwrite, press_share, split_file,
-              gold_paths, gold_text_paths, gold_copies, unscored_path, teacher) -> None:  # fmt: skip
+              gold_paths, gold_text_paths, gold_copies, gold_neutral, unscored_path, teacher) -> None:  # fmt: skip
     """Train the Kazakh NER model on KazNERD (never on its test split) and write it to OUTPUT."""
     from .ner.train import train
 
@@ -361,7 +364,8 @@ def train_ner(valid_path, config, output, work, max_steps, holdout, overwrite, p
     except UsageError:
         split = None
     gold_texts, unscored = _training_gold(gold_paths, gold_text_paths, unscored_path, teacher)
-    out = train(valid, cfg, out, Path(work), max_steps, holdout, press_share, split, gold_texts, unscored, gold_copies)
+    out = train(valid, cfg, out, Path(work), max_steps, holdout, press_share, split, gold_texts, unscored, gold_copies,
+                gold_neutral)  # fmt: skip
     click.echo(f"model written to {out}")
 
 

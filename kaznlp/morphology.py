@@ -193,9 +193,13 @@ def stem(word: str) -> str:
 _BASE_STRIP_POSSESSIVE = ("GPE", "PERSON", "LOCATION", "NORP")
 #: the places of the gazetteers (nominative): Kazakhstan's (``gazetteer_gpe.txt``) and the world's
 #: (``world_countries.txt``, ``world_places.txt``); whole words, though some end like a case form (Қазақстан)
-PLACE_NAMES: frozenset[str] = frozenset(
+GPE_NAMES: frozenset[str] = frozenset(
     w for table in ("gazetteer_gpe.txt", "world_countries.txt", "world_places.txt") for w in words(table)
 )
+#: continents and world regions that are no state (``world_locations.txt``): LOCATION
+LOCATION_NAMES: frozenset[str] = frozenset(words("world_locations.txt"))
+#: every place of the gazetteers
+PLACE_NAMES: frozenset[str] = GPE_NAMES | LOCATION_NAMES
 
 
 #: entity labels that are no names (dates, numbers, amounts): their base form is the text as written, never a cut

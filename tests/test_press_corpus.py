@@ -74,3 +74,19 @@ def test_train_ner_wants_the_texts_of_its_gold(tmp_path):
     (gold / "d.jsonl").write_text('{"doc": "d", "start": 0, "end": 5, "label": "GPE"}\n', encoding="utf-8")
     res = CliRunner().invoke(main, ["train-ner", "--gold-entities", str(gold), "-o", str(tmp_path / "m")])
     assert res.exit_code == 2 and "--gold-texts" in res.output
+
+
+def test_neutral_tagging_leaves_out_what_the_spec_and_kaznerd_write_differently():
+    text = "Шиелі ауданында «Нұрлы жол» бағдарламасы және «Астана Опера» театры жұмыс істейді."
+
+    def m(snippet: str, label: str) -> dict:
+        i = text.index(snippet)
+        return {"start": i, "end": i + len(snippet), "label": label}
+
+    gold = [m("Шиелі ауданында", "GPE"), m("«Нұрлы жол» бағдарламасы", "PROJECT"), m("«Астана Опера»", "ORGANISATION")]
+    [doc] = press_docs(spacy.blank("kk"), [GoldText("d", text, gold)], {}, neutral=True)
+    assert [(t.text, t.tag_) for t in doc][:12] == [
+        ("Шиелі", "B-GPE"), ("ауданында", ""),  # the kind word: inside by the spec, either way in KazNERD
+        ("«", ""), ("Нұрлы", "B-PROJECT"), ("жол", "I-PROJECT"), ("»", "I-PROJECT"), ("бағдарламасы", "I-PROJECT"),
+        ("және", "O"), ("«", ""), ("Астана", "B-ORGANISATION"), ("Опера", "I-ORGANISATION"), ("»", ""),
+    ]  # fmt: skip

@@ -478,6 +478,16 @@ CASES = [
      [("PERSON", "Дональд Трамп", "Дональд Трамп", None), ("PERSON", "Трамптың", "Трамп", None)]),
     # … but not a title in quotes that reads like a name
     ("«Евгений Онегин» қойылымы өтеді. «Онегин» тұсаукесері өтті.", []),
+    # a continent is a LOCATION (world_locations.txt)
+    ("Еуропаның бірнеше елі келісті.", [("LOCATION", "Еуропаның", "Еуропа", None)]),
+    # the world championship at a headline's start, where a capitalised common word names nothing else
+    ("Әлем чемпионаты: Тұрсынбаева 11-орынға жайғасты.",
+     [("EVENT", "Әлем чемпионаты", "Әлем чемпионаты", None), ("PERSON", "Тұрсынбаева", "Тұрсынбаева", None),
+      ("CARDINAL", "11-орынға", "11-орынға", None)]),
+    # a hyphenated place with its case ending is no name of two joined before an event's kind
+    ("Нью-Делиде өтіп жатқан Федерация кубогында Қазақстан ойнады.",
+     [("GPE", "Нью-Делиде", "Нью-Дели", None), ("EVENT", "Федерация кубогында", "Федерация кубогы", None),
+      ("GPE", "Қазақстан", "Қазақстан", None)]),
 ]
 
 

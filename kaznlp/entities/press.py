@@ -312,6 +312,7 @@ _CUP_RE = re.compile(
     r"(?:" + "|".join(f"[{k[0]}{k[0].upper()}]{re.escape(k[1:])}" for k in words("cup_kinds.txt")) + ")"
     rf"(?:{NAME_SUFFIX})(?!\w)"
 )
+_CUP_SCOPES = frozenset(words("cup_scopes.txt"))  # Әлем чемпионаты, even where a sentence starts
 _NAMING_RE = re.compile(r"»[ \t]+(?:" + "|".join(map(re.escape, words("naming_words.txt"))) + r")(?!\w)")
 # an event named by a name in capitals and its year, with no kind word after it (ЕХРО-2017 комиссары)
 _YEAR_EVENT_RE = re.compile(rf"(?<![\w-])(?P<core>{UPPER_CLASS}{{3,}}|[A-Z]{{3,}})[ \t]*[-–][ \t]*{_YEAR}(?![\w-])")
@@ -866,6 +867,11 @@ def _events(text: str) -> list[Entity]:
     found = []
     for m in _EVENT_RE.finditer(text):
         start, end = m.span()
+        name = m.group("name")
+        if "-" in name and any(
+            name[:i] in PLACE_NAMES and is_inflection(name[i:], name[:i]) for i in range(len(name), 3, -1)
+        ):
+            continue  # Нью-Делиде өтіп жатқан … кубогында: a place with its ending, not a name of two joined
         if _NAMING_RE.match(text, m.end("name") - 1):  # «…» атты … сайысы: the name is what the quotes hold
             start, end = start + 1, m.end("name") - 1
         found.append(Entity("EVENT", start, end, text[start:end], "rule", base_form(text[start:end], "EVENT")))
@@ -875,7 +881,9 @@ def _events(text: str) -> list[Entity]:
         # two words, the second alone (Теннисшілер Дэвис кубогына)
         for w in _WORD_RE.finditer(text, m.start("name"), m.end("name")):
             word = w.group()
-            if word.lower() not in _NOT_NAMES and (not _starts_sentence(text, w.start()) or _known_place(word)):
+            if word.lower() in _CUP_SCOPES or word.lower() not in _NOT_NAMES and (
+                not _starts_sentence(text, w.start()) or _known_place(word)
+            ):
                 start = w.start()
                 break
         else:

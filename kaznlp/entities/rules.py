@@ -11,7 +11,16 @@ import re
 from dataclasses import dataclass
 
 from ..data import rows, words
-from ..morphology import LOWER_CLASS, NAME_SUFFIX, PLACE_NAMES, UPPER_CLASS, base_form, looks_adjectival, stem_parts
+from ..morphology import (
+    LOCATION_NAMES,
+    LOWER_CLASS,
+    NAME_SUFFIX,
+    PLACE_NAMES,
+    UPPER_CLASS,
+    base_form,
+    looks_adjectival,
+    stem_parts,
+)
 
 _CAP = UPPER_CLASS
 _LOW = LOWER_CLASS
@@ -34,7 +43,7 @@ _PERSON_RE = re.compile(
     rf"(?<![\w-])(?:(?P<pos>{'|'.join(map(re.escape, _POSITIONS))})\s+)?"
     rf"(?P<first>{_CAP}{_LOW}+(?:-{_CAP}{_LOW}+)?)\s+(?P<last>{_CAP}{_LOW}+{_SURNAME_END})(?P<case>{_NAME_CASE})(?!\w)"
 )
-_GPE = sorted(PLACE_NAMES, key=len, reverse=True)
+_GPE = sorted(PLACE_NAMES, key=len, reverse=True)  # GPE, or LOCATION for a name of LOCATION_NAMES
 _GPE_KINDS = sorted(words("gpe_kinds.txt"), key=len, reverse=True)
 _GPE_RE = re.compile(
     rf"(?<![\w«\"-])(?P<name>{'|'.join(map(re.escape, _GPE))})"  # «Милан», "Барыс": a club, not the place
@@ -99,7 +108,8 @@ def find(text: str) -> list[RuleEntity]:
     for m in _GPE_RE.finditer(text):
         kind = m.group("kind")
         base = m.group("name") + (" " + kind if kind else "")
-        out.append(RuleEntity("GPE", m.start(), m.end(), base))
+        label = "LOCATION" if m.group("name") in LOCATION_NAMES and not kind else "GPE"
+        out.append(RuleEntity(label, m.start(), m.end(), base))
     for m in _ABBR_RE.finditer(text):
         label, expansion = _ABBR[m.group("abbr")]
         out.append(RuleEntity(label, m.start(), m.end(), m.group("abbr"), expansion))

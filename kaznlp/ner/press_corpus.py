@@ -8,7 +8,9 @@ NORP …). Each sentence of such a text becomes a partly annotated Doc for the t
   a post, is the press rules' business);
 - the tokens of an optional mention (debatable, not scored) and of a span of another class are *missing*: an empty
   tag, which spaCy's tagger loss skips;
-- every other token is ``O``, also where the model reads a press class that the gold does not have.
+- every other token is ``O``, also where the model reads a press class that the gold does not have;
+- optionally (``neutral``), the tokens where the spec and KazNERD write a name differently are missing too: quotes
+  at a name's edges and a place's kind word (``«Нұрлы жол»``, ``Шиелі ауданы``), which the press rules add back.
 
 The spans of the other classes are what a fixed model (the *teacher*) found in each sentence. They are written once
 to a file (``models/ner/press_unscored.tsv``: document, start, end, label, text) and read from it afterwards, so
@@ -22,12 +24,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..data import rows
+from ..morphology import stem
 from ..records import PRESS_LABELS
 from ..sentences import split_sentences
 
 __all__ = ["GoldText", "outer_mentions", "press_docs", "read_unscored", "teacher_spans", "write_unscored"]
 
 Span = tuple[int, int, str]
+
+_QUOTES = frozenset("«»\"“”„")
+#: the one-word kinds of place that the spec keeps in a place's span (Шиелі ауданы), by stem
+_PLACE_KIND_STEMS = frozenset(r[0] for r in rows("place_kinds.tsv") if " " not in r[0])
 
 
 @dataclass(frozen=True)
@@ -82,8 +90,21 @@ def read_unscored(path: Path) -> dict[str, list[Span]]:
     return out
 
 
-def _tag_sentence(doc, base: int, outer: list[Span], missing: list[Span]) -> int:
-    """Set the IOB2 tags of ``doc`` (the sentence starting at ``base``); returns how many mentions it tagged."""
+def _trimmed(doc, start: int, end: int, label: str) -> tuple[int, int]:
+    """The tokens ``start:end`` of a mention without what the spec and KazNERD write differently: quotes at its
+    edges (KazNERD leaves them out of a name) and a place's kind word at its end (KazNERD has it either way)."""
+    while start < end and doc[start].text in _QUOTES:
+        start += 1
+    while end > start and doc[end - 1].text in _QUOTES:
+        end -= 1
+    if label in ("GPE", "LOCATION") and end - start > 1 and stem(doc[end - 1].text.lower()) in _PLACE_KIND_STEMS:
+        end -= 1
+    return start, end
+
+
+def _tag_sentence(doc, base: int, outer: list[Span], missing: list[Span], neutral: bool = False) -> int:
+    """Set the IOB2 tags of ``doc`` (the sentence starting at ``base``); returns how many mentions it tagged.
+    ``neutral``: the tokens where the spec's convention and KazNERD's differ (:func:`_trimmed`) are missing."""
     tags = ["O"] * len(doc)
 
     def token_range(s: int, e: int) -> range:
@@ -100,17 +121,18 @@ def _tag_sentence(doc, base: int, outer: list[Span], missing: list[Span]) -> int
             for k in token_range(s, e):
                 tags[k] = ""
             continue
+        first, last = _trimmed(doc, exact.start, exact.end, label) if neutral else (exact.start, exact.end)
         for k in range(exact.start, exact.end):
-            tags[k] = ("B-" if k == exact.start else "I-") + label
+            tags[k] = ("B-" if k == first else "I-") + label if first <= k < last else ""
         n += 1
     for tok, tag in zip(doc, tags):
         tok.tag_ = tag
     return n
 
 
-def press_docs(nlp, texts: Iterable[GoldText], unscored: dict[str, list[Span]]) -> list:
+def press_docs(nlp, texts: Iterable[GoldText], unscored: dict[str, list[Span]], neutral: bool = False) -> list:
     """One partly tagged Doc per sentence of each text (kaznlp's tokens, ``nlp.make_doc``). A mention that runs
-    across a sentence end makes its tokens missing in both."""
+    across a sentence end makes its tokens missing in both. ``neutral``: see :func:`_tag_sentence`."""
     docs = []
     for t in texts:
         outer, optional = outer_mentions(t.gold)
@@ -121,6 +143,6 @@ def press_docs(nlp, texts: Iterable[GoldText], unscored: dict[str, list[Span]]) 
             near = [m for m in optional + other + across if m[0] < e and s < m[1]]
             clipped = [(max(a, s), min(b, e), lab) for a, b, lab in near]
             doc = nlp.make_doc(t.text[s:e])
-            _tag_sentence(doc, s, inside, clipped)
+            _tag_sentence(doc, s, inside, clipped, neutral)
             docs.append(doc)
     return docs

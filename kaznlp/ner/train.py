@@ -166,6 +166,7 @@ def build_corpus(
     gold_texts: list[GoldText] | None = None,
     unscored: dict[str, list[tuple[int, int, str]]] | None = None,
     gold_copies: int = 1,
+    gold_neutral: bool = False,
 ) -> tuple[Path, Path]:
     """``train.spacy`` and ``dev.spacy`` (and ``dev.iob2``, ``dev-press.iob2``) in ``out_dir``; without
     ``holdout`` the dev part trains too (``dev.spacy`` then measures fit, not generalisation). ``press_share``
@@ -198,7 +199,7 @@ def build_corpus(
         if name == "train":
             for s in variants:
                 db.add(to_doc(nlp, s))
-            for doc in press_docs(nlp, gold_texts or [], unscored or {}) * gold_copies:
+            for doc in press_docs(nlp, gold_texts or [], unscored or {}, gold_neutral) * gold_copies:
                 db.add(doc)
         p = out_dir / f"{name}.spacy"
         db.to_disk(p)
@@ -218,6 +219,7 @@ def train(
     gold_texts: list[GoldText] | None = None,
     unscored: dict[str, list[tuple[int, int, str]]] | None = None,
     gold_copies: int = 1,
+    gold_neutral: bool = False,
 ) -> Path:
     """Train and copy the model to ``output``; returns it. With ``holdout`` (the default) the model is the step
     that scored best on the held-out 10%; without it, every sentence of ``valid_path`` trains and the model is the
@@ -226,7 +228,7 @@ def train(
 
     train_path, dev_path = build_corpus(
         valid_path, work / "corpus", holdout=holdout, press_share=press_share, split_file=split_file,
-        gold_texts=gold_texts, unscored=unscored, gold_copies=gold_copies,
+        gold_texts=gold_texts, unscored=unscored, gold_copies=gold_copies, gold_neutral=gold_neutral,
     )  # fmt: skip
     overrides = {"paths.train": str(train_path), "paths.dev": str(dev_path)}
     if max_steps:
