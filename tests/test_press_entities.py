@@ -484,6 +484,14 @@ CASES = [
     ("Әлем чемпионаты: Тұрсынбаева 11-орынға жайғасты.",
      [("EVENT", "Әлем чемпионаты", "Әлем чемпионаты", None), ("PERSON", "Тұрсынбаева", "Тұрсынбаева", None),
       ("CARDINAL", "11-орынға", "11-орынға", None)]),
+    # teams as sports news writes them: the town in brackets after the name, the team in brackets after a player
+    ("Алдымен Беларусьтің «Динамо» (Минск) командасымен кездеседі.",
+     [("GPE", "Беларусьтің", "Беларусь", None), ("ORGANISATION", "«Динамо»", "«Динамо»", None),
+      ("GPE", "Минск", "Минск", None)]),
+    ("Үміткерлер: Лионель Месси («Барселона»): 31 гол.",
+     [("PERSON", "Лионель Месси", "Лионель Месси", None), ("ORGANISATION", "«Барселона»", "«Барселона»", None),
+      ("CARDINAL", "31", "31", None)]),
+    ("Спектакль («Богема») өтеді.", []),  # a title in brackets after no player
     # a hyphenated place with its case ending is no name of two joined before an event's kind
     ("Нью-Делиде өтіп жатқан Федерация кубогында Қазақстан ойнады.",
      [("GPE", "Нью-Делиде", "Нью-Дели", None), ("EVENT", "Федерация кубогында", "Федерация кубогы", None),

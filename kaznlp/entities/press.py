@@ -57,6 +57,7 @@ from functools import lru_cache
 
 from ..data import rows, words
 from ..morphology import (
+    GPE_NAMES,
     INITIAL,
     KIND_SUFFIX,
     LOWER_CLASS,
@@ -426,6 +427,7 @@ def apply(text: str, ents: list[Entity]) -> list[Entity]:
     out = _bodies_opening_posts(out, orgs)
     out = _add(out, _events(text))
     out = _placed_clubs(text, out)
+    out = _add(out, _bracketed_clubs(text, out))
     out = _add(out, _facilities(text))
     out = _add(out, _listed_places(text))
     out = _sources(text, out)
@@ -975,6 +977,37 @@ def _placed_clubs(text: str, ents: list[Entity]) -> list[Entity]:
             spans.append(f)
     return spans.entities()
 
+
+# a name in quotes beside a bracket: «Динамо» (Минск), Месси («Барселона»)
+_QUOTED_BEFORE_BRACKET_RE = re.compile(r"(?P<name>«[^«»()\n]{2,40}»)[ \t]*\((?P<place>[^()\n]{2,30})\)")
+_QUOTED_IN_BRACKETS_RE = re.compile(r"\([ \t]*(?P<name>«[^«»()\n]{2,40}»)[ \t]*\)")
+
+
+def _bracketed_clubs(text: str, ents: list[Entity]) -> list[Entity]:
+    """A team as sports news writes it: a name in quotes with its town in brackets (``«Динамо» (Минск)``), or in
+    brackets after a player (``Лионель Месси («Барселона»)``), is an organisation, where nothing else was read;
+    the town is a GPE."""
+    found = []
+    places = []
+    people_end = {e.end for e in ents if e.label == "PERSON"}
+    for m in _QUOTED_BEFORE_BRACKET_RE.finditer(text):
+        if (place := m.group("place").strip()) in GPE_NAMES:
+            found.append(m.span("name"))
+            s = m.start("place") + m.group("place").index(place)
+            places.append(Entity("GPE", s, s + len(place), place, "rule", place))  # the town, whatever was read
+    for m in _QUOTED_IN_BRACKETS_RE.finditer(text):
+        if text[: m.start()].rstrip(" \t") and len(text[: m.start()].rstrip(" \t")) in people_end:
+            found.append(m.span("name"))
+    spans = _Spans(ents)
+    out = []
+    for s, e in found:
+        name = text[s:e]
+        ent = Entity("ORGANISATION", s, e, name, "rule", "«" + base_form(name[1:-1], "ORGANISATION") + "»")
+        if not any(spans.items[k] is not None and spans.items[k].label != "ORGANISATION"  # type: ignore[union-attr]
+                   and not (s <= spans.items[k].start and spans.items[k].end <= e)  # type: ignore[union-attr]
+                   for k in spans.overlapping(ent)):  # fmt: skip
+            out.append(ent)
+    return out + places
 
 def _surname_base(word: str) -> str:
     """The nominative of a surname: its case ending removed; a foreign name that ends in и takes the endings of
