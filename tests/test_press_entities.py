@@ -492,6 +492,12 @@ CASES = [
      [("PERSON", "Лионель Месси", "Лионель Месси", None), ("ORGANISATION", "«Барселона»", "«Барселона»", None),
       ("CARDINAL", "31", "31", None)]),
     ("Спектакль («Богема») өтеді.", []),  # a title in brackets after no player
+    # the interface words of an embedded post and an occupation before a name are no part of a name
+    ("Публикация от Ляйла Султанкызы (@sultankyzy) 18 Янв 2019 в 4:09 PST Әнші Жанар Айжанова Посмотреть эту "
+     "публикацию в Instagram",
+     [("PERSON", "Ляйла Султанкызы", "Ляйла Султанкызы", None), ("CARDINAL", "18", "18", None),
+      ("CARDINAL", "2019", "2019", None), ("CARDINAL", "4", "4", None), ("CARDINAL", "09", "09", None),
+      ("PERSON", "Жанар Айжанова", "Жанар Айжанова", None), ("PRODUCT", "Instagram", "Instagram", None)]),
     # a hyphenated place with its case ending is no name of two joined before an event's kind
     ("Нью-Делиде өтіп жатқан Федерация кубогында Қазақстан ойнады.",
      [("GPE", "Нью-Делиде", "Нью-Дели", None), ("EVENT", "Федерация кубогында", "Федерация кубогы", None),

@@ -407,6 +407,7 @@ def apply(text: str, ents: list[Entity]) -> list[Entity]:
     ents = [e for e in ents if not ("inside" in e.extra and _WORD_GOES_ON_RE.match(text, e.end))]
     out = _headlines(text, [_cut_at_sentence_end(text, _place_not_person(e)) for e in ents])
     out = [e for e in out if not _misread(text, e)]
+    out = [t for e in out if (t := _without_foreign_words(text, e)) is not None]
     out = _web_media(text, out)
     out = _joined_places(text, out)
     out = _add(out, _capital_places(text))
@@ -686,6 +687,37 @@ def _misread(text: str, e: Entity) -> bool:
         return _starts_sentence(text, e.start) and not surname  # Декларацияны, Салонда
     return False
 
+
+_EMBED_WORDS = frozenset(words("embed_words.txt"))
+_EMBED_MONTHS = frozenset(words("embed_months.txt"))
+_OCCUPATIONS = frozenset(words("occupations.txt"))
+_DAY_BEFORE_RE = re.compile(r"\d{1,2}[ \t]+\Z")
+
+
+def _foreign_word(text: str, w: re.Match, first: bool) -> bool:
+    word = w.group()
+    if word in _EMBED_WORDS or (word in _EMBED_MONTHS and _DAY_BEFORE_RE.search(text, 0, w.start())):
+        return True
+    return first and word.lower() in _OCCUPATIONS  # Әнші Жанар Айжанова: the occupation before the name
+
+
+def _without_foreign_words(text: str, e: Entity) -> Entity | None:
+    """A model name without the words that are none of it at its edges: the interface words of an embedded post
+    (``Посмотреть``, ``PST``, ``18 Янв``) and an occupation before a person (``Әнші``); None when nothing is left."""
+    if e.source != "model" or e.label in _NOT_NAME_LABELS:
+        return e
+    ws = list(_WORD_RE.finditer(text, e.start, e.end))
+    i, j = 0, len(ws)
+    while i < j and _foreign_word(text, ws[i], e.label == "PERSON"):
+        i += 1
+    while j > i and _foreign_word(text, ws[j - 1], False):
+        j -= 1
+    if (i, j) == (0, len(ws)):
+        return e
+    if i == j:
+        return None
+    s, end = ws[i].start(), ws[j - 1].end()
+    return Entity(e.label, s, end, text[s:end], e.source, base_form(text[s:end], e.label), dict(e.extra))
 
 def _in_quotes(text: str, e: Entity) -> bool:
     """Whether ``e`` is all the words of a pair of quotes, the quotes in it or around it."""
