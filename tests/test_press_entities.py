@@ -498,6 +498,11 @@ CASES = [
      [("PERSON", "Ляйла Султанкызы", "Ляйла Султанкызы", None), ("CARDINAL", "18", "18", None),
       ("CARDINAL", "2019", "2019", None), ("CARDINAL", "4", "4", None), ("CARDINAL", "09", "09", None),
       ("PERSON", "Жанар Айжанова", "Жанар Айжанова", None), ("PRODUCT", "Instagram", "Instagram", None)]),
+    # international bodies by their abbreviations (abbreviation_entities.tsv)
+    ("Головкин WBC, WBA және IBF чемпиондық атақтарын қорғайды.",
+     [("ORGANISATION", "WBC", "WBC", None), ("ORGANISATION", "WBA", "WBA", None), ("ORGANISATION", "IBF", "IBF", None)]),
+    ("Бұған дейін WADA Ресейді бақылаудан шығарды.",
+     [("ORGANISATION", "WADA", "WADA", None), ("GPE", "Ресейді", "Ресей", None)]),
     # a hyphenated place with its case ending is no name of two joined before an event's kind
     ("Нью-Делиде өтіп жатқан Федерация кубогында Қазақстан ойнады.",
      [("GPE", "Нью-Делиде", "Нью-Дели", None), ("EVENT", "Федерация кубогында", "Федерация кубогы", None),
