@@ -52,7 +52,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from ..data import rows, words
@@ -1104,6 +1104,18 @@ _SOFT_HYPHEN = "\u00ad"
 _NAME_AGAIN_RE = re.compile(rf"(?<![\w.-]){UPPER_CLASS}{LOWER_CLASS}+(?![\w-])")
 
 
+def _names_again(text: str, names: set[str] | dict[str, str]) -> Iterator[tuple[re.Match, str]]:
+    """Each capitalised word of ``text`` that is one of ``names`` as written or with endings, and the longest such
+    name it starts with (its prefixes looked up: a long text has many names)."""
+    for m in _NAME_AGAIN_RE.finditer(text):
+        word = m.group()
+        name = next(
+            (word[:i] for i in range(len(word), 1, -1) if word[:i] in names and is_inflection(word[i:], word[:i])), None
+        )
+        if name is not None:
+            yield m, name
+
+
 def _places_named_again(text: str, ents: list[Entity]) -> list[Entity]:
     """``Қордай ауданында`` … ``Қордайдағы``: a one-word name the text gives a place with its kind word is that
     place wherever else it stands alone, as written or with a case ending, where nothing else was read."""
@@ -1117,13 +1129,9 @@ def _places_named_again(text: str, ents: list[Entity]) -> list[Entity]:
         return []
     spans = _Spans(ents)
     found = []
-    for m in _NAME_AGAIN_RE.finditer(text):
+    for m, name in _names_again(text, names):
         word = m.group()
-        name = next(  # the longest name the word starts with (its prefixes looked up: a long text has many names)
-            (word[:i] for i in range(len(word), 1, -1) if word[:i] in names and is_inflection(word[i:], word[:i])),
-            None,
-        )
-        if name is None or _KIND_RE.match(text, m.end()) or _in_quotes(text, Entity("GPE", m.start(), m.end(), word)):
+        if _KIND_RE.match(text, m.end()) or _in_quotes(text, Entity("GPE", m.start(), m.end(), word)):
             continue  # «Түгіскен» тұқым шаруашылығы: a name alone in quotes names something else
         end, base = m.end(), name
         after = text[end : end + 40]
@@ -1158,12 +1166,8 @@ def _people_named_again(text: str, ents: list[Entity]) -> list[Entity]:
         return []
     spans = _Spans(ents)
     found = []
-    for m in _NAME_AGAIN_RE.finditer(text):
-        word = m.group()
-        name = next(
-            (word[:i] for i in range(len(word), 2, -1) if word[:i] in names and is_inflection(word[i:], word[:i])), None
-        )
-        if name is None or _in_quotes(text, e := Entity("PERSON", m.start(), m.end(), word, "rule", name)):
+    for m, name in _names_again(text, names):
+        if _in_quotes(text, e := Entity("PERSON", m.start(), m.end(), m.group(), "rule", name)):
             continue
         if not spans.overlapping(e):
             found.append(e)
