@@ -171,3 +171,17 @@ def test_linking_gives_new_facts_and_leaves_the_given_ones_alone():
     assert "entities" not in bare.facts[0].extra
     assert linked[0].extra["entities"] == doc.facts[0].extra["entities"]
     assert linked[0] is not bare.facts[0] and link_facts(bare.facts, [], doc.sentence_spans, doc.text) is bare.facts
+
+
+def test_trie_pattern_matches_as_the_longest_first_alternation():
+    import re
+
+    from kaznlp.entities.rules import trie_pattern
+
+    names = ["Ала", "Алаш", "Алматы", "Астана", "Ақтау", "Ақтөбе", "Б"]
+    text = "Алматыдан Ақтөбеге, Алашқа және Астананың Ақтауына, Алаға, Ақтауға, Ақ, Бға."
+    plain = re.compile(rf"(?<!\w)(?:{'|'.join(sorted(names, key=len, reverse=True))})(?=\w*)")
+    trie = re.compile(rf"(?<!\w)(?:{trie_pattern(names)})(?=\w*)")
+    assert trie_pattern(["Ала", "Алаш", "Алматы", "Б"]) == "(?:Ал(?:а(?:ш)?|маты)|Б)"
+    assert [m.span() for m in trie.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    assert [m.group() for m in trie.finditer(text)] == ["Алматы", "Ақтөбе", "Алаш", "Астана", "Ақтау", "Ала", "Ақтау", "Б"]

@@ -1028,7 +1028,10 @@ def _bracketed_clubs(text: str, ents: list[Entity]) -> list[Entity]:
             s = m.start("place") + m.group("place").index(place)
             places.append(Entity("GPE", s, s + len(place), place, "rule", place))  # the town, whatever was read
     for m in _QUOTED_IN_BRACKETS_RE.finditer(text):
-        if text[: m.start()].rstrip(" \t") and len(text[: m.start()].rstrip(" \t")) in people_end:
+        before = m.start()
+        while before and text[before - 1] in " \t":
+            before -= 1
+        if before in people_end:  # right after a person: the player's team
             found.append(m.span("name"))
     spans = _Spans(ents)
     out = []

