@@ -498,6 +498,12 @@ CASES = [
      [("PERSON", "Ляйла Султанкызы", "Ляйла Султанкызы", None), ("CARDINAL", "18", "18", None),
       ("CARDINAL", "2019", "2019", None), ("CARDINAL", "4", "4", None), ("CARDINAL", "09", "09", None),
       ("PERSON", "Жанар Айжанова", "Жанар Айжанова", None), ("PRODUCT", "Instagram", "Instagram", None)]),
+    # a list of companies in Latin letters, each with its country in brackets; a country of two words read as a
+    # person is a place
+    ("Ең қауіпсіз әуе компаниялары: Qantas (Австралия); Air New Zealand (Жаңа Зеландия); Lufthansa (Германия).",
+     [("ORGANISATION", "Qantas", "Qantas", None), ("GPE", "Австралия", "Австралия", None),
+      ("ORGANISATION", "Air New Zealand", "Air New Zealand", None), ("GPE", "Жаңа Зеландия", "Жаңа Зеландия", None),
+      ("ORGANISATION", "Lufthansa", "Lufthansa", None), ("GPE", "Германия", "Германия", None)]),
     # international bodies by their abbreviations (abbreviation_entities.tsv)
     ("Головкин WBC, WBA және IBF чемпиондық атақтарын қорғайды.",
      [("ORGANISATION", "WBC", "WBC", None), ("ORGANISATION", "WBA", "WBA", None), ("ORGANISATION", "IBF", "IBF", None)]),

@@ -640,8 +640,11 @@ def _places_in_posts(text: str, ents: list[Entity]) -> list[Entity]:
 
 
 def _place_not_person(e: Entity) -> Entity:
-    """``Бангкоктан``, ``Әзербайжан`` read as a person: a place of the gazetteer is a place."""
-    if e.source == "model" and e.label == "PERSON" and " " not in e.text.strip() and _known_place(e.text):
+    """``Бангкоктан``, ``Әзербайжан``, ``Жаңа Зеландия`` read as a person: a place of the gazetteer is a place."""
+    if e.source != "model" or e.label != "PERSON":
+        return e
+    one_word = " " not in e.text.strip() and _known_place(e.text)
+    if one_word or base_form(e.text, "GPE") in GPE_NAMES:
         return Entity("GPE", e.start, e.end, e.text, e.source, base_form(e.text, "GPE"), dict(e.extra))
     return e
 
@@ -1013,12 +1016,17 @@ def _placed_clubs(text: str, ents: list[Entity]) -> list[Entity]:
 # a name in quotes beside a bracket: «Динамо» (Минск), Месси («Барселона»)
 _QUOTED_BEFORE_BRACKET_RE = re.compile(r"(?P<name>«[^«»()\n]{2,40}»)[ \t]*\((?P<place>[^()\n]{2,30})\)")
 _QUOTED_IN_BRACKETS_RE = re.compile(r"\([ \t]*(?P<name>«[^«»()\n]{2,40}»)[ \t]*\)")
+# a name in Latin letters with its country in brackets: a company in a list (Qantas (Австралия), Air Arabia (БАӘ))
+_LATIN_BEFORE_BRACKET_RE = re.compile(
+    r"(?<![\w.@/-])(?P<name>[A-Z][A-Za-z&'.-]*(?:[ \t]+[A-Z][A-Za-z&'.-]*){0,3})[ \t]*\((?P<place>[^()\n]{2,30})\)"
+)
 
 
 def _bracketed_clubs(text: str, ents: list[Entity]) -> list[Entity]:
     """A team as sports news writes it: a name in quotes with its town in brackets (``«Динамо» (Минск)``), or in
     brackets after a player (``Лионель Месси («Барселона»)``), is an organisation, where nothing else was read;
-    the town is a GPE."""
+    the town is a GPE. So is a name in Latin letters with its country in brackets, as lists of companies write
+    it (``Qantas (Австралия)``)."""
     found = []
     places = []
     people_end = {e.end for e in ents if e.label == "PERSON"}
@@ -1033,11 +1041,15 @@ def _bracketed_clubs(text: str, ents: list[Entity]) -> list[Entity]:
             before -= 1
         if before in people_end:  # right after a person: the player's team
             found.append(m.span("name"))
+    for m in _LATIN_BEFORE_BRACKET_RE.finditer(text):
+        if m.group("place").strip() in GPE_NAMES or m.group("place").strip() in _KNOWN_ABBREVIATIONS:
+            found.append(m.span("name"))
     spans = _Spans(ents)
     out = []
     for s, e in found:
         name = text[s:e]
-        ent = Entity("ORGANISATION", s, e, name, "rule", "«" + base_form(name[1:-1], "ORGANISATION") + "»")
+        base = "«" + base_form(name[1:-1], "ORGANISATION") + "»" if name[0] == "«" else name
+        ent = Entity("ORGANISATION", s, e, name, "rule", base)
         if not any(spans.items[k] is not None and spans.items[k].label != "ORGANISATION"  # type: ignore[union-attr]
                    and not (s <= spans.items[k].start and spans.items[k].end <= e)  # type: ignore[union-attr]
                    for k in spans.overlapping(ent)):  # fmt: skip
