@@ -504,6 +504,10 @@ CASES = [
      [("ORGANISATION", "Qantas", "Qantas", None), ("GPE", "Австралия", "Австралия", None),
       ("ORGANISATION", "Air New Zealand", "Air New Zealand", None), ("GPE", "Жаңа Зеландия", "Жаңа Зеландия", None),
       ("ORGANISATION", "Lufthansa", "Lufthansa", None), ("GPE", "Германия", "Германия", None)]),
+    # a known club alone in quotes, as written or with its case ending (clubs.txt)
+    ("«Реал» трансферге 600 млн еуро жұмсамақ. Ол «Қайраттың» ойыншысы болған.",
+     [("ORGANISATION", "«Реал»", "«Реал»", None), ("CARDINAL", "600", "600", None),
+      ("ORGANISATION", "«Қайраттың»", "«Қайрат»", None)]),
     # international bodies by their abbreviations (abbreviation_entities.tsv)
     ("Головкин WBC, WBA және IBF чемпиондық атақтарын қорғайды.",
      [("ORGANISATION", "WBC", "WBC", None), ("ORGANISATION", "WBA", "WBA", None), ("ORGANISATION", "IBF", "IBF", None)]),

@@ -1016,6 +1016,8 @@ def _placed_clubs(text: str, ents: list[Entity]) -> list[Entity]:
 # a name in quotes beside a bracket: «Динамо» (Минск), Месси («Барселона»)
 _QUOTED_BEFORE_BRACKET_RE = re.compile(r"(?P<name>«[^«»()\n]{2,40}»)[ \t]*\((?P<place>[^()\n]{2,30})\)")
 _QUOTED_IN_BRACKETS_RE = re.compile(r"\([ \t]*(?P<name>«[^«»()\n]{2,40}»)[ \t]*\)")
+_CLUBS = frozenset(words("clubs.txt"))
+_QUOTED_RE = re.compile(r"«([^«»()\n]{2,40})»")
 # a name in Latin letters with its country in brackets: a company in a list (Qantas (Австралия), Air Arabia (БАӘ))
 _LATIN_BEFORE_BRACKET_RE = re.compile(
     r"(?<![\w.@/-])(?P<name>[A-Z][A-Za-z&'.-]*(?:[ \t]+[A-Z][A-Za-z&'.-]*){0,3})[ \t]*\((?P<place>[^()\n]{2,30})\)"
@@ -1041,6 +1043,14 @@ def _bracketed_clubs(text: str, ents: list[Entity]) -> list[Entity]:
             before -= 1
         if before in people_end:  # right after a person: the player's team
             found.append(m.span("name"))
+    for m in _QUOTED_RE.finditer(text):  # «Реал», «Қайраттың»: a known club alone in quotes
+        inner = m.group(1)
+        words_ = inner.split()
+        if len(words_) <= 3 and not _KIND_RE.match(text, m.end()) and any(
+            " ".join(words_[:-1] + [words_[-1][:i]]) in _CLUBS and is_inflection(words_[-1][i:], words_[-1][:i])
+            for i in range(len(words_[-1]), 1, -1)
+        ):
+            found.append(m.span())
     for m in _LATIN_BEFORE_BRACKET_RE.finditer(text):
         if m.group("place").strip() in GPE_NAMES or m.group("place").strip() in _KNOWN_ABBREVIATIONS:
             found.append(m.span("name"))
