@@ -202,6 +202,11 @@ LOCATION_NAMES: frozenset[str] = frozenset(words("world_locations.txt"))
 PLACE_NAMES: frozenset[str] = GPE_NAMES | LOCATION_NAMES
 
 
+#: the locative with -ғы/-гі ('in X', 'of X': Астанадағы, Шымкенттегі, қаласындағы), longest first
+IN_PLACE_ENDINGS: tuple[str, ...] = tuple(
+    sorted((loc + ("ғы" if loc.endswith("а") else "гі") for loc in endings("locative")), key=len, reverse=True)
+)
+
 #: entity labels that are no names (dates, numbers, amounts): their base form is the text as written, never a cut
 #: word (``жыл сайын``, ``2025 жылға дейін``)
 _AS_WRITTEN = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENTAGE", "QUANTITY", "CONTACT", "ADAGE"})
@@ -218,6 +223,13 @@ def base_form(text: str, label: str) -> str:
         return head + sep + core
     if last in PLACE_NAMES:
         return text
+    if last.endswith(IN_PLACE_ENDINGS) and last.isalpha():  # Астанадағы → Астана, Қаласындағы → Қаласы, Қала
+        x = next(x for x in IN_PLACE_ENDINGS if last.endswith(x))
+        if len(last) - len(x) >= 2:
+            core = last[: -len(x)]
+            if x[0] == "н" and label in _BASE_STRIP_POSSESSIVE and core not in PLACE_NAMES:
+                core = stem_parts(core)[0]
+            return head + sep + core
     stem_, plural, poss, case = stem_parts(last)
     if label in _BASE_STRIP_POSSESSIVE:
         return head + sep + stem_ + plural if (poss or case) else text

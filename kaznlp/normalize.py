@@ -1,7 +1,8 @@
 """Normalisation that keeps the evidence: every normalised span maps back to the original text.
 
 NFC, zero-width characters dropped, non-breaking and thin spaces to plain spaces, typographic quotes and dashes
-to their plain forms, and Latin homoglyphs inside Cyrillic words (Latin ``c e p i o a x``) repaired.
+to their plain forms, Latin homoglyphs inside Cyrillic words (Latin ``c e p i o a x``) repaired, and a space put
+between a lower-case word and a capitalised one glued to it (``араладыОңтүстік``, a headline run into the body).
 Most steps replace one character by one; the few that change the length keep a character map.
 """
 
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .morphology import LATIN_LOOKALIKES, REPLACED_EVERYWHERE
+from .morphology import KAZAKH_LOWER, KAZAKH_UPPER, LATIN_LOOKALIKES, REPLACED_EVERYWHERE
 
 __all__ = ["Normalized", "normalize"]
 
@@ -295,8 +296,59 @@ _ANY_WORK_RE = re.compile(
 )
 
 
+# a lower-case Cyrillic word with a capitalised one glued to it, as headlines scraped into a page's body come
+# (``араладыОңтүстік Қазақстан``): a space goes between them. Three lower-case letters at least, from the word's
+# start, so that a name in camel case (``ҚазАқпарат``, ``айКөмек``) and Latin (``iPhone``, ``eGov``) stay whole.
+# The scan looks for a capital after a lower-case letter: the pattern opens with a character class of capitals, so
+# re skips to them at C speed, and capitals are few.
+_CASE_STEP_RE = re.compile(f"[{KAZAKH_UPPER}](?<=[{KAZAKH_LOWER}].)(?=[{KAZAKH_LOWER}])")
+_LOWER = frozenset(KAZAKH_LOWER)
+_GLUED_MIN = 3
+
+
+def _glued_at(text: str, p: int) -> bool:
+    """Whether the capital at ``p`` (after a lower-case letter) follows a lower-case word of ``_GLUED_MIN`` letters
+    or more that starts a word (no letter, digit, ``_``, apostrophe or hyphen before it)."""
+    i = p - 1
+    while i >= 0 and text[i] in _LOWER:
+        i -= 1
+    if p - 1 - i < _GLUED_MIN:
+        return False
+    return i < 0 or not (text[i].isalnum() or text[i] in "_'’-")
+
+
+def _unglued(norm: Normalized) -> Normalized:
+    """``norm`` with a space between a lower-case word and a capitalised word glued to it; the space maps to the
+    capital's offset, so every span still maps back to the original."""
+    work = norm.text
+    hit = _CASE_STEP_RE.search(work)
+    if hit is None:
+        return norm
+    cuts = [m.start() for m in _CASE_STEP_RE.finditer(work, hit.start()) if _glued_at(work, m.start())]
+    if not cuts:
+        return norm
+    cmap = norm.char_map if norm.char_map is not None else array("q", range(len(work) + 1))
+    parts: list[str] = []
+    new_map = array("q")
+    last = 0
+    for c in cuts:
+        parts.append(work[last:c])
+        parts.append(" ")
+        new_map.extend(cmap[last:c])
+        new_map.append(cmap[c])
+        last = c
+    parts.append(work[last:])
+    new_map.extend(cmap[last:])
+    return Normalized(norm.original, "".join(parts), new_map)
+
+
 def normalize(text: str) -> Normalized:
     """Normalise ``text``; spans of the result map back with :meth:`Normalized.to_original`."""
+    return _unglued(normalize_characters(text))
+
+
+def normalize_characters(text: str) -> Normalized:
+    """:func:`normalize` but for the glued words: every step that replaces, drops or composes characters."""
     if not _ANY_WORK_RE.search(text) and unicodedata.is_normalized("NFC", text):
         return Normalized(text, text, None)
     cmap = None

@@ -66,6 +66,10 @@ def test_base_forms():
     assert base_form("Қазақстанның", "GPE") == "Қазақстан"
     assert base_form("COVID-19", "DISEASE") == "COVID-19" and base_form("ҚР-ның", "GPE") == "ҚР"
     assert base_form("Ақорда", "ORGANISATION") == "Ақорда" and base_form("Ақордада", "ORGANISATION") == "Ақорда"
+    # the locative with -ғы ('in X') comes off whole: no ending left cut (Астанадақ)
+    assert base_form("Астанадағы", "GPE") == "Астана" and base_form("Шымкенттегі", "GPE") == "Шымкент"
+    assert base_form("Шымкент қаласындағы", "GPE") == base_form("Шымкент қаласында", "GPE")
+    assert base_form("Денсаулық сақтау министрлігіндегі", "ORGANISATION") == "Денсаулық сақтау министрлігі"
 
 
 def test_model_ships_in_the_package_and_loads_offline():

@@ -33,8 +33,26 @@ def test_nfc_and_zero_width_keep_a_map_back_to_the_original():
     assert original[slice(*n.to_original(s, s + 2))] == "x\u200by"
 
 
+def test_a_headline_glued_to_the_next_one_is_parted_and_maps_back():
+    # real run-in headlines of a news digest (archive sample): the body of one, the headline of the next
+    original = "өнеркәсіп орындарын араладыОңтүстік Қазақстан облысында 574,2 млрд. теңгені құрады\u00adОтырар"
+    n = normalize(original)
+    assert n.text == "өнеркәсіп орындарын аралады Оңтүстік Қазақстан облысында 574,2 млрд. теңгені құрады Отырар"
+    s = n.text.index("Оңтүстік")
+    assert original[slice(*n.to_original(s, s + 8))] == "Оңтүстік"
+    s = n.text.index("аралады")
+    assert original[slice(*n.to_original(s, s + 7))] == "аралады"
+    s = n.text.index("Отырар")
+    assert original[slice(*n.to_original(s, s + 6))] == "Отырар"
+
+
+def test_names_in_camel_case_stay_whole():
+    for text in ("ҚазАқпарат хабарлайды", "«ҚазМұнайГаз» ҰК АҚ", "айКөмек қосымшасы", "iPhone мен eGov", "Рахмет-Ата"):
+        assert normalize(text).text == text
+
+
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=st.sampled_from("ақңүaeiо x\u00a0\u200b\u0306\u00ad«»“”—-1.,"), max_size=60))
+@given(st.text(alphabet=st.sampled_from("ақңүaeiоҚ x\u00a0\u200b\u0306\u00ad«»“”—-1.,"), max_size=60))
 def test_every_normalised_span_maps_inside_the_original(text):
     n = normalize(text)
     for i in range(len(n.text) + 1):

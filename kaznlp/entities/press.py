@@ -58,6 +58,7 @@ from functools import lru_cache
 from ..data import rows, words
 from ..morphology import (
     GPE_NAMES,
+    IN_PLACE_ENDINGS,
     INITIAL,
     KIND_SUFFIX,
     LOWER_CLASS,
@@ -88,7 +89,8 @@ _NAME_WORD = rf"{UPPER_CLASS}[\w-]*"
 _DIRECTIONS = "|".join(map(re.escape, words("directions.txt")))
 _TITLES = "|".join(map(re.escape, words("name_titles.txt")))
 _NAMED_KIND_RE = re.compile(
-    rf"(?<![\w-])(?P<name>(?:(?:{_DIRECTIONS})[ \t]+)?{_NAME_WORD}(?:[ \t]+(?:{_TITLES}))?)(?={_KIND_RE.pattern})"
+    rf"(?<![\w-])(?P<name>(?:(?:{_DIRECTIONS})[ \t]+)?{_NAME_WORD}(?:[ \t]+(?:{_TITLES}))?"
+    rf"|«{UPPER_CLASS}[^«»\n]{{0,40}}»)(?={_KIND_RE.pattern})"  # or a name in quotes: «Чайнатаун» ауданында
 )
 _GENITIVE = endings("genitive")
 _POSITIONS = sorted({w.lower() for w in words("positions.txt")}, key=len, reverse=True)
@@ -112,8 +114,11 @@ _POSITION_RE = re.compile(
 )
 # an abbreviated body before a post, with the abbreviations before it (СҚО ТЖД бас маманы): the body takes no
 # genitive ending in the compound; a legal form alone (ЖШС директоры) names no body
+# (with the head word of a body after it: CTS компаниясы басшысының орынбасары)
+_HEADS = "|".join(map(re.escape, sorted({r[0].lower() for r in rows("org_heads.tsv")}, key=len, reverse=True)))
 _ABBR_POST_RE = re.compile(
-    rf"(?<![\w«\"-])(?P<body>{UPPER_CLASS}{{2,6}}(?:[ \t]+{UPPER_CLASS}{{2,6}})*)"
+    rf"(?<![\w«\"-])(?P<body>{UPPER_CLASS}{{2,6}}(?:[ \t]+{UPPER_CLASS}{{2,6}})*"
+    rf"(?:[ \t]+(?:{_HEADS})(?:{'|'.join(_GENITIVE)})?(?=[ \t]))?)"
     rf"[ \t]+(?P<pos>(?:{LOWER_CLASS}+[ \t]+)?{_POSITION_WORD}(?:[ \t]+{_POSITION_WORD})?)(?!\w)"
 )
 _LEGAL_FORMS = frozenset(words("legal_forms.txt"))
@@ -179,7 +184,6 @@ _NESTED_LEGAL_RE = re.compile(
     rf"«(?:(?:{_LEGAL_BEFORE})[ \t]*«[^«»\n]{{1,60}}»[ \t]*(?:{_LEGAL})?|«[^«»\n]{{1,60}}»[ \t]*(?:{_LEGAL}))»"
     rf"(?:[ \t]*(?:{_LEGAL}))?(?:-{LOWER_CLASS}+)?(?![\w-])"
 )
-_HEADS = "|".join(map(re.escape, sorted({r[0].lower() for r in rows("org_heads.tsv")}, key=len, reverse=True)))
 # a name in quotes, then up to two lower-case words and the head word of a body («Талапкер» тілдер орталығының)
 _QUOTED_HEADS = "|".join(
     map(re.escape, sorted({*(r[0].lower() for r in rows("org_heads.tsv")), *words("quoted_body_heads.txt")},
@@ -270,7 +274,9 @@ _NAMED_AFTER_RE = re.compile(
 # the source after a verb of reporting: …, деп хабарлайды ҚазАқпарат. (one word, or two capitalised ones)
 _SOURCE_RE = re.compile(
     r"(?<![\w-])деп[ \t]+(?:" + "|".join(map(re.escape, words("report_verbs.txt"))) + r")[ \t]+"
-    rf"(?P<name>(?:{UPPER_CLASS}[\w-]*)(?:[ \t]+{UPPER_CLASS}[\w-]*)?)(?=[ \t]*[.,;!?](?!\w)|[ \t]+{LOWER_CLASS})"
+    rf"(?P<name>(?:{UPPER_CLASS}[\w-]*)(?:[ \t]+{UPPER_CLASS}[\w-]*)?"
+    rf"(?:[ \t]+(?:{_MEDIA_KINDS})(?:{NAME_SUFFIX})(?!\w))?)"  # … деп хабарлайды Bloomberg агенттігі
+    rf"(?=[ \t]*[.,;!?](?!\w)|[ \t]+{LOWER_CLASS})"
 )
 # the agency after a dateline: АСТАНА, 9 шілде — Sputnik. (a place in capitals, a day and a month, a dash)
 _DATELINE_SOURCE_RE = re.compile(
@@ -328,6 +334,15 @@ def _place_base(name: str, kind: str) -> str:
 
 def _kind_key(kind: str) -> str:
     return " ".join(kind.split()).lower()
+
+
+def _name_base(name: str, label: str) -> str:
+    """The base form of a name cut out of a longer one: a place with its kind word as :func:`_place_base` gives it
+    (``Дейтон қаласындағы`` → ``Дейтон қаласы``), any other as :func:`base_form`."""
+    k = _KIND_END_RE.search(name)
+    if k is not None and k.start() > 0:
+        return _place_base(name[: k.start()], _kind_key(k.group("kind")))
+    return base_form(name, label)
 
 
 _SPEECH_RE = re.compile(r"[:.!?»\n][ \t\u00a0]*[-–—][ \t\u00a0]*$")
@@ -427,6 +442,8 @@ def apply(text: str, ents: list[Entity]) -> list[Entity]:
     orgs += legal
     out = _bodies_opening_posts(out, orgs)
     out = _add(out, _events(text))
+    out = _places_before_names(text, out)
+    out = _places_of_places(text, out)
     out = _placed_clubs(text, out)
     out = _add(out, _bracketed_clubs(text, out))
     out = _add(out, _facilities(text))
@@ -449,7 +466,8 @@ def apply(text: str, ents: list[Entity]) -> list[Entity]:
     out += [g for g, p in zip(kind_posts[1:], kind_posts) if g.label == "GPE" and (p.start, p.end) in posts_at]
     out = _abbreviation_posts(text, out)
     out.sort(key=lambda x: (x.start, -x.end))
-    return out
+    seen: set[tuple[str, int, int]] = set()  # one entity a span and class (the model's and a rule's alike)
+    return [e for e in out if (key := (e.label, e.start, e.end)) not in seen and not seen.add(key)]
 
 
 _WORD_RE = re.compile(r"\S+")
@@ -697,21 +715,34 @@ _OCCUPATIONS = frozenset(words("occupations.txt"))
 _DAY_BEFORE_RE = re.compile(r"\d{1,2}[ \t]+\Z")
 
 
-def _foreign_word(text: str, w: re.Match, first: bool) -> bool:
+_SPORTS = frozenset(words("sports.txt"))
+_ABLATIVE = endings("ablative")
+
+
+def _sport_in_ablative(word: str) -> bool:
+    """``Теннистен``, ``Дзюдодан``: a sport in the ablative ('in tennis'), as a news report opens."""
+    low = word.lower()
+    return any(low.endswith(a) and low[: -len(a)] in _SPORTS for a in _ABLATIVE)
+
+
+def _foreign_word(text: str, w: re.Match, first: bool, person: bool = False) -> bool:
     word = w.group()
     if word in _EMBED_WORDS or (word in _EMBED_MONTHS and _DAY_BEFORE_RE.search(text, 0, w.start())):
         return True
-    return first and word.lower() in _OCCUPATIONS  # Әнші Жанар Айжанова: the occupation before the name
+    if first and _sport_in_ablative(word):  # Теннистен Рафаэль Надаль, Дзюдодан Қазақстан құрамасы
+        return True
+    return first and person and word.lower() in _OCCUPATIONS  # Әнші Жанар Айжанова: the occupation before the name
 
 
 def _without_foreign_words(text: str, e: Entity) -> Entity | None:
     """A model name without the words that are none of it at its edges: the interface words of an embedded post
-    (``Посмотреть``, ``PST``, ``18 Янв``) and an occupation before a person (``Әнші``); None when nothing is left."""
+    (``Посмотреть``, ``PST``, ``18 Янв``), a sport in the ablative before a name (``Теннистен``) and an occupation
+    before a person (``Әнші``); None when nothing is left."""
     if e.source != "model" or e.label in _NOT_NAME_LABELS:
         return e
     ws = list(_WORD_RE.finditer(text, e.start, e.end))
     i, j = 0, len(ws)
-    while i < j and _foreign_word(text, ws[i], e.label == "PERSON"):
+    while i < j and _foreign_word(text, ws[i], True, e.label == "PERSON"):
         i += 1
     while j > i and _foreign_word(text, ws[j - 1], False):
         j -= 1
@@ -738,6 +769,54 @@ def _names_a_body(words_: str) -> bool:
     )
 
 
+_IN_PLACE_LABELS = frozenset({"EVENT", "ORGANISATION", "GPE", "FACILITY", "LOCATION", "PERSON"})
+
+
+def _in_place(word: str) -> bool:
+    """``Ханойдағы``: a known place in the locative with -ғы, which says where a name is and is none of it."""
+    return any(word.endswith(x) and len(word) > len(x) + 1 and _known_place(word[: -len(x)])
+               for x in IN_PLACE_ENDINGS)  # fmt: skip
+
+
+def _places_before_names(text: str, ents: list[Entity]) -> list[Entity]:
+    """``Ханойдағы Азия чемпионатында``, ``Ливиядағы Италия елшілігі``: a name that opens with a place in the
+    locative with -ғы starts after it, and the place is a GPE of its own."""
+    out = []
+    for e in ents:
+        first = e.text.split(maxsplit=1)
+        if e.label not in _IN_PLACE_LABELS or len(first) < 2 or not _in_place(first[0]):
+            out.append(e)
+            continue
+        cut = e.start + len(first[0])
+        out.append(Entity("GPE", e.start, cut, first[0], "rule", base_form(first[0], "GPE")))
+        s = cut + len(e.text[len(first[0]) :]) - len(first[1])
+        rest = text[s : e.end]
+        label = "GPE" if e.label == "PERSON" and _known_place(rest) else e.label
+        out.append(Entity(label, s, e.end, rest, e.source, _name_base(rest, label), dict(e.extra)))
+    return out
+
+
+def _places_of_places(text: str, ents: list[Entity]) -> list[Entity]:
+    """``Огайоның Дейтон қаласындағы``, ``Алматы облысының Талғар ауданында``: a place read as one with the place
+    it belongs to, in the genitive before it, is two places (no place's name holds a genitive)."""
+    out = []
+    for e in ents:
+        if e.label not in ("GPE", "LOCATION") or " " not in e.text:
+            out.append(e)
+            continue
+        ws = list(_WORD_RE.finditer(text, e.start, e.end))
+        cut = next((k for k in range(len(ws) - 2, -1, -1)
+                    if ws[k].group().endswith(_GENITIVE) and ws[k + 1].group()[:1].isupper()), None)  # fmt: skip
+        if cut is None:
+            out.append(e)
+            continue
+        a, b = ws[cut].end(), ws[cut + 1].start()
+        first, rest = text[e.start : a], text[b : e.end]
+        out.append(Entity("GPE", e.start, a, first, e.source, _name_base(first, "GPE")))
+        out.append(Entity(e.label, b, e.end, rest, e.source, _name_base(rest, e.label), dict(e.extra)))
+    return out
+
+
 def _split_people_before_places(text: str, ents: list[Entity]) -> list[Entity]:
     """``Жошыбаев Әзербайжанның``: a person whose last word is a place ends before it."""
     out = []
@@ -758,6 +837,10 @@ def _with_kinds(text: str, ents: list[Entity]) -> list[Entity]:
     out = []
     for e in ents:
         m = _KIND_RE.match(text, e.end) if e.label in ("GPE", "LOCATION", "PERSON", "FACILITY") else None
+        if m is None and e.label in _KIND_LABELS and text.startswith("»", e.end) and text[e.start - 1 : e.start] == "«":
+            m = _KIND_RE.match(text, e.end + 1)  # a name in quotes before its kind word: «Асо» жанартауы
+            if m is not None:
+                e = Entity(e.label, e.start - 1, e.end + 1, text[e.start - 1 : e.end + 1], e.source, e.base, e.extra)
         if m is None:
             k = _KIND_END_RE.search(e.text) if e.source == "model" and e.label in _KIND_LABELS else None
             if k is not None and k.start() > 0:  # Пионерская көшесі, облыстарында: the kind word says what it is
@@ -787,7 +870,9 @@ def _with_kinds(text: str, ents: list[Entity]) -> list[Entity]:
         if not inner:
             spans.append(e)
         else:  # a model entity inside the wider name gives way to it (Солтүстік [Қазақстан] облысы)
-            if all(o.start >= e.start and o.end <= e.end and o.label in ("GPE", "LOCATION", "PERSON")
+            # (or whatever the model read on a quoted name alone: «Асо» as a building)
+            if all(o.start >= e.start and o.end <= e.end
+                   and (o.label in ("GPE", "LOCATION", "PERSON") or (o.start, o.end) == m.span("name") and name[0] == "«")
                    for o in map(spans.items.__getitem__, inner) if o is not None):  # fmt: skip
                 spans.remove(inner)
                 spans.append(e)
