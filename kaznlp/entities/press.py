@@ -871,8 +871,9 @@ def _with_kinds(text: str, ents: list[Entity]) -> list[Entity]:
             spans.append(e)
         else:  # a model entity inside the wider name gives way to it (Солтүстік [Қазақстан] облысы)
             # (or whatever the model read on a quoted name alone: «Асо» as a building)
+            quoted = m.span("name") if name[0] == "«" else None
             if all(o.start >= e.start and o.end <= e.end
-                   and (o.label in ("GPE", "LOCATION", "PERSON") or (o.start, o.end) == m.span("name") and name[0] == "«")
+                   and (o.label in ("GPE", "LOCATION", "PERSON") or (o.start, o.end) == quoted)
                    for o in map(spans.items.__getitem__, inner) if o is not None):  # fmt: skip
                 spans.remove(inner)
                 spans.append(e)
