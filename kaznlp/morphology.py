@@ -223,7 +223,7 @@ def base_form(text: str, label: str) -> str:
         return head + sep + core
     if last in PLACE_NAMES:
         return text
-    if last.endswith(IN_PLACE_ENDINGS) and last.isalpha():  # Астанадағы → Астана, Қаласындағы → Қаласы, Қала
+    if last.endswith(IN_PLACE_ENDINGS) and last.replace("-", "").isalpha():  # Астанадағы → Астана
         x = next(x for x in IN_PLACE_ENDINGS if last.endswith(x))
         if len(last) - len(x) >= 2:
             core = last[: -len(x)]

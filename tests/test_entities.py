@@ -68,6 +68,7 @@ def test_base_forms():
     assert base_form("Ақорда", "ORGANISATION") == "Ақорда" and base_form("Ақордада", "ORGANISATION") == "Ақорда"
     # the locative with -ғы ('in X') comes off whole: no ending left cut (Астанадақ)
     assert base_form("Астанадағы", "GPE") == "Астана" and base_form("Шымкенттегі", "GPE") == "Шымкент"
+    assert base_form("Санкт-Петербургтегі", "GPE") == "Санкт-Петербург"
     assert base_form("Шымкент қаласындағы", "GPE") == base_form("Шымкент қаласында", "GPE")
     assert base_form("Денсаулық сақтау министрлігіндегі", "ORGANISATION") == "Денсаулық сақтау министрлігі"
 

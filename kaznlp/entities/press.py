@@ -774,8 +774,11 @@ _IN_PLACE_LABELS = frozenset({"EVENT", "ORGANISATION", "GPE", "FACILITY", "LOCAT
 
 def _in_place(word: str) -> bool:
     """``Ханойдағы``: a known place in the locative with -ғы, which says where a name is and is none of it."""
-    return any(word.endswith(x) and len(word) > len(x) + 1 and _known_place(word[: -len(x)])
-               for x in IN_PLACE_ENDINGS)  # fmt: skip
+    for x in IN_PLACE_ENDINGS:
+        if word.endswith(x) and len(word) > len(x) + 1:
+            place = word[: -len(x)]
+            return place in _KNOWN_PLACES or _known_place(place)  # Санкт-Петербургтегі, Ханойдағы
+    return False
 
 
 def _places_before_names(text: str, ents: list[Entity]) -> list[Entity]:
