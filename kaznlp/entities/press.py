@@ -419,7 +419,8 @@ class _Spans:
 
 def apply(text: str, ents: list[Entity]) -> list[Entity]:
     """The press-release layer over the merged entities of ``text``."""
-    ents = [e for e in ents if not ("inside" in e.extra and _WORD_GOES_ON_RE.match(text, e.end))]
+    # (an entity of spaces alone, as the model may tag a run of odd spaces, names nothing)
+    ents = [e for e in ents if e.text.strip() and not ("inside" in e.extra and _WORD_GOES_ON_RE.match(text, e.end))]
     out = _headlines(text, [_cut_at_sentence_end(text, _place_not_person(e)) for e in ents])
     out = [e for e in out if not _misread(text, e)]
     out = [t for e in out if (t := _without_foreign_words(text, e)) is not None]
