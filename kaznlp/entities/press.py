@@ -61,6 +61,7 @@ from ..morphology import (
     IN_PLACE_ENDINGS,
     INITIAL,
     KIND_SUFFIX,
+    LOCATION_NAMES,
     LOWER_CLASS,
     NAME_SUFFIX,
     PLACE_NAMES,
@@ -320,6 +321,17 @@ _CUP_RE = re.compile(
     rf"(?:{NAME_SUFFIX})(?!\w)"
 )
 _CUP_SCOPES = frozenset(words("cup_scopes.txt"))  # Әлем чемпионаты, even where a sentence starts
+# a championship of the world or a continent led by its sport in the ablative or its year, as news names one
+# (баскетболдан ерлер арасындағы әлем чемпионаты, футзалдан Еуропа чемпионаты, 2022 жылғы әлем чемпионатына)
+_CHAMPIONSHIP_RE = re.compile(
+    r"(?<![\w-])(?:(?:"
+    + "|".join(re.escape(w).replace(r"\ ", r"[ \t]+") for w in sorted(words("sports.txt"), key=len, reverse=True))
+    + r")(?:" + "|".join(endings("ablative")) + r")|\d{4}[ \t]+жылғы)"
+    + r"(?:[ \t]+(?:" + "|".join(re.escape(w).replace(r"\ ", r"[ \t]+") for w in words("championship_groups.txt"))
+    + r"))?[ \t]+(?:" + "|".join(sorted({*_CUP_SCOPES, *(w.lower() for w in LOCATION_NAMES)}, key=len, reverse=True))
+    + r")[ \t]+(?:" + "|".join(map(re.escape, words("cup_kinds.txt"))) + rf")(?:{NAME_SUFFIX})(?!\w)",
+    re.IGNORECASE,
+)
 _NAMING_RE = re.compile(r"»[ \t]+(?:" + "|".join(map(re.escape, words("naming_words.txt"))) + r")(?!\w)")
 # an event named by a name in capitals and its year, with no kind word after it (ЕХРО-2017 комиссары)
 _YEAR_EVENT_RE = re.compile(rf"(?<![\w-])(?P<core>{UPPER_CLASS}{{3,}}|[A-Z]{{3,}})[ \t]*[-–][ \t]*{_YEAR}(?![\w-])")
@@ -726,11 +738,11 @@ def _sport_in_ablative(word: str) -> bool:
     return any(low.endswith(a) and low[: -len(a)] in _SPORTS for a in _ABLATIVE)
 
 
-def _foreign_word(text: str, w: re.Match, first: bool, person: bool = False) -> bool:
+def _foreign_word(text: str, w: re.Match, first: bool, person: bool = False, event: bool = False) -> bool:
     word = w.group()
     if word in _EMBED_WORDS or (word in _EMBED_MONTHS and _DAY_BEFORE_RE.search(text, 0, w.start())):
         return True
-    if first and _sport_in_ablative(word):  # Теннистен Рафаэль Надаль, Дзюдодан Қазақстан құрамасы
+    if first and not event and _sport_in_ablative(word):  # Теннистен Рафаэль Надаль, Дзюдодан Қазақстан құрамасы
         return True
     return first and person and word.lower() in _OCCUPATIONS  # Әнші Жанар Айжанова: the occupation before the name
 
@@ -743,7 +755,7 @@ def _without_foreign_words(text: str, e: Entity) -> Entity | None:
         return e
     ws = list(_WORD_RE.finditer(text, e.start, e.end))
     i, j = 0, len(ws)
-    while i < j and _foreign_word(text, ws[i], True, e.label == "PERSON"):
+    while i < j and _foreign_word(text, ws[i], True, e.label == "PERSON", e.label == "EVENT"):
         i += 1
     while j > i and _foreign_word(text, ws[j - 1], False):
         j -= 1
@@ -1003,6 +1015,10 @@ def _events(text: str) -> list[Entity]:
             start, end = start + 1, m.end("name") - 1
         found.append(Entity("EVENT", start, end, text[start:end], "rule", base_form(text[start:end], "EVENT")))
     spans = _Spans(found)
+    for m in _CHAMPIONSHIP_RE.finditer(text):
+        e = Entity("EVENT", m.start(), m.end(), m.group(), "rule", base_form(m.group(), "EVENT"))
+        if not spans.overlapping(e):
+            spans.append(e)
     for m in _CUP_RE.finditer(text):
         # a common word opening a sentence (Футбол чемпионаты …) names no event; a known place does (Азия …); of
         # two words, the second alone (Теннисшілер Дэвис кубогына)
