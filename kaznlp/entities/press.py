@@ -321,12 +321,15 @@ _CUP_RE = re.compile(
     rf"(?:{NAME_SUFFIX})(?!\w)"
 )
 _CUP_SCOPES = frozenset(words("cup_scopes.txt"))  # Әлем чемпионаты, even where a sentence starts
+# sports (sports.txt), which news names in the ablative ('in tennis': Теннистен, баскетболдан)
+_SPORTS = frozenset(words("sports.txt"))
+_ABLATIVE = endings("ablative")
 # a championship of the world or a continent led by its sport in the ablative or its year, as news names one
 # (баскетболдан ерлер арасындағы әлем чемпионаты, футзалдан Еуропа чемпионаты, 2022 жылғы әлем чемпионатына)
 _CHAMPIONSHIP_RE = re.compile(
     r"(?<![\w-])(?:(?:"
-    + "|".join(re.escape(w).replace(r"\ ", r"[ \t]+") for w in sorted(words("sports.txt"), key=len, reverse=True))
-    + r")(?:" + "|".join(endings("ablative")) + r")|\d{4}[ \t]+жылғы)"
+    + "|".join(re.escape(w).replace(r"\ ", r"[ \t]+") for w in sorted(_SPORTS, key=len, reverse=True))
+    + r")(?:" + "|".join(_ABLATIVE) + r")|\d{4}[ \t]+жылғы)"
     + r"(?:[ \t]+(?:" + "|".join(re.escape(w).replace(r"\ ", r"[ \t]+") for w in words("championship_groups.txt"))
     + r"))?[ \t]+(?:" + "|".join(sorted({*_CUP_SCOPES, *(w.lower() for w in LOCATION_NAMES)}, key=len, reverse=True))
     + r")[ \t]+(?:" + "|".join(map(re.escape, words("cup_kinds.txt"))) + rf")(?:{NAME_SUFFIX})(?!\w)",
@@ -728,10 +731,6 @@ _OCCUPATIONS = frozenset(words("occupations.txt"))
 _DAY_BEFORE_RE = re.compile(r"\d{1,2}[ \t]+\Z")
 
 
-_SPORTS = frozenset(words("sports.txt"))
-_ABLATIVE = endings("ablative")
-
-
 def _sport_in_ablative(word: str) -> bool:
     """``Теннистен``, ``Дзюдодан``: a sport in the ablative ('in tennis'), as a news report opens."""
     low = word.lower()
@@ -805,7 +804,7 @@ def _places_before_names(text: str, ents: list[Entity]) -> list[Entity]:
             continue
         cut = e.start + len(first[0])
         out.append(Entity("GPE", e.start, cut, first[0], "rule", base_form(first[0], "GPE")))
-        s = cut + len(e.text[len(first[0]) :]) - len(first[1])
+        s = e.end - len(first[1])
         rest = text[s : e.end]
         label = "GPE" if e.label == "PERSON" and _known_place(rest) else e.label
         out.append(Entity(label, s, e.end, rest, e.source, _name_base(rest, label), dict(e.extra)))
