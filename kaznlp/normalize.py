@@ -327,7 +327,10 @@ def _unglued(norm: Normalized) -> Normalized:
     cuts = [m.start() for m in _CASE_STEP_RE.finditer(work, hit.start()) if _glued_at(work, m.start())]
     if not cuts:
         return norm
-    cmap = norm.char_map if norm.char_map is not None else array("q", range(len(work) + 1))
+    cmap = norm.char_map
+    if cmap is None:
+        cmap = array("q")
+        _run(cmap, 0, len(work) + 1)
     parts: list[str] = []
     new_map = array("q")
     last = 0
