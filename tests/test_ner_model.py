@@ -187,6 +187,57 @@ def test_an_i_tag_that_continues_nothing_is_decoded_again_by_viterbi():
     assert [labels[k] for k in constrained_tags(scores, allowed, first)] == ["B-PERSON", "I-PERSON"]
 
 
+def test_viterbi_runs_only_around_an_invalid_transition_and_finds_the_same_path():
+    import numpy
+
+    from kaznlp.ner import components
+    from kaznlp.ner.components import constrained_tags, iob_transitions
+
+    labels = ("B-GPE", "B-PERSON", "I-GPE", "I-PERSON", "O")
+    allowed, first = iob_transitions(labels)
+    sure_o = [0.01, 0.01, 0.01, 0.01, 0.96]
+    # forty sure O's, then O I-GPE I-GPE (invalid), forty more: only the three-token stretch is decoded again
+    scores = numpy.array([sure_o] * 40 + [[0.1, 0.0, 0.0, 0.0, 0.9], [0.3, 0.0, 0.6, 0.0, 0.1],
+                                          [0.0, 0.0, 0.9, 0.0, 0.1]] + [sure_o] * 40, dtype="float32")  # fmt: skip
+    seen = []
+    real = components._viterbi
+    components._viterbi = lambda logp, a, f: seen.append(len(logp)) or real(logp, a, f)
+    try:
+        tags = [labels[k] for k in constrained_tags(scores, allowed, first)]
+    finally:
+        components._viterbi = real
+    assert tags[39:44] == ["O", "O", "B-GPE", "I-GPE", "O"] and tags.count("O") == 81
+    assert seen == [2]  # the O before I-GPE is sure enough that no valid path changes it
+
+    # on any scores the result is a best valid path: the Viterbi path over the whole document scores the same
+    rng = numpy.random.default_rng(7)
+    for _ in range(3000):
+        n = int(rng.integers(1, 14))
+        s = rng.dirichlet(numpy.ones(5) * rng.choice([0.1, 0.5, 2.0]), size=n).astype("float32")
+        logp = numpy.log(numpy.maximum(s, 1e-12))
+        got, best = constrained_tags(s, allowed, first), real(logp, allowed, first)
+        assert first[got[0]] and allowed[got[:-1], got[1:]].all()
+        assert logp[numpy.arange(n), got].sum() == pytest.approx(logp[numpy.arange(n), best].sum(), abs=1e-5)
+
+
+def test_the_models_vocab_computes_only_the_attributes_it_reads():
+    from spacy import attrs
+
+    from kaznlp.entities import model_path
+    from kaznlp.ner.model import load_model
+
+    nlp = load_model(model_path())
+    assert {attrs.NAMES[a] for a in nlp.vocab.lex_attr_getters} == {"NORM", "LOWER", "PREFIX", "SUFFIX", "SHAPE"}
+    text = "Шымкент қаласында «Standard Steel KZ» ЖШС директоры Асқар Жұмабаев ҚР Президенті Тоқаевпен кездесті."
+    with nlp.memory_zone():  # its end forgets the word forms, so that the next parse makes them again
+        trimmed = [(e.text, e.label_) for e in nlp(text).ents]
+    nlp.vocab.lex_attr_getters = dict(spacy.blank("kk").vocab.lex_attr_getters)  # all of spaCy's 23
+    with nlp.memory_zone():
+        doc = nlp(text)
+        assert doc[0].is_title and [(e.text, e.label_) for e in doc.ents] == trimmed
+    assert ("Асқар Жұмабаев", "PERSON") in trimmed
+
+
 def test_a_decimal_split_into_three_tokens_is_one_entity():
     from spacy.tokens import Doc
 

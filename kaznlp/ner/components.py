@@ -11,6 +11,7 @@ starts a new entity), sets ``doc.ents`` and clears the tags, so that ``token.tag
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 
 import numpy
@@ -40,22 +41,78 @@ def iob_transitions(labels: tuple[str, ...]) -> tuple[numpy.ndarray, numpy.ndarr
 
 def constrained_tags(scores: numpy.ndarray, allowed: numpy.ndarray, first: numpy.ndarray) -> numpy.ndarray:
     """The best valid tag sequence for a (tokens × labels) matrix of probabilities. Each token's own best tag
-    when that sequence is valid (then it is also the best valid one), else the Viterbi path."""
+    when that sequence is valid (then it is also the best valid one), else the Viterbi path, run only over the
+    stretches that hold an invalid transition (:func:`_forced_free`: the rest is decided token by token)."""
     guesses = scores.argmax(axis=1)
-    if not len(guesses) or (first[guesses[0]] and allowed[guesses[:-1], guesses[1:]].all()):
+    if not len(guesses):
+        return guesses
+    bad = numpy.flatnonzero(~allowed[guesses[:-1], guesses[1:]]) + 1  # token t follows t - 1 invalidly
+    if first[guesses[0]] and not len(bad):
         return guesses
     logp = numpy.log(numpy.maximum(scores, 1e-12))
+    cuts = numpy.flatnonzero(_forced_free(logp, guesses, allowed, first))
+    stretches = set()
+    for t in ([0] if not first[guesses[0]] else []) + bad.tolist():
+        k = int(numpy.searchsorted(cuts, t))  # the stretch between the forced tokens around t
+        stretches.add((int(cuts[k - 1]) + 1 if k else 0, int(cuts[k]) if k < len(cuts) else len(guesses)))
+    out = guesses.copy()
+    for lo, hi in stretches:
+        out[lo:hi] = _viterbi(logp[lo:hi], allowed, first)
+    return out
+
+
+def _forced_free(logp: numpy.ndarray, guesses: numpy.ndarray, allowed: numpy.ndarray,
+                 first: numpy.ndarray) -> numpy.ndarray:  # fmt: skip
+    """Tokens whose tag in every best valid sequence is their own best tag ``g``, a free one (``O``: it may
+    start a sequence, follow any tag and be followed by any tag that may start one). Any valid sequence with
+    another tag there becomes better with ``g`` put in and the next tag mended (``I-X`` after ``O`` becomes
+    ``B-X``, a tag allowing every tag after it that ``I-X`` allows): so it is forced when ``g``'s margin over the
+    second best tag exceeds the most that mending the next token can cost. The Viterbi path then splits there."""
+    n, m = logp.shape
+    forced = numpy.zeros(n, dtype=bool)
+    if m < 2:
+        return forced
+    top2 = numpy.partition(logp, m - 2, axis=1)[:, m - 2 :]
+    margin = top2[:, 1] - top2[:, 0]
+    for g, barred, mends in _mends(allowed.tobytes(), first.tobytes(), m):
+        need = numpy.zeros(n)
+        if barred.size:
+            if (mends < 0).any():  # a tag after g that nothing mends: g is never forced
+                continue
+            need[:-1] = numpy.maximum((logp[1:, barred] - logp[1:, mends]).max(axis=1), 0.0)
+        forced |= (guesses == g) & (margin > need)
+    return forced
+
+
+@functools.lru_cache(maxsize=8)
+def _mends(allowed_bytes: bytes, first_bytes: bytes, m: int) -> list[tuple[int, numpy.ndarray, numpy.ndarray]]:
+    """For each free tag ``g``: the tags barred after it and, for each, the tag that mends it (-1: none)."""
+    allowed = numpy.frombuffer(allowed_bytes, dtype=bool).reshape(m, m)
+    first = numpy.frombuffer(first_bytes, dtype=bool)
+    free = first & allowed.all(axis=0) & (allowed == first).all(axis=1)
+    covers = (allowed[:, None, :] >= allowed[None, :, :]).all(axis=2)  # covers[r, c]: r allows all c allows
+    out = []
+    for g in numpy.flatnonzero(free).tolist():
+        barred = numpy.flatnonzero(~allowed[g])
+        # one mend per barred tag: where several could (none do in IOB2), the cut is not taken
+        mends = [numpy.flatnonzero(allowed[g] & covers[:, c]) for c in barred.tolist()]
+        out.append((g, barred, numpy.array([r[0] if len(r) == 1 else -1 for r in mends], dtype=numpy.intp)))
+    return out
+
+
+def _viterbi(logp: numpy.ndarray, allowed: numpy.ndarray, first: numpy.ndarray) -> numpy.ndarray:
+    """The Viterbi path of valid tags over a (tokens × labels) matrix of log probabilities."""
     trans = numpy.where(allowed, 0.0, -numpy.inf)
     delta = logp[0] + numpy.where(first, 0.0, -numpy.inf)
-    back = numpy.zeros(scores.shape, dtype="int64")
-    cols = numpy.arange(scores.shape[1])
-    for t in range(1, len(scores)):
+    back = numpy.zeros(logp.shape, dtype="int64")
+    cols = numpy.arange(logp.shape[1])
+    for t in range(1, len(logp)):
         cand = delta[:, None] + trans
         best = back[t] = cand.argmax(axis=0)
         delta = cand[best, cols] + logp[t]
-    path = numpy.empty(len(scores), dtype="int64")
+    path = numpy.empty(len(logp), dtype="int64")
     path[-1] = delta.argmax()
-    for t in range(len(scores) - 1, 0, -1):
+    for t in range(len(logp) - 1, 0, -1):
         path[t - 1] = back[t, path[t]]
     return path
 
