@@ -531,12 +531,14 @@ CASES = [
      [("PERSON", "Рафаэль Надаль", "Рафаэль Надаль", None), ("PERSON", "Новак Джокович", "Новак Джокович", None)]),
     ("Құрама жарысқа дайындалуда Дзюдодан Қазақстан құрамасы Парижде өтетін жарысқа қатысады.",
      [("GPE", "Қазақстан", "Қазақстан", None), ("GPE", "Парижде", "Париж", None)]),
-    # a championship of the world or a continent led by its sport in the ablative or its year, with who it is among
+    # a championship of the world or a continent led by its sport in the ablative or its year, with who it is among;
+    # the sport is part of its name, the year is not
     ("Қытайда баскетболдан ерлер арасындағы әлем чемпионаты басталды.",
      [("GPE", "Қытайда", "Қытай", None),
       ("EVENT", "баскетболдан ерлер арасындағы әлем чемпионаты", "баскетболдан ерлер арасындағы әлем чемпионаты", None)]),
     ("Ресейдің футболдан 2022 жылғы әлем чемпионатына қатысуына тыйым салынды. Спортшылар Азия ойындарына барады.",
-     [("GPE", "Ресейдің", "Ресей", None), ("EVENT", "2022 жылғы әлем чемпионатына", "2022 жылғы әлем чемпионаты", None),
+     [("GPE", "Ресейдің", "Ресей", None), ("DATE", "2022 жылғы", "2022 жылғы", None),
+      ("EVENT", "әлем чемпионатына", "әлем чемпионаты", None),
       ("EVENT", "Азия ойындарына", "Азия ойындары", None)]),
     # a place in the locative with -ғы that opens a name is a place of its own; its base form is the place
     ("Ханойдағы Азия чемпионатында құрама бақ сынайды.",
@@ -562,6 +564,23 @@ CASES = [
     # one entity a span and class, though the model and a rule both find it
     ("Алматыдағы Абай даңғылында жол жөнделді.",
      [("GPE", "Алматыдағы", "Алматы", None), ("FACILITY", "Абай даңғылында", "Абай даңғылы", None)]),
+    # a place and a level before a body's name are part of it, the place nested
+    ("Бұл туралы Алматы облыстық Денсаулық сақтау басқармасының өкілдері айтып берді.",
+     [("ORGANISATION", "Алматы облыстық Денсаулық сақтау басқармасының", "Алматы облыстық Денсаулық сақтау басқармасы",
+       None), ("GPE", "Алматы", "Алматы", "ORGANISATION")]),
+    # a source that cites another gives two organisations; a medium's address in lower case is a source too
+    ("Тасқын болды, деп хабарлайды Қазақпарат Reuters-ке сілтеме жасап.",
+     [("ORGANISATION", "Қазақпарат", "Қазақпарат", None), ("ORGANISATION", "Reuters-ке", "Reuters", None)]),
+    ("Жарылыс болды, деп хабарлайды Tengrinews.kz BBC агенттігіне сілтеме жасап.",
+     [("ORGANISATION", "Tengrinews.kz", "Tengrinews.kz", None),
+      ("ORGANISATION", "BBC агенттігіне", "BBC агенттігі", None)]),
+    ("Жарылыс болды, деп хабарлайды news.com.au.", [("ORGANISATION", "news.com.au", "news.com.au", None)]),
+    # a surname read alone takes the given name before it; Russian surnames are surnames
+    ("Айқынның челленджін Bibo лақапатымен белгілі әнші Бейбіт Құсайынов қабылдаған.",
+     [("PERSON", "Бейбіт Құсайынов", "Бейбіт Құсайынов", None)]),
+    ("Жания Джуринская мен Сая Оразғалиева Қайрат Нұртастың бастамасын қолдады.",
+     [("PERSON", "Жания Джуринская", "Жания Джуринская", None), ("PERSON", "Сая Оразғалиева", "Сая Оразғалиева", None),
+      ("PERSON", "Қайрат Нұртастың", "Қайрат Нұртас", None)]),
 ]
 
 

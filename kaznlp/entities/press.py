@@ -273,11 +273,21 @@ _NAMED_AFTER_RE = re.compile(
     rf"|(?:{_HEADS})(?:{NAME_SUFFIX})|(?:{_INSTITUTIONS})\w*)(?!\w)"
 )
 # the source after a verb of reporting: …, деп хабарлайды ҚазАқпарат. (one word, or two capitalised ones)
+_REPORTED = r"(?<![\w-])деп[ \t]+(?:" + "|".join(map(re.escape, words("report_verbs.txt"))) + r")[ \t]+"
+_WEB_NAME = r"[\w-]+(?:\.[\w-]+)+"  # news.com.au, zakon.kz: a medium's address, in lower case too
 _SOURCE_RE = re.compile(
-    r"(?<![\w-])деп[ \t]+(?:" + "|".join(map(re.escape, words("report_verbs.txt"))) + r")[ \t]+"
-    rf"(?P<name>(?:{UPPER_CLASS}[\w-]*)(?:[ \t]+{UPPER_CLASS}[\w-]*)?"
+    _REPORTED + rf"(?P<name>(?:{UPPER_CLASS}[\w-]*|{_WEB_NAME})(?:[ \t]+{UPPER_CLASS}[\w-]*)?"
     rf"(?:[ \t]+(?:{_MEDIA_KINDS})(?:{NAME_SUFFIX})(?!\w))?)"  # … деп хабарлайды Bloomberg агенттігі
     rf"(?=[ \t]*[.,;!?](?!\w)|[ \t]+{LOWER_CLASS})"
+)
+# the source and the one it cites, in the dative before сілтеме (деп хабарлайды ҚазАқпарат Reuters-ке сілтеме
+# жасап; Tengrinews.kz BBC агенттігіне сілтеме жасап): the cited name is its last capitalised word, with the Latin
+# words before it (The Guardian басылымына) and its kind of medium
+_CITING_RE = re.compile(
+    _REPORTED + rf"(?P<name>(?:{UPPER_CLASS}[\w-]*|{_WEB_NAME})(?:[ \t]+{UPPER_CLASS}[\w-]*)??)[ \t]+"
+    rf"(?P<cited>(?:[A-Z][\w&.-]*[ \t]+)*{UPPER_CLASS}[\w&.]*"
+    rf"(?:-?(?P<case>{'|'.join(endings('dative'))})|[ \t]+(?:{_MEDIA_KINDS})(?:{'|'.join(endings('dative'))})))"
+    r"[ \t]+(?:" + "|".join(map(re.escape, words("citing_words.txt"))) + r")(?!\w)"
 )
 # the agency after a dateline: АСТАНА, 9 шілде — Sputnik. (a place in capitals, a day and a month, a dash)
 _DATELINE_SOURCE_RE = re.compile(
@@ -325,11 +335,12 @@ _CUP_SCOPES = frozenset(words("cup_scopes.txt"))  # Әлем чемпионат�
 _SPORTS = frozenset(words("sports.txt"))
 _ABLATIVE = endings("ablative")
 # a championship of the world or a continent led by its sport in the ablative or its year, as news names one
-# (баскетболдан ерлер арасындағы әлем чемпионаты, футзалдан Еуропа чемпионаты, 2022 жылғы әлем чемпионатына)
+# (баскетболдан ерлер арасындағы әлем чемпионаты, футзалдан Еуропа чемпионаты, 2022 жылғы әлем чемпионатына); the
+# sport is part of the name, the year is not (as five of the six gold documents with a year write it)
 _CHAMPIONSHIP_RE = re.compile(
     r"(?<![\w-])(?:(?:"
     + "|".join(re.escape(w).replace(r"\ ", r"[ \t]+") for w in sorted(_SPORTS, key=len, reverse=True))
-    + r")(?:" + "|".join(_ABLATIVE) + r")|\d{4}[ \t]+жылғы)"
+    + r")(?:" + "|".join(_ABLATIVE) + r")|(?P<year>\d{4}[ \t]+жылғы))"
     + r"(?:[ \t]+(?:" + "|".join(re.escape(w).replace(r"\ ", r"[ \t]+") for w in words("championship_groups.txt"))
     + r"))?[ \t]+(?:" + "|".join(sorted({*_CUP_SCOPES, *(w.lower() for w in LOCATION_NAMES)}, key=len, reverse=True))
     + r")[ \t]+(?:" + "|".join(map(re.escape, words("cup_kinds.txt"))) + rf")(?:{NAME_SUFFIX})(?!\w)",
@@ -425,8 +436,12 @@ class _Spans:
 
     def overlapping(self, e: Entity) -> list[int]:
         """The keys of the entities that overlap ``e`` (:func:`_overlapping`)."""
+        return self.overlapping_span(e.start, e.end)
+
+    def overlapping_span(self, start: int, end: int) -> list[int]:
+        """The keys of the entities that overlap ``start``-``end``."""
         items = self.items
-        return [k for k in self.near(e.start, e.end) if items[k].start < e.end and e.start < items[k].end]  # type: ignore[union-attr]
+        return [k for k in self.near(start, end) if items[k].start < end and start < items[k].end]  # type: ignore[union-attr]
 
     def entities(self) -> list[Entity]:
         return [e for e in self.items if e is not None]
@@ -450,6 +465,7 @@ def apply(text: str, ents: list[Entity]) -> list[Entity]:
     out = _two_word_names(text, out)
     out = _initialled_people(text, out)
     out = _add(out, _people(text))
+    out = _given_names(text, out)
     legal = _legal_bodies(text)
     orgs = _organisations(text, legal)
     org_spans = _Spans([*orgs, *legal])
@@ -470,6 +486,7 @@ def apply(text: str, ents: list[Entity]) -> list[Entity]:
     out = _add(out, _people_named_again(text, out))
     out = _directions_before(text, out)
     out = _bodies_of_places(text, out)
+    out = _levelled_bodies(text, out)
     out = _bodies_across_places(text, out)
     out = _positions_with_bodies(text, out)
     out = _posts_after_abbreviations(text, out)
@@ -919,6 +936,38 @@ def _two_word_names(text: str, ents: list[Entity]) -> list[Entity]:
     return out
 
 
+_SURNAME_WORD_RE = re.compile(rf"{UPPER_CLASS}{LOWER_CLASS}+{_SURNAME}(?:{NAME_SUFFIX})\Z")
+
+
+def _given_name(text: str, start: int) -> re.Match[str] | None:
+    """The capitalised word right before ``start`` when it can be a given name: no common word, post,
+    occupation or place, no case ending."""
+    m = _WORD_BEFORE_RE.search(text, max(0, start - 30), start)
+    if m is None:
+        return None
+    w = m.group("word")
+    low = w.lower()
+    if low in _NOT_NAMES or low in _POSITIONS or low in _OCCUPATIONS or _known_place(w) or stem_parts(w)[3]:
+        return None
+    return m
+
+
+def _given_names(text: str, ents: list[Entity]) -> list[Entity]:
+    """``Сая [Оразғалиева]``, ``Бейбіт [Құсайынов]``: a surname the model read alone takes the given name right
+    before it, where nothing else was read on that word."""
+    out = list(ents)
+    spans = _Spans(ents)
+    for k, e in enumerate(ents):
+        if e.label != "PERSON" or " " in e.text or _SURNAME_WORD_RE.match(e.text) is None:
+            continue
+        m = _given_name(text, e.start)
+        if m is None or any(spans.items[j] is not e for j in spans.overlapping_span(m.start(), m.end())):
+            continue
+        base = f"{m.group('word')} {e.base or e.text}"
+        out[k] = Entity("PERSON", m.start(), e.end, text[m.start() : e.end], e.source, base, dict(e.extra))
+    return out
+
+
 def _facilities(text: str) -> list[Entity]:
     """Named buildings (entities-spec FACILITY): ``Атырау мұнай өңдеу зауыты``, ``«Сырым» шекара бекетінде``; a
     capitalised word that only opens its sentence, or a common word, is no name."""
@@ -958,13 +1007,22 @@ def _lone_posts(text: str) -> list[Entity]:
 
 def _sources(text: str, ents: list[Entity]) -> list[Entity]:
     """``…, деп хабарлайды ҚазАқпарат``: the name after a verb of reporting is the source, an organisation; what
-    the model read on it or across it (``ҚазАқпарат тілшісі`` as a post) gives way."""
+    the model read on it or across it (``ҚазАқпарат тілшісі`` as a post) gives way. A source that cites another
+    (``ҚазАқпарат Reuters-ке сілтеме жасап``) gives two."""
     found = []
+    spans: list[tuple[int, int, str | None]] = []  # (start, end, base where the ending is cut off here)
+    taken = []
+    for m in _CITING_RE.finditer(text):  # the source and the one it cites, before the sources alone
+        taken.append((m.start(), m.end()))
+        case = m.start("case") if m.group("case") and text[m.start("case") - 1] == "-" else None
+        spans += [(*m.span("name"), None), (*m.span("cited"), text[m.start("cited") : case - 1] if case else None)]
     for m in [*_SOURCE_RE.finditer(text), *_DATELINE_SOURCE_RE.finditer(text)]:
-        s, e = m.span("name")
+        if not any(a <= m.start("name") < b for a, b in taken):
+            spans.append((*m.span("name"), None))
+    for s, e, base in spans:
         if text[s:e].split()[0].lower() in _NOT_NAMES:
             continue
-        found.append(Entity("ORGANISATION", s, e, text[s:e], "rule", base_form(text[s:e], "ORG")))
+        found.append(Entity("ORGANISATION", s, e, text[s:e], "rule", base or base_form(text[s:e], "ORG")))
     if not found:
         return ents
     spans = _Spans(found)
@@ -1015,7 +1073,12 @@ def _events(text: str) -> list[Entity]:
         found.append(Entity("EVENT", start, end, text[start:end], "rule", base_form(text[start:end], "EVENT")))
     spans = _Spans(found)
     for m in _CHAMPIONSHIP_RE.finditer(text):
-        e = Entity("EVENT", m.start(), m.end(), m.group(), "rule", base_form(m.group(), "EVENT"))
+        start = m.start()
+        if m.group("year"):  # the year is no part of the name (2016 жылғы [Еуропа чемпионатының])
+            start = m.end("year")
+            while text[start] in " \t":
+                start += 1
+        e = Entity("EVENT", start, m.end(), text[start : m.end()], "rule", base_form(text[start : m.end()], "EVENT"))
         if not spans.overlapping(e):
             spans.append(e)
     for m in _CUP_RE.finditer(text):
@@ -1520,6 +1583,40 @@ def _bodies_of_places(text: str, ents: list[Entity]) -> list[Entity]:
     return out
 
 
+def _levelled_bodies(text: str, ents: list[Entity]) -> list[Entity]:
+    """A place and a level before a body's name are part of it (``Алматы облыстық Денсаулық сақтау басқармасы``,
+    entities-spec's longest name), the place a GPE nested in it; what the model read on the place and the level
+    (``Алматы облыстық`` as a body) gives way. A level alone before a capitalised name is left out, as the gold
+    sets disagree on it (``қалалық Жұмыспен қамту және әлеуметтік қорғау басқармасы``)."""
+    ends: dict[int, list[Entity]] = {}
+    for e in ents:
+        ends.setdefault(e.end, []).append(e)
+    drop: set[int] = set()
+    widened: dict[int, Entity] = {}
+    for e in ents:
+        if e.label != "ORGANISATION" or not e.text[:1].isupper():
+            continue
+        lv = _LEVEL_RE.search(text, max(0, e.start - 20), e.start)
+        if lv is None:
+            continue
+        start = lv.start()
+        place = next((o for o in ends.get(start - 1, []) if o.label == "GPE" and text[start - 1] == " "
+                      and stem_parts(o.text)[3] == "" and o.extra.get("inside", "ORGANISATION") == "ORGANISATION"),
+                     None)  # fmt: skip
+        model = [o for o in ends.get(e.start - 1, []) if o.label == "ORGANISATION" and o.start < start]
+        if place is not None:
+            place.extra["inside"] = "ORGANISATION"
+            start = place.start
+        elif len(model) == 1 and text[model[0].start : model[0].start + 1].isupper():
+            start = model[0].start
+        else:
+            continue
+        drop.update(id(o) for o in model)
+        span = text[start : e.end]
+        widened[id(e)] = Entity("ORGANISATION", start, e.end, span, e.source, base_form(span, "ORG"), dict(e.extra))
+    return [widened.get(id(e), e) for e in ents if id(e) not in drop]
+
+
 def _bodies_opening_posts(ents: list[Entity], orgs: list[Entity]) -> list[Entity]:
     """``«Талапкер» тілдер орталығының жетекшісі`` read whole as a post by the model: the body a rule finds at the
     post's start is kept too, nested (``inside``: POSITION), as a post made by the rules keeps its body."""
@@ -1559,6 +1656,8 @@ def _widened(text: str, e: Entity) -> Entity:
             s = m.start()  # №19 «Раушан» бөбекжайы: the number of a body named in quotes is part of its name
         # a foreign name in Latin letters before it is part of it (Bek Air компаниясы)
         while (m := _LATIN_NAME_RE.search(text, max(0, s - 40), s)) and text[s : s + 1].isupper():
+            if _WEB_MEDIUM_RE.fullmatch(m.group().rstrip()):  # a medium of its own (Tengrinews.kz BBC агенттігіне)
+                break
             s = m.start()
         if text[s:end].endswith(_GENITIVE):
             m = _BODY_PARTS_RE.match(text, end) or _SUB_BODY_RE.match(text, end)
