@@ -212,6 +212,11 @@ IN_PLACE_ENDINGS: tuple[str, ...] = tuple(
 _AS_WRITTEN = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENTAGE", "QUANTITY", "CONTACT", "ADAGE"})
 
 
+#: the accusative after a consonant (-ын/-ін) is the possessive -ы/-і and the accusative -н after it (кубогын,
+#: министрлігін): a name that keeps its possessive keeps the vowel
+_POSSESSED_ACCUSATIVE = frozenset(e for e in endings("accusative") if len(e) == 2 and e.endswith("н"))
+
+
 def base_form(text: str, label: str) -> str:
     """The nominative of an entity: the case ending of its last word removed (``Қазақстанның`` → ``Қазақстан``,
     ``министрлігінің`` → ``министрлігі``); for dates, numbers and amounts the text as written."""
@@ -233,6 +238,8 @@ def base_form(text: str, label: str) -> str:
     stem_, plural, poss, case = stem_parts(last)
     if label in _BASE_STRIP_POSSESSIVE:
         return head + sep + stem_ + plural if (poss or case) else text
+    if case in _POSSESSED_ACCUSATIVE and not poss:  # кубогын: the possessive кубогы, then the accusative -н
+        case = case[1:]
     return head + sep + (last[: len(last) - len(case)] if case else last)
 
 

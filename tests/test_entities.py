@@ -71,6 +71,11 @@ def test_base_forms():
     assert base_form("Санкт-Петербургтегі", "GPE") == "Санкт-Петербург"
     assert base_form("Шымкент қаласындағы", "GPE") == base_form("Шымкент қаласында", "GPE")
     assert base_form("Денсаулық сақтау министрлігіндегі", "ORGANISATION") == "Денсаулық сақтау министрлігі"
+    # the accusative after the possessive (-ы-н) leaves the possessive on a name that keeps it: no кубог, министрлік
+    assert base_form("Дэвис кубогын", "EVENT") == "Дэвис кубогы"
+    assert base_form("Australian Open-2017 додасын", "EVENT") == "Australian Open-2017 додасы"
+    assert base_form("Ауыл шаруашылығы министрлігін", "ORGANISATION") == "Ауыл шаруашылығы министрлігі"
+    assert base_form("Абайды", "PERSON") == "Абай"
 
 
 def test_model_ships_in_the_package_and_loads_offline():

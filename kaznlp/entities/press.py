@@ -324,9 +324,10 @@ _EVENT_RE = re.compile(
     rf"|{UPPER_CLASS}{LOWER_CLASS}+-{UPPER_CLASS}{LOWER_CLASS}+)"
     rf"(?:[ \t]+[\w-]+){{0,5}}?[ \t]+(?:{LOWER_CLASS}+-)?(?:{_EVENT_KINDS})(?:{NAME_SUFFIX})(?!\w)"
 )
-# a cup or a championship named by one or two capitalised words, no quotes (Дэвис кубогына, Испания чемпионатының)
+# a cup or a championship named by one or two capitalised words, no quotes, and its year (Дэвис кубогына, Испания
+# чемпионатының, Australian Open-2017 додасын)
 _CUP_RE = re.compile(
-    rf"(?<![\w-])(?P<name>{UPPER_CLASS}{LOWER_CLASS}+(?:[ \t]+{UPPER_CLASS}{LOWER_CLASS}+)?)[ \t]+"
+    rf"(?<![\w-])(?P<name>{UPPER_CLASS}{LOWER_CLASS}+(?:[ \t]+{UPPER_CLASS}{LOWER_CLASS}+)?)(?:-{_YEAR})?[ \t]+"
     r"(?:" + "|".join(f"[{k[0]}{k[0].upper()}]{re.escape(k[1:])}" for k in words("cup_kinds.txt")) + ")"
     rf"(?:{NAME_SUFFIX})(?!\w)"
 )
