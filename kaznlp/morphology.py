@@ -235,7 +235,7 @@ def base_form(text: str, label: str) -> str:
             if x[0] == "н" and label in _BASE_STRIP_POSSESSIVE and core not in PLACE_NAMES:
                 core = stem_parts(core)[0]
             return head + sep + core
-    stem_, plural, poss, case = stem_parts(last)
+    stem_, plural, poss, case = stem_parts(last, 3)  # a stem of two letters is a cut word: күні is no кү-ні
     if label in _BASE_STRIP_POSSESSIVE:
         return head + sep + stem_ + plural if (poss or case) else text
     if case in _POSSESSED_ACCUSATIVE and not poss:  # кубогын: the possessive кубогы, then the accusative -н

@@ -347,6 +347,15 @@ _CHAMPIONSHIP_RE = re.compile(
     + r")[ \t]+(?:" + "|".join(map(re.escape, words("cup_kinds.txt"))) + rf")(?:{NAME_SUFFIX})(?!\w)",
     re.IGNORECASE,
 )
+# a named day or holiday: a capitalised name or one in quotes, then its kind (Тәуелсіздік күні, Ораза айт мейрамы,
+# «Қозы Көрпеш – Баян Сұлу» күні): named_day_kinds.tsv
+_NAMED_DAY_RE = re.compile(
+    rf"(?<![\w-])(?P<name>{UPPER_CLASS}{LOWER_CLASS}+|{UPPER_CLASS}{{2,}}|«[^«»\n]{{1,80}}»|\"[^\"\n]{{1,80}}\")"
+    rf"(?P<between>(?:[ \t]+{LOWER_CLASS}+)*?)[ \t]+"
+    r"(?P<kind>" + "|".join(re.escape(k) for k, _ in rows("named_day_kinds.tsv")) + rf")(?:{NAME_SUFFIX})(?!\w)"
+)
+_DAY_KIND_GAP = {k: int(n) for k, n in rows("named_day_kinds.tsv")}
+_WEEKDAYS = frozenset(words("weekdays.txt"))
 _NAMING_RE = re.compile(r"»[ \t]+(?:" + "|".join(map(re.escape, words("naming_words.txt"))) + r")(?!\w)")
 # an event named by a name in capitals and its year, with no kind word after it (ЕХРО-2017 комиссары)
 _YEAR_EVENT_RE = re.compile(rf"(?<![\w-])(?P<core>{UPPER_CLASS}{{3,}}|[A-Z]{{3,}})[ \t]*[-–][ \t]*{_YEAR}(?![\w-])")
@@ -1081,6 +1090,25 @@ def _events(text: str) -> list[Entity]:
                 start += 1
         e = Entity("EVENT", start, m.end(), text[start : m.end()], "rule", base_form(text[start : m.end()], "EVENT"))
         if not spans.overlapping(e):
+            spans.append(e)
+    for m in _NAMED_DAY_RE.finditer(text):
+        name = m.group("name")
+        low = name.lower()
+        if len(m.group("between").split()) > _DAY_KIND_GAP[m.group("kind")]:
+            continue
+        if name[0] not in "«\"" and (
+            low in _NOT_NAMES
+            or low in _WEEKDAYS
+            or low in _POSITIONS
+            or any(w in _NOT_NAMES for w in m.group("between").split())
+            or _starts_sentence(text, m.start())
+            or stem_parts(name)[3]
+            or _SURNAME_WORD_RE.match(name)
+            or _known_place(name)
+        ):
+            continue
+        if not spans.overlapping(e := Entity("EVENT", m.start(), m.end(), m.group(), "rule",
+                                             base_form(m.group(), "EVENT"))):  # fmt: skip
             spans.append(e)
     for m in _CUP_RE.finditer(text):
         # a common word opening a sentence (Футбол чемпионаты …) names no event; a known place does (Азия …); of
