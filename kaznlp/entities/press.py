@@ -254,7 +254,7 @@ _FACILITY_KINDS = "|".join(
 )
 # a building: a name (in quotes, or a capitalised word), up to three words that say what it is, then its kind
 _FACILITY_RE = re.compile(
-    rf"(?<![\w-])(?P<name>«[^«»\n]{{1,60}}»|{UPPER_CLASS}{LOWER_CLASS}+(?:-{UPPER_CLASS}?{LOWER_CLASS}+)?)"
+    rf"(?<![\w-])(?P<name>«[^«»\n]{{1,60}}»|\"[^\"\n]{{1,60}}\"|{UPPER_CLASS}{LOWER_CLASS}+(?:-{UPPER_CLASS}?{LOWER_CLASS}+)?)"
     rf"(?:[ \t]+(?:{LOWER_CLASS}[\w-]*|{UPPER_CLASS}{LOWER_CLASS}+)){{0,3}}?"
     rf"[ \t]+(?P<kind>{_FACILITY_KINDS})(?:{NAME_SUFFIX})(?!\w)"
 )
@@ -840,7 +840,8 @@ def _places_before_names(text: str, ents: list[Entity]) -> list[Entity]:
 
 def _places_of_places(text: str, ents: list[Entity]) -> list[Entity]:
     """``Огайоның Дейтон қаласындағы``, ``Алматы облысының Талғар ауданында``: a place read as one with the place
-    it belongs to, in the genitive before it, is two places (no place's name holds a genitive)."""
+    it belongs to, in the genitive before it, is two places (no place's name holds a genitive); so are two places
+    of the gazetteers side by side (``Ресей Финляндиямен``: a match of two teams)."""
     out = []
     for e in ents:
         if e.label not in ("GPE", "LOCATION") or " " not in e.text:
@@ -848,7 +849,8 @@ def _places_of_places(text: str, ents: list[Entity]) -> list[Entity]:
             continue
         ws = list(_WORD_RE.finditer(text, e.start, e.end))
         cut = next((k for k in range(len(ws) - 2, -1, -1)
-                    if ws[k].group().endswith(_GENITIVE) and ws[k + 1].group()[:1].isupper()), None)  # fmt: skip
+                    if (ws[k].group().endswith(_GENITIVE) and ws[k + 1].group()[:1].isupper())
+                    or (ws[k].group() in GPE_NAMES and _known_place(ws[k + 1].group()))), None)  # fmt: skip
         if cut is None:
             out.append(e)
             continue
@@ -986,10 +988,11 @@ def _facilities(text: str) -> list[Entity]:
     while (m := _FACILITY_RE.search(text, pos)) is not None:
         name = m.group("name")
         pos = m.end("name")  # a name that is none (Ол Ырғыз … мешіті): the next word may be the name
-        if not name.startswith("«") and (
+        if name[0] not in "«\"" and (
             name.lower() in _NOT_NAMES
             or (_starts_sentence(text, m.start()) and not _known_place(name))
             or any(stem_parts(name)[2:])  # Кеңесте: the first noun of the compound takes no ending
+            or name.endswith(IN_PLACE_ENDINGS)  # Нью-Йорктегі Barclays Center аренасы: a place, then the name
         ):
             continue
         if _BODY_WORD_RE.search(text, m.end("name"), m.end()) is not None:
