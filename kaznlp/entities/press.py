@@ -862,17 +862,29 @@ def _places_of_places(text: str, ents: list[Entity]) -> list[Entity]:
 
 
 def _split_people_before_places(text: str, ents: list[Entity]) -> list[Entity]:
-    """``Жошыбаев Әзербайжанның``: a person whose last word is a place ends before it."""
+    """``Жошыбаев Әзербайжанның``, ``Мейрамбек Айнағұлов Тбилисиде``: a person whose last word is a place ends
+    before it; ``Бразилияда Арнольд Шварценеггер``: one whose first word is a place with a case ending starts after
+    it; ``Криштиану Роналду Instagram``: a Cyrillic name ends before a word in Latin letters."""
     out = []
     for e in ents:
-        parts = e.text.split()
-        if e.label == "PERSON" and len(parts) == 2 and _known_place(parts[1]):
-            cut = e.start + len(parts[0])
-            out.append(Entity("PERSON", e.start, cut, text[e.start : cut], e.source, parts[0]))
-            s = e.start + e.text.index(parts[1], len(parts[0]))
-            out.append(Entity("GPE", s, e.end, text[s : e.end], "rule", base_form(parts[1], "GPE")))
-        else:
+        words_ = list(_WORD_RE.finditer(text, e.start, e.end)) if e.label == "PERSON" and " " in e.text else []
+        if len(words_) < 2:
             out.append(e)
+            continue
+        first, last = words_[0].group(), words_[-1].group()
+        if _known_place(first) and (stem_parts(first)[3] or first.endswith(IN_PLACE_ENDINGS)):
+            out.append(Entity("GPE", e.start, words_[0].end(), first, "rule", base_form(first, "GPE")))
+            words_ = words_[1:]
+        if len(words_) > 1 and _known_place(last):
+            out.append(Entity("GPE", words_[-1].start(), e.end, last, "rule", base_form(last, "GPE")))
+            words_ = words_[:-1]
+        elif len(words_) > 1 and last.isascii() and not words_[0].group().isascii():
+            words_ = words_[:-1]
+        if (words_[0].start(), words_[-1].end()) == (e.start, e.end):
+            out.append(e)
+            continue
+        s, end = words_[0].start(), words_[-1].end()
+        out.append(Entity("PERSON", s, end, text[s:end], e.source, base_form(text[s:end], "PERSON")))
     return out
 
 
