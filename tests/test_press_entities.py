@@ -619,6 +619,16 @@ CASES = [
      [("GPE", "Португалия", "Португалия", None), ("ORGANISATION", "«Реал» клубының", "«Реал» клубы", None),
       ("PERSON", "Роналду", "Роналду", None), ("ORGANISATION", "Twitter", "Twitter", None),
       ("ORGANISATION", "Facebook", "Facebook", None)]),
+    # a country's team is an organisation, the country nested; a place in a case form names no team
+    ("Ол Қазақстан ұлттық құрамасының сапында ойнады.",
+     [("ORGANISATION", "Қазақстан ұлттық құрамасының", "Қазақстан ұлттық құрамасы", None),
+      ("GPE", "Қазақстан", "Қазақстан", "ORGANISATION")]),
+    ("Бұл Қазақстан ерлер командасының үшінші медалі. Қазақстанда құрама жиналды.",
+     [("ORGANISATION", "Қазақстан ерлер командасының", "Қазақстан ерлер командасы", None),
+      ("GPE", "Қазақстан", "Қазақстан", "ORGANISATION"), ("ORDINAL", "үшінші", "үшінші", None),
+      ("GPE", "Қазақстанда", "Қазақстан", None)]),
+    ("Жарыста «Астана» велокомандасы озды.",
+     [("ORGANISATION", "«Астана» велокомандасы", "«Астана» велокомандасы", None)]),
 ]
 
 

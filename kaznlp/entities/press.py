@@ -497,6 +497,7 @@ def apply(text: str, ents: list[Entity]) -> list[Entity]:
     out = _directions_before(text, out)
     out = _bodies_of_places(text, out)
     out = _levelled_bodies(text, out)
+    out = _national_teams(text, out)
     out = _bodies_across_places(text, out)
     out = _positions_with_bodies(text, out)
     out = _posts_after_abbreviations(text, out)
@@ -1625,6 +1626,33 @@ def _bodies_of_places(text: str, ents: list[Entity]) -> list[Entity]:
         else:
             out.append(e)
     return out
+
+
+_TEAM_RE = re.compile(
+    r"[ \t]+(?:(?:" + "|".join(map(re.escape, words("team_groups.txt"))) + r")[ \t]+)*"
+    r"(?:" + "|".join(map(re.escape, words("team_kinds.txt"))) + rf"){KIND_SUFFIX}(?!\w)"
+)
+
+
+def _national_teams(text: str, ents: list[Entity]) -> list[Entity]:
+    """``Қазақстан құрамасы``, ``Қазақстан ұлттық құрамасының``, ``Италия құрамасы``: a country's team is an
+    organisation, the country a GPE nested in it (every gold set writes them so)."""
+    found = []
+    for e in ents:
+        if e.label != "GPE" or "inside" in e.extra or base_form(e.text, "GPE") != e.text:
+            continue  # a place in a case form (Қазақстанда құрама жиналды) names no team
+        if (m := _TEAM_RE.match(text, e.end)) is None:
+            continue
+        span = text[e.start : m.end()]
+        found.append((e, Entity("ORGANISATION", e.start, m.end(), span, "rule", base_form(span, "ORG"))))
+    if not found:
+        return ents
+    teams = _Spans([t for _, t in found])
+    places = {id(e) for e, _ in found}
+    out = [x for x in ents if id(x) in places or not teams.overlapping(x)]
+    for e, _ in found:
+        e.extra["inside"] = "ORGANISATION"
+    return out + [t for _, t in found]
 
 
 def _levelled_bodies(text: str, ents: list[Entity]) -> list[Entity]:
