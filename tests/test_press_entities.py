@@ -530,7 +530,8 @@ CASES = [
     ("Матчқа арнайы автобустар ұйымдастырылады Теннистен Рафаэль Надаль мен Новак Джокович кездеседі.",
      [("PERSON", "Рафаэль Надаль", "Рафаэль Надаль", None), ("PERSON", "Новак Джокович", "Новак Джокович", None)]),
     ("Құрама жарысқа дайындалуда Дзюдодан Қазақстан құрамасы Парижде өтетін жарысқа қатысады.",
-     [("GPE", "Қазақстан", "Қазақстан", None), ("GPE", "Парижде", "Париж", None)]),
+     [("ORGANISATION", "Қазақстан құрамасы", "Қазақстан құрамасы", None),
+      ("GPE", "Қазақстан", "Қазақстан", "ORGANISATION"), ("GPE", "Парижде", "Париж", None)]),
     # a championship of the world or a continent led by its sport in the ablative or its year, with who it is among;
     # the sport is part of its name, the year is not
     ("Қытайда баскетболдан ерлер арасындағы әлем чемпионаты басталды.",
@@ -583,7 +584,8 @@ CASES = [
       ("PERSON", "Қайрат Нұртастың", "Қайрат Нұртас", None)]),
     # more kinds of sports event after a capitalised name, with its year; the base keeps the possessive (додасы)
     ("Қазақстан құрамасы Парижде өтетін Grand Slam жарысына дайындалуда.",
-     [("GPE", "Қазақстан", "Қазақстан", None), ("GPE", "Парижде", "Париж", None),
+     [("ORGANISATION", "Қазақстан құрамасы", "Қазақстан құрамасы", None),
+      ("GPE", "Қазақстан", "Қазақстан", "ORGANISATION"), ("GPE", "Парижде", "Париж", None),
       ("EVENT", "Grand Slam жарысына", "Grand Slam жарысы", None)]),
     ("Юлия Путинцева Australian Open-2017 додасын жеңіспен бастады.",
      [("PERSON", "Юлия Путинцева", "Юлия Путинцева", None),
@@ -616,7 +618,8 @@ CASES = [
      [("GPE", "Бразилияда", "Бразилия", None), ("PERSON", "Арнольд Шварценеггер", "Арнольд Шварценеггер", None)]),
     ("Португалия құрамасы мен мадридтік «Реал» клубының шабуылшысы Криштиану Роналду Instagram, Twitter және "
      "Facebook желілерінде суретін жариялады.",
-     [("GPE", "Португалия", "Португалия", None), ("ORGANISATION", "«Реал» клубының", "«Реал» клубы", None),
+     [("ORGANISATION", "Португалия құрамасы", "Португалия құрамасы", None),
+      ("GPE", "Португалия", "Португалия", "ORGANISATION"), ("ORGANISATION", "«Реал» клубының", "«Реал» клубы", None),
       ("PERSON", "Роналду", "Роналду", None), ("ORGANISATION", "Twitter", "Twitter", None),
       ("ORGANISATION", "Facebook", "Facebook", None)]),
     # a country's team is an organisation, the country nested; a place in a case form names no team
