@@ -1619,7 +1619,7 @@ def _bodies_of_places(text: str, ents: list[Entity]) -> list[Entity]:
             and "inside" not in prev.extra
             and prev.text.endswith(_GENITIVE)
             and text[prev.end : e.start] == " "
-            and e.text[:1].isupper()
+            and (e.text[:1].isupper() or e.text[:1] == "№")  # Қостанай қаласының №2 соты
         ):
             span = text[prev.start : e.end]
             out[-1] = Entity("ORGANISATION", prev.start, e.end, span, e.source, base_form(span, "ORG"), dict(e.extra))
