@@ -19,6 +19,7 @@ from ..morphology import (
     PLACE_NAMES,
     UPPER_CLASS,
     base_form,
+    endings,
     looks_adjectival,
     stem_parts,
 )
@@ -80,7 +81,10 @@ _STOP_INSIDE = frozenset(words("stop_words.txt")) - frozenset(words("list_joiner
 _ABBR = {r[0]: (r[1], r[2]) for r in rows("abbreviation_entities.tsv")}
 _ABBR_RE = re.compile(rf"(?<![\w-])(?P<abbr>{'|'.join(map(re.escape, _ABBR))})(?:-\w+)?(?![\w])")
 _TITLE_HEADS = {r[0]: r[1] for r in rows("quoted_titles.tsv")}
-_QUOTE_RE = re.compile(r"«(?P<inner>[^«»\n]{2,150})»(?:\s+(?P<head>\w+)(?:\s+(?P<head2>\w+))?)?")
+_QUOTE_RE = re.compile(
+    r"«(?P<inner>[^«»\n]{2,150})»(?:\s+(?P<head>\w+)(?:\s+(?P<head2>\w+)(?:\s+(?P<head3>\w+))?)?)?"
+)
+_GENITIVE = endings("genitive")
 
 
 @dataclass(slots=True)
@@ -100,6 +104,12 @@ def _title_label(word: str | None) -> str | None:
         if w.startswith(head) or w.lower().startswith(head):
             return label
     return None
+
+
+def _common_nouns(*ws: str | None) -> bool:
+    """Whether the words are lower-case common words that can stand between a «title» and its kind word: none in
+    the genitive (``«Нұр Отан» партиясының жоспары`` is a body's plan, no title), none a function word."""
+    return all(w and w.islower() and not w.endswith(_GENITIVE) and w not in _STOP_INSIDE for w in ws)
 
 
 def find(text: str) -> list[RuleEntity]:
@@ -126,6 +136,8 @@ def find(text: str) -> list[RuleEntity]:
             end = m.end("head")
         elif looks_adjectival(m.group("head") or "") and (label := _title_label(m.group("head2"))):
             end = m.end("head2")  # «Еңбек» мемлекеттік бағдарламасы
+        elif _common_nouns(m.group("head"), m.group("head2")) and (label := _title_label(m.group("head3"))):
+            end = m.end("head3")  # «7-20-25» тұрғын үй бағдарламасы: the two nouns of what it is about
         if label:
             span = text[m.start() : end]
             out.append(RuleEntity(label, m.start(), end, base_form(span, label) if end > m.end("inner") + 1 else span))
