@@ -472,6 +472,7 @@ def apply(text: str, ents: list[Entity]) -> list[Entity]:
     out = _titles_not_bodies(text, out)
     out = _split_people_before_places(text, out)
     out = _with_kinds(text, out)
+    out = _initials_of_names(text, out)
     out = _two_word_names(text, out)
     out = _initialled_people(text, out)
     out = _add(out, _people(text))
@@ -938,6 +939,25 @@ def _with_kinds(text: str, ents: list[Entity]) -> list[Entity]:
 
 
 _WORD_BEFORE_RE = re.compile(rf"(?<![\w.-])(?P<word>{UPPER_CLASS}{LOWER_CLASS}+)[ \t]+\Z")
+
+
+_INITIALS_BEFORE_RE = re.compile(rf"(?<![\w.])(?:{_INITIAL}[ \t]?){{1,2}}\Z")
+_NAMED_AFTER_LABELS = ("GPE", "FACILITY", "ORGANISATION", "POSITION")
+
+
+def _initials_of_names(text: str, ents: list[Entity]) -> list[Entity]:
+    """``М.Жұмабаев ауданы``, ``Ғ.Мүсірепов ауданының әкімі``: a place, building or body named after a person keeps
+    the person's initials, read before it."""
+    out = []
+    for e in ents:
+        m = _INITIALS_BEFORE_RE.search(text, max(0, e.start - 8), e.start) if e.label in _NAMED_AFTER_LABELS else None
+        if m is None or not e.text[:1].isupper():
+            out.append(e)
+            continue
+        span = text[m.start() : e.end]
+        base = text[m.start() : e.start] + e.base if e.base else base_form(span, e.label[:3])
+        out.append(Entity(e.label, m.start(), e.end, span, e.source, base, dict(e.extra)))
+    return out
 
 
 def _two_word_names(text: str, ents: list[Entity]) -> list[Entity]:
