@@ -942,7 +942,7 @@ _WORD_BEFORE_RE = re.compile(rf"(?<![\w.-])(?P<word>{UPPER_CLASS}{LOWER_CLASS}+)
 
 
 _INITIALS_BEFORE_RE = re.compile(rf"(?<![\w.])(?:{_INITIAL}[ \t]?){{1,2}}\Z")
-_NAMED_AFTER_LABELS = ("GPE", "FACILITY", "ORGANISATION", "POSITION")
+_INITIALLED_LABELS = ("GPE", "FACILITY", "ORGANISATION", "POSITION")
 
 
 def _initials_of_names(text: str, ents: list[Entity]) -> list[Entity]:
@@ -950,7 +950,7 @@ def _initials_of_names(text: str, ents: list[Entity]) -> list[Entity]:
     the person's initials, read before it."""
     out = []
     for e in ents:
-        m = _INITIALS_BEFORE_RE.search(text, max(0, e.start - 8), e.start) if e.label in _NAMED_AFTER_LABELS else None
+        m = _INITIALS_BEFORE_RE.search(text, max(0, e.start - 8), e.start) if e.label in _INITIALLED_LABELS else None
         if m is None or not e.text[:1].isupper():
             out.append(e)
             continue
