@@ -70,6 +70,7 @@ from ..morphology import (
     endings,
     is_inflection,
     looks_adjectival,
+    looks_verbal,
     stem_parts,
 )
 from .base import Entity
@@ -461,7 +462,7 @@ def apply(text: str, ents: list[Entity]) -> list[Entity]:
     """The press-release layer over the merged entities of ``text``."""
     # (an entity of spaces alone, as the model may tag a run of odd spaces, names nothing)
     ents = [e for e in ents if e.text.strip() and not ("inside" in e.extra and _WORD_GOES_ON_RE.match(text, e.end))]
-    out = _headlines(text, [_cut_at_sentence_end(text, _place_not_person(e)) for e in ents])
+    out = _headlines(text, [_cut_at_verb(text, _cut_at_sentence_end(text, _place_not_person(e))) for e in ents])
     out = [e for e in out if not _misread(text, e)]
     out = [t for e in out if (t := _without_foreign_words(text, e)) is not None]
     out = _web_media(text, out)
@@ -593,6 +594,18 @@ def _cut_at_sentence_end(text: str, e: Entity) -> Entity:
     end = e.start + m.start()
     span = text[e.start : end]
     return Entity(e.label, e.start, end, span, e.source, base_form(span, e.label), dict(e.extra))
+
+
+def _cut_at_verb(text: str, e: Entity) -> Entity:
+    """``Ұлттық Банкі хабарлады`` read as one organisation: a name of two words or more ends before a lower-case
+    finite verb (``verb_endings.txt``), which ends the noun phrase."""
+    if e.label in _NOT_NAME_LABELS or " " not in e.text.strip():
+        return e
+    head, _, last = e.text.rstrip().rpartition(" ")
+    if not (last.isalpha() and last.islower() and looks_verbal(last)) or not head.strip():
+        return e
+    span = head.rstrip()
+    return Entity(e.label, e.start, e.start + len(span), span, e.source, base_form(span, e.label), dict(e.extra))
 
 
 def _web_media(text: str, ents: list[Entity]) -> list[Entity]:
@@ -1209,8 +1222,9 @@ def _people(text: str) -> list[Entity]:
             taken.append(e)
             found.append(e)
     for m in _REVERSED_RE.finditer(text):
-        if m.group("first").lower() in _NOT_NAMES or _known_place(m.group("first")):
-            continue
+        first = m.group("first")
+        if first.lower() in _NOT_NAMES or _known_place(first) or base_form(first, "ORG").lower() in _ORG_HEAD_SET:
+            continue  # Назарбаев Университеті: a body named after a person
         found.append(Entity("PERSON", m.start(), m.end(), m.group(), "rule", m.group()))
     return found
 
