@@ -343,8 +343,13 @@ def evaluate(gold_paths, paths, doc_date, as_json, errors) -> None:
               help="Spans of KazNERD's other classes in the gold texts (missing labels); written by --teacher.")
 @click.option("--teacher", default=None,
               help="Write --unscored afresh from what this model finds in the gold texts (else it is read).")
+@click.option("--init-model", type=click.Path(exists=True, file_okay=False), default=None,
+              help="Start from this trained model's weights (fine-tuning) instead of random ones.")
+@click.option("--learn-rate", type=click.FloatRange(min=0, min_open=True), default=None,
+              help="Override the config's learning rate (training.optimizer.learn_rate).")
 def train_ner(valid_path, config, output, work, max_steps, holdout, overwrite, press_share, split_file,
-              gold_paths, gold_text_paths, gold_copies, gold_neutral, unscored_path, teacher) -> None:  # fmt: skip
+              gold_paths, gold_text_paths, gold_copies, gold_neutral, unscored_path, teacher, init_model,
+              learn_rate) -> None:  # fmt: skip
     """Train the Kazakh NER model on KazNERD (never on its test split) and write it to OUTPUT."""
     from .ner.train import train
 
@@ -365,7 +370,7 @@ def train_ner(valid_path, config, output, work, max_steps, holdout, overwrite, p
         split = None
     gold_texts, unscored = _training_gold(gold_paths, gold_text_paths, unscored_path, teacher)
     out = train(valid, cfg, out, Path(work), max_steps, holdout, press_share, split, gold_texts, unscored, gold_copies,
-                gold_neutral)  # fmt: skip
+                gold_neutral, None if init_model is None else Path(init_model), learn_rate)  # fmt: skip
     click.echo(f"model written to {out}")
 
 

@@ -144,12 +144,15 @@ def is_inflection(rest: str, stem_: str = "") -> bool:
 
 
 # --- stems -----------------------------------------------------------------------------------------------------
-_ADJ = tuple(words("adjective_suffixes.txt"))
+_PARTICIPLE = tuple(words("participle_endings.txt"))
+_ADJ = tuple(words("adjective_suffixes.txt")) + _PARTICIPLE
 _VERB_ENDINGS = tuple(words("verb_endings.txt"))
 # whole stems that end like an inflected form: the listed exceptions and every unit word (доллар, гектар, апта)
 _KEEP = frozenset(words("stem_exceptions.txt")) | frozenset(r[0] for r in rows("units.tsv") if r[0].isalpha())
 _ALTERNATIONS = {r[0]: r[1] for r in rows("stem_alternations.tsv")}
 _AGENT_END = "ш"  # -шы/-ші (жұмысшы): the agent ending, whose ы/і is no possessive
+#: patronymics that end in the possessive's letter (Ахметұлы, Серікқызы): that letter is part of the name
+_PATRONYMIC_POSS = tuple(e for e in words("patronymic_endings.txt") if e.endswith(_POSS3))
 
 
 @lru_cache(maxsize=65536)
@@ -181,6 +184,11 @@ def stem_parts(word: str, min_len: int = 2) -> tuple[str, str, str, str]:
             break
     if (found["poss"] or found["case"]) and lw in _ALTERNATIONS:
         w = (w[0] if w[:1].isupper() else "") + _ALTERNATIONS[lw][1 if w[:1].isupper() else 0 :]  # халқы → халық
+    if w[:1].isupper() and not found["plural"] and (found["poss"] or found["case"]):
+        for e in _PATRONYMIC_POSS:  # Ыбрайханұлының: the name Ыбрайханұлы and -ның, not Ыбрайханұл-ы-ның
+            whole = lw + e[-1]
+            if whole.endswith(e) and len(whole) > len(e) + 1 and word.lower().startswith(whole):
+                return word[: len(whole)], "", "", word[len(whole) :]
     return w, found["plural"], found["poss"], found["case"]
 
 
@@ -264,6 +272,11 @@ def _ends_like(cache: dict[str, bool], word: str, endings_: tuple[str, ...]) -> 
 def looks_adjectival(word: str) -> bool:
     """Endings of adjectives and participles (``мемлекеттік``, ``көрсетілген``)."""
     return _ends_like(_ADJECTIVAL, word, _ADJ)
+
+
+def looks_participial(word: str) -> bool:
+    """Endings of participles (``өткен``, ``құрылған``, ``атқаратын``): a verb before a noun."""
+    return len(word) > 4 and word.lower().endswith(_PARTICIPLE)
 
 
 def looks_verbal(word: str) -> bool:

@@ -110,9 +110,10 @@ def _table(variant: str) -> _Table:
     return _Table(entries, max(map(len, entries)), vowels, case, fold, foreign, tuple(final))
 
 
+# letters, other languages, and endings, which are not words
 _NOT_WORDS = ("letters.tsv", "script_letters.tsv", "translit_latin.tsv", "langid_model.tsv", "language_markers.tsv",
-              "endings.tsv", "verb_endings.txt", "adjective_suffixes.txt", "surname_endings.txt",
-              "stem_alternations.tsv")  # letters, other languages, and endings, which are not words
+              "endings.tsv", "verb_endings.txt", "adjective_suffixes.txt", "participle_endings.txt",
+              "surname_endings.txt", "stem_alternations.tsv")
 
 
 @cache

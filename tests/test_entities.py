@@ -53,6 +53,10 @@ def test_rules_for_titles_abbreviations_and_inflected_bodies():
 def test_base_forms():
     assert base_form("Қазақстанның", "GPE") == "Қазақстан"
     assert base_form("Абаевтың", "PERSON") == "Абаев"
+    # a patronymic's last letter is its own, not a possessive: never the cut word Ыбрайханұл
+    assert base_form("Нәлібаев Мақсұт Ыбрайханұлының", "PERSON") == "Нәлібаев Мақсұт Ыбрайханұлы"
+    assert base_form("Асқар Ерланұлын", "PERSON") == "Асқар Ерланұлы"
+    assert base_form("Айгүл Серікқызымен", "PERSON") == "Айгүл Серікқызы"
     assert base_form("Ақпарат министрлігінің", "ORGANISATION") == "Ақпарат министрлігі"
     assert base_form("БАҚ-қа", "MISCELLANEOUS") == "БАҚ"
     # dates, numbers and amounts are no names: their base is the text as written, never a cut word

@@ -167,6 +167,25 @@ def test_a_model_trained_without_holdout_carries_no_dev_scores(tmp_path):
         assert meta["license"].startswith("CC BY 4.0")
 
 
+def test_fine_tuning_starts_every_component_from_the_given_model(tmp_path):
+    from pathlib import Path
+
+    from kaznlp.entities import model_path
+    from kaznlp.ner.train import sourced_config
+
+    shipped = model_path()
+    if shipped is None:
+        pytest.skip("no model installed")
+    root = Path(__file__).resolve().parent.parent
+    cfg_path = sourced_config(root / "models" / "ner" / "config.cfg", Path(shipped), tmp_path / "config.cfg")
+    cfg = spacy.util.load_config(cfg_path)
+    assert all(cfg["components"][name] == {"source": str(Path(shipped).resolve())} for name in cfg["nlp"]["pipeline"])
+    nlp = spacy.util.load_model_from_config(cfg, auto_fill=True)
+    model = spacy.load(shipped)
+    for name in ("tok2vec", "ner_tagger"):
+        assert nlp.get_pipe(name).model.to_bytes() == model.get_pipe(name).model.to_bytes()
+
+
 def test_an_i_tag_that_continues_nothing_is_decoded_again_by_viterbi():
     import numpy
 

@@ -43,7 +43,7 @@ ENTITIES = [
     {"label": "PERSON", "text": "Дәурен Абаев", "start": 8, "end": 20, "source": "model", "base": "Дәурен Абаев"},
     {"label": "GPE", "text": "Астанада", "start": 21, "end": 29, "source": "model", "base": "Астана"},
     {"label": "DATE", "text": "1 қазанда", "start": 30, "end": 39, "source": "model", "base": "1 қазанда"},
-    {"label": "MONEY", "text": "5", "start": 40, "end": 41, "source": "model", "base": "5"},
+    {"label": "CARDINAL", "text": "5", "start": 40, "end": 41, "source": "model", "base": "5"},
 ]
 DATED = {"id": "dated", "title": "Қаржы", "url": "https://x.kz/1", "date": "2016-11-25T09:00:00", "text": SENTENCE}
 RUSSIAN = "В Казахстане оказано более 29 млн государственных услуг."

@@ -70,9 +70,11 @@ from ..morphology import (
     endings,
     is_inflection,
     looks_adjectival,
+    looks_participial,
     looks_verbal,
     stem_parts,
 )
+from ..numbers import roman_value
 from .base import Entity
 
 _KINDS = sorted(rows("place_kinds.tsv"), key=lambda r: len(r[0]), reverse=True)
@@ -339,10 +341,12 @@ _ABLATIVE = endings("ablative")
 # a championship of the world or a continent led by its sport in the ablative or its year, as news names one
 # (баскетболдан ерлер арасындағы әлем чемпионаты, футзалдан Еуропа чемпионаты, 2022 жылғы әлем чемпионатына); the
 # sport is part of the name, the year is not (as five of the six gold documents with a year write it)
+_YEAR_OF = r"\d{4}[ \t]+жылғы"  # 2022 жылғы, "of 2022"
+_YEAR_OF_RE = re.compile(_YEAR_OF + r"[ \t]+")
 _CHAMPIONSHIP_RE = re.compile(
     r"(?<![\w-])(?:(?:"
     + "|".join(re.escape(w).replace(r"\ ", r"[ \t]+") for w in sorted(_SPORTS, key=len, reverse=True))
-    + r")(?:" + "|".join(_ABLATIVE) + r")|(?P<year>\d{4}[ \t]+жылғы))"
+    + r")(?:" + "|".join(_ABLATIVE) + rf")|(?P<year>{_YEAR_OF}))"
     + r"(?:[ \t]+(?:" + "|".join(re.escape(w).replace(r"\ ", r"[ \t]+") for w in words("championship_groups.txt"))
     + r"))?[ \t]+(?:" + "|".join(sorted({*_CUP_SCOPES, *(w.lower() for w in LOCATION_NAMES)}, key=len, reverse=True))
     + r")[ \t]+(?:" + "|".join(map(re.escape, words("cup_kinds.txt"))) + rf")(?:{NAME_SUFFIX})(?!\w)",
@@ -462,6 +466,7 @@ def apply(text: str, ents: list[Entity]) -> list[Entity]:
     """The press-release layer over the merged entities of ``text``."""
     # (an entity of spaces alone, as the model may tag a run of odd spaces, names nothing)
     ents = [e for e in ents if e.text.strip() and not ("inside" in e.extra and _WORD_GOES_ON_RE.match(text, e.end))]
+    ents = [_with_opening_quote(text, _without_opening_word(text, e)) for e in ents]
     out = _headlines(text, [_cut_at_verb(text, _cut_at_sentence_end(text, _place_not_person(e))) for e in ents])
     out = [e for e in out if not _misread(text, e)]
     out = [t for e in out if (t := _without_foreign_words(text, e)) is not None]
@@ -485,12 +490,16 @@ def apply(text: str, ents: list[Entity]) -> list[Entity]:
     out = _with_legal_bodies(out, legal)
     orgs += legal
     out = _bodies_opening_posts(out, orgs)
-    out = _add(out, _events(text))
+    events = _events(text)
+    out = _bodies_opening_posts(_add(_years_off_events(text, out, events), events), events)
     out = _places_before_names(text, out)
     out = _places_of_places(text, out)
     out = _placed_clubs(text, out)
     out = _add(out, _bracketed_clubs(text, out))
-    out = _add(out, _facilities(text))
+    facilities = _facilities(text)
+    out = _bodies_opening_posts(_add(out, facilities), facilities)
+    out = _add(out, _capital_head_bodies(text, out))
+    out = _add(out, _hyphenated_places(text, out))
     out = _add(out, _listed_places(text))
     out = _sources(text, out)
     out = [_widened(text, e) for e in out]
@@ -501,7 +510,10 @@ def apply(text: str, ents: list[Entity]) -> list[Entity]:
     out = _levelled_bodies(text, out)
     out = _national_teams(text, out)
     out = _bodies_across_places(text, out)
+    out = _sub_bodies(text, out)
+    out = _attached_bodies(text, out)
     out = _positions_with_bodies(text, out)
+    out = _bodies_inside(text, out)
     out = _posts_after_abbreviations(text, out)
     out = _add(out, _country_posts(text))
     out = _add(out, _lone_posts(text))
@@ -584,6 +596,28 @@ def _headlines(text: str, ents: list[Entity]) -> list[Entity]:
 _WORD_GOES_ON_RE = re.compile(r"-\w")
 _LATIN_WORDS_RE = re.compile(r"[A-Za-z]+(?:[ \t]+[A-Za-z]+)*")
 _SENTENCE_BREAK_RE = re.compile(rf"(?<=\w\w)[.!?]+[ \t]+(?={UPPER_CLASS})")
+
+
+def _without_opening_word(text: str, e: Entity) -> Entity:
+    """``Оны аудан әкімінің орынбасары``: a model name of two words or more that opens with a pronoun or another
+    word that is no name (``stop_words.txt``, ``sentence_openers.txt``) starts after it."""
+    if e.source != "model" or e.label in _NOT_NAME_LABELS or " " not in e.text:
+        return e
+    first, rest = e.text.split(" ", 1)
+    if first.lower() not in _NOT_NAMES:
+        return e
+    start = e.end - len(rest)
+    return Entity(e.label, start, e.end, rest, e.source, base_form(rest, e.label), dict(e.extra))
+
+
+def _with_opening_quote(text: str, e: Entity) -> Entity:
+    """``Nur Otan» партиясының филиалы``: a name read from inside its opening quote gets the quote back."""
+    s = e.start
+    guillemet = text[s - 1 : s] == "«" and e.text.count("»") > e.text.count("«")
+    if not (guillemet or text[s - 1 : s] == '"' and e.text.count('"') % 2):
+        return e
+    span = text[s - 1 : e.end]
+    return Entity(e.label, s - 1, e.end, span, e.source, base_form(span, e.label), dict(e.extra))
 
 
 def _cut_at_sentence_end(text: str, e: Entity) -> Entity:
@@ -742,6 +776,15 @@ def _misread(text: str, e: Entity) -> bool:
         and _KIND_RE.match(text, e.end) is None
     ):
         return True  # Поэзия, Ведомствоның: one word that opens a sentence is capitalised for that, not a place
+    if e.label == "POSITION" and all(w.isupper() for w in e.text.split()):
+        return True  # ҚР ҚМ: abbreviations of a country and a body, no post
+    if (
+        e.label == "EVENT"
+        and _starts_sentence(text, e.start)
+        and e.text.split()[0].lower() in _SPORTS
+        and e.text.split(None, 1)[-1].islower()
+    ):
+        return True  # Футбол чемпионаты: a sport and a kind of event, capitalised because it opens a sentence
     if e.text.split("-")[0] in _LEGAL_FORMS:
         return True  # ЖШС alone (as a person, a time): a legal form without its name names nothing
     if e.label in _NOT_NAME_LABELS and _LATIN_WORDS_RE.fullmatch(e.text.strip(_PUNCT + " ")):
@@ -1629,7 +1672,7 @@ def _titles_not_bodies(text: str, ents: list[Entity]) -> list[Entity]:
                 k
                 for k in spans.near(s, end)
                 if (x := spans.items[k]) is not None
-                and x.source == "model"
+                and (x.source == "model" or x.label == "PERSON")  # «Қыз Жібек» қойылымы: no first name and surname
                 and x.label not in _NOT_NAME_LABELS
                 and x.label not in _TITLE_LABELS  # «Президенттің бес әлеуметтік бастамасы»: a programme's name
                 and s <= x.start
@@ -1745,6 +1788,16 @@ def _post_inside_org(e: Entity, orgs: _Spans) -> bool:
     return any(o.start < e.start < o.end < e.end for o in map(orgs.items.__getitem__, orgs.overlapping(e)))  # type: ignore[union-attr]
 
 
+def _abbreviations_before(text: str, s: int) -> int:
+    """Where the abbreviations right before ``s`` start (ҚР ҚМ МКК …), or ``s``; not the end of a web address
+    (KAZ.NUR.KZ)."""
+    while (m := _ABBREVIATION_RE.search(text, max(0, s - 12), s)) and not (
+        text[m.start() - 1 : m.start()].isalnum() or text[m.start() - 1 : m.start()] == "."
+    ):
+        s = m.start()
+    return s
+
+
 def _widened(text: str, e: Entity) -> Entity:
     """An organisation with what belongs to its name: the quotes around it («Жұмыспен қамту орталығы»), the
     abbreviations before it (ҚР ҚМ МКК Кедендік бақылау ұйымы), its press service (Ақорданың баспасөз қызметі)."""
@@ -1754,10 +1807,7 @@ def _widened(text: str, e: Entity) -> Entity:
     if s > 0 and end < len(text) and text[s - 1] in '«"' and text[end] in '»"':
         s, end = s - 1, end + 1
     if e.label == "ORGANISATION":
-        while (m := _ABBREVIATION_RE.search(text, max(0, s - 12), s)) and not (
-            text[m.start() - 1 : m.start()].isalnum() or text[m.start() - 1 : m.start()] == "."
-        ):  # not the end of a web address (KAZ.NUR.KZ)
-            s = m.start()
+        s = _abbreviations_before(text, s)
         if text[s : s + 1] in "«\"" and (m := _NUMBER_SIGN_RE.search(text, max(0, s - 8), s)):
             s = m.start()  # №19 «Раушан» бөбекжайы: the number of a body named in quotes is part of its name
         # a foreign name in Latin letters before it is part of it (Bek Air компаниясы)
@@ -1767,8 +1817,8 @@ def _widened(text: str, e: Entity) -> Entity:
             s = m.start()
         if text[s:end].endswith(_GENITIVE):
             m = _BODY_PARTS_RE.match(text, end) or _SUB_BODY_RE.match(text, end)
-            if m is not None:
-                end = m.end()
+            if m is not None and not any(map(_clause_word, m.group().split()[:-1])):
+                end = m.end()  # not министрлігінің ұйымдастыруымен өткен форумы: a clause, then another thing
         elif text[s:end].rsplit(None, 1)[-1].lower() in _ORG_HEAD_SET and (m := _BODY_PARTS_RE.match(text, end)):
             end = m.end()  # … полиция департаменті баспасөз қызметінің: the compound's first noun, bare
         elif e.source == "model" and (m := _UNIT_AFTER_RE.match(text, end)) is not None:
@@ -1875,6 +1925,240 @@ def _kind_posts(text: str, ents: list[Entity]) -> list[Entity]:
     return found
 
 
+_ATTACHED_RE = re.compile(r"[ \t]+(?:" + "|".join(map(re.escape, words("attached_words.txt"))) + r")[ \t]+")
+_ATTACHED_WORD_RE = re.compile(r"[ \t]*([«\"]?[^\W\d_][\w-]*[»\"]?)")
+_ATTACHED_MAX_WORDS = 10  # the attached body's name, up to its head word
+# the stems of the heads of bodies, either reading of a possessive after a vowel (кеңесі: кеңес-і, кеңе-сі)
+_ORG_HEAD_STEMS = frozenset(stem_parts(h)[0] for h in _ORG_HEAD_SET) | frozenset(
+    h[: -len(p)] for h in _ORG_HEAD_SET for p in endings("poss") if h.endswith(p) and len(h) - len(p) > 2
+)
+
+
+def _attached_head_end(text: str, pos: int) -> int | None:
+    """Where the name of a body that starts at ``pos`` ends: after its first word whose stem is a body's head
+    (``кеңестің``, ``академиясы``), within ``_ATTACHED_MAX_WORDS`` words of one phrase; None without one."""
+    for _ in range(_ATTACHED_MAX_WORDS):
+        w = _ATTACHED_WORD_RE.match(text, pos)
+        if w is None:
+            return None
+        pos = w.end()
+        if stem_parts(w.group(1).strip('«»"').lower())[0] in _ORG_HEAD_STEMS:
+            return pos
+        if text[pos : pos + 1] not in (" ", "\t"):
+            return None
+    return None
+
+
+_SUB_WORD_RE = re.compile(r"[ \t]+([«\"]?[^\W\d_][\w\u00ad-]*[»\"]?)")
+_LEGAL_FORMS = frozenset(words("legal_forms.txt"))
+_POST_WORD_RE = re.compile(_POSITION_WORD)
+_SUB_MAX_WORDS = 6  # a sub-body's name, up to its head word
+_OPEN_CASES = endings("genitive") + ("",)  # the cases a sub-body after a body in the nominative may be in
+_INSTRUMENTAL = endings("instrumental")
+
+
+def _clause_word(word: str) -> bool:
+    """A verb, a participle (a relative clause: ``өткен``) or a word in the instrumental (``ұйымдастыруымен``):
+    no part of a body's name."""
+    return looks_verbal(word) or looks_participial(word) or word.endswith(_INSTRUMENTAL)
+
+
+def _sub_body_end(text: str, pos: int, capital: bool) -> tuple[int, str] | None:
+    """The end of a sub-body's name right after ``pos`` and its head word's case ending: the words of one phrase
+    up to the first whose stem is a body's head (``филиалы``, ``комитетінің``), none of them a clause word
+    (``_clause_word``), a legal form, a Roman numeral or a post; with ``capital``, the first word is capitalised
+    or quoted (a name of its own)."""
+    for k in range(_SUB_MAX_WORDS):
+        m = _SUB_WORD_RE.match(text, pos)
+        if m is None:
+            return None
+        word = m.group(1)
+        bare = word.strip('«»"').replace("\u00ad", "")
+        if bare.split("-")[0] in _LEGAL_FORMS or roman_value(bare) or _POST_WORD_RE.fullmatch(bare.lower()):
+            return None  # a company of its own ("…" АҚ-тың), a session (ХХІ мәжілісі), a post: no unit's name
+        first_named = word[:1] in '«"' or word[:1].isupper()
+        if k == 0 and capital and not first_named:
+            return None
+        stem_, _plural, _poss, case = stem_parts(bare.lower())
+        if stem_ in _ORG_HEAD_STEMS and (k > 0 or first_named):
+            return m.end(), case
+        if _clause_word(bare):
+            return None
+        pos = m.end()
+    return None
+
+
+def _sub_bodies(text: str, ents: list[Entity]) -> list[Entity]:
+    """``ҚР АШМ … комитетінің Республикалық эпизоотияға қарсы отряды``, ``Ұлттық Банкінің Алматы облыстық
+    филиалы``, ``«Қазсушар» РМК «Суметрология» филиалы``: a unit named after the body it belongs to is one
+    ORGANISATION (entities-spec's longest name), the body nested in it, and the places in the unit's name too.
+    After a body in the genitive the unit's name may be in lower case (more than the two words that
+    ``_widened`` takes); after one in the nominative it starts with a capital or a quote, and its head word is
+    not in a case that makes it another body the sentence speaks to (``министрлігі Парламент Мәжілісіне``)."""
+    found = []
+    for p in ents:
+        if p.label != "ORGANISATION" or p.extra.get("inside"):
+            continue
+        genitive = p.text.endswith(_GENITIVE)
+        nominative = not genitive and (
+            _LEGAL_END_RE.search(p.text) is not None or p.text.rsplit(None, 1)[-1].lower() in _ORG_HEAD_SET
+        )
+        if not (genitive or nominative) or (hit := _sub_body_end(text, p.end, capital=nominative)) is None:
+            continue
+        end, case = hit
+        if nominative and case not in _OPEN_CASES:
+            continue
+        span = text[p.start : end]
+        found.append((p, Entity("ORGANISATION", p.start, end, span, "rule", base_form(span, "ORG"))))
+    if not found:
+        return ents
+    crossing = {id(e) for e in ents for p, b in found if e.source == "model" and p.end < e.start < b.end < e.end}
+    out = _add([e for e in ents if id(e) not in crossing], [body for _, body in found])
+    kept = {(e.label, e.start, e.end) for e in out}
+    for p, body in found:
+        if (body.label, body.start, body.end) not in kept:
+            continue
+        for e in ents:  # the body, and the places named in the unit, nested
+            if (e is p or (e.label == "GPE" and p.end < e.start and e.end <= body.end)) and (
+                (e.label, e.start, e.end) not in kept
+            ):
+                nested = {**e.extra, "inside": "ORGANISATION"}
+                out.append(Entity(e.label, e.start, e.end, e.text, e.source, e.base, nested))
+    return out
+
+
+_WORD_SPAN_RE = re.compile(r"\S+")
+# a proper name of capitalised words ending in a capitalised head word (org_heads.tsv): Назарбаев Университеті
+_CAPITAL_HEAD_RE = re.compile(
+    rf"(?<![\w-])(?:{UPPER_CLASS}{LOWER_CLASS}+[ \t]+){{1,3}}"
+    rf"(?:{'|'.join(sorted({r[0] for r in rows('org_heads.tsv') if r[0][:1].isupper()}, key=len, reverse=True))})"
+    rf"(?:{NAME_SUFFIX})(?!\w)"
+)
+
+
+# places of the gazetteers written in one word with a hyphen (Нью-Йорк, Нұр-Сұлтан): no person bears such a name
+_HYPHENATED_PLACES = {p: p for p in GPE_NAMES if "-" in p and " " not in p}
+_HYPHENATED_PLACE_RE = re.compile(
+    rf"(?<![\w-])(?P<name>{'|'.join(map(re.escape, sorted(_HYPHENATED_PLACES, key=len, reverse=True)))})"
+    rf"(?:{NAME_SUFFIX})(?![\w-])"
+)
+
+
+def _hyphenated_places(text: str, ents: list[Entity]) -> list[Entity]:
+    """``Нью-Делиде``, ``Нью-Йорктегі`` where neither the model nor a rule read anything: a place of the gazetteers
+    written with a hyphen is a GPE, with its endings."""
+    if "-" not in text:
+        return []
+    spans = _Spans(ents)
+    return [
+        Entity("GPE", m.start(), m.end(), m.group(), "rule", m.group("name"))
+        for m in _HYPHENATED_PLACE_RE.finditer(text)
+        if not spans.overlapping_span(*m.span())
+    ]
+
+
+def _years_off_events(text: str, ents: list[Entity], events: list[Entity]) -> list[Entity]:
+    """``2022 жылғы әлем чемпионатына`` read whole by the model, where the rules read the championship without
+    its year (``_CHAMPIONSHIP_RE``): the year is a DATE, and the rule's event takes the rest."""
+    ends = {r.end: r for r in events}
+    out = []
+    for e in ents:
+        r = ends.get(e.end)
+        if (
+            e.source == "model"
+            and e.label == "EVENT"
+            and r is not None
+            and e.start < r.start
+            and (m := _YEAR_OF_RE.fullmatch(text, e.start, r.start)) is not None
+        ):
+            year = m.group().rstrip()
+            out.append(Entity("DATE", e.start, e.start + len(year), year, "rule", year))
+            continue
+        out.append(e)
+    return out
+
+
+def _capital_head_bodies(text: str, ents: list[Entity]) -> list[Entity]:
+    """``Назарбаев Университеті``, ``Қауіпсіздік Кеңесі`` where neither the model nor a rule read anything: a run of
+    capitalised words that ends in a capitalised head word of a body is an ORGANISATION (not after a word that
+    is no name: ``Бұл Кеңесі``)."""
+    spans = _Spans(ents)
+    out = []
+    for m in _CAPITAL_HEAD_RE.finditer(text):
+        if m.group().split()[0].lower() in _NOT_NAMES or spans.overlapping_span(*m.span()):
+            continue
+        out.append(Entity("ORGANISATION", m.start(), m.end(), m.group(), "rule", base_form(m.group(), "ORG")))
+    return out
+
+
+def _bodies_inside(text: str, ents: list[Entity]) -> list[Entity]:
+    """``ҚР АШМ … комитетінің Республикалық эпизоотияға қарсы отряды``, ``«Nur Otan» … кеңестің төрағасы`` read
+    whole by the model: the body named in it up to its last head word in the genitive is an ORGANISATION of its
+    own, nested (as the rules nest the body of a post and the parent of a unit). Only a proper name (a capital, a
+    quote, №); not where the rest is what belongs to the body's name (``… әкімдігінің баспасөз қызметі``) or a
+    unit of up to two lower-case words (``… әкімдігінің ахуал орталығы``, ``АО «Трансэнерго» заң бөлімінің``),
+    which the gold leaves whole, as ``_widened`` does."""
+    have = {(e.start, e.end) for e in ents}
+    out = list(ents)
+    for e in ents:
+        if e.source != "model" or e.label not in ("ORGANISATION", "POSITION") or e.text.count(" ") < 2:
+            continue
+        if not (e.text[:1].isupper() or e.text[:1] in '«"№'):
+            continue
+        ends = [
+            e.start + w.end()
+            for w in _WORD_SPAN_RE.finditer(e.text)
+            if e.start + w.end() < e.end
+            and (b := w.group().strip('«»"')).endswith(_GENITIVE)
+            and stem_parts(b.lower())[0] in _ORG_HEAD_STEMS
+        ]
+        if not ends or (e.start, ends[-1]) in have:
+            continue
+        end = ends[-1]
+        if _BODY_PARTS_RE.match(text, end) is not None:
+            continue  # … әкімдігінің баспасөз қызметі
+        if e.label == "ORGANISATION" and _SUB_BODY_RE.fullmatch(text, end, e.end) is not None:
+            continue  # … әкімдігінің ахуал орталығы: a short unit, whole
+        if any(x.start == e.start and x.end < end and _SUB_BODY_RE.fullmatch(text, x.end, end) for x in ents):
+            continue  # АО «Трансэнерго» заң бөлімінің басшысы: the company nested, its short unit not
+        for x in out:  # what was nested in the whole is nested in the body now (its nearest container)
+            if x is not e and e.start <= x.start and x.end <= end and x.extra.get("inside") == e.label:
+                x.extra["inside"] = "ORGANISATION"
+        span = text[e.start : end]
+        out.append(Entity("ORGANISATION", e.start, end, span, "rule", base_form(span, "ORG"), {"inside": e.label}))
+        have.add((e.start, end))
+    return out
+
+
+def _attached_bodies(text: str, ents: list[Entity]) -> list[Entity]:
+    """``Үкімет жанындағы Ұлттық инвестициялық кеңес``: a body attached to another (``attached_words.txt``) is
+    named with it, one ORGANISATION up to its head word (entities-spec's longest name); the first body, or the
+    post it is attached to (``ҚР Президенті жанындағы …``), stays an entity of its own, nested. Not after a
+    genitive: ``елшілігінің жанындағы`` is "next to the embassy"."""
+    found = []
+    for x in ents:
+        if x.label not in ("ORGANISATION", "POSITION") or (m := _ATTACHED_RE.match(text, x.end)) is None:
+            continue
+        if x.text.endswith(_GENITIVE):  # Египет елшілігінің жанындағы: next to it, a place, not a body's name
+            continue
+        end = _attached_head_end(text, m.end())
+        if end is not None:
+            if (start := _abbreviations_before(text, x.start)) < x.start:  # ҚР Президенті жанындағы …
+                x = Entity(x.label, start, x.end, text[start : x.end], x.source, text[start : x.end], dict(x.extra))
+            span = text[x.start : end]
+            found.append((x, Entity("ORGANISATION", x.start, end, span, "rule", base_form(span, "ORG"))))
+    if not found:
+        return ents
+    # a model post that starts inside the attached body gives way: it is made again with the whole body
+    crossing = {id(e) for e in ents for x, b in found if e.source == "model" and x.end < e.start < b.end < e.end}
+    out = _add([e for e in ents if id(e) not in crossing], [body for _, body in found])
+    kept = {(e.label, e.start, e.end) for e in out}
+    for x, body in found:
+        if (body.label, body.start, body.end) in kept and (x.label, x.start, x.end) not in kept:
+            out.append(Entity(x.label, x.start, x.end, x.text, x.source, x.base, {**x.extra, "inside": "ORGANISATION"}))
+    return out
+
+
 def _positions_with_bodies(text: str, ents: list[Entity]) -> list[Entity]:
     """``Шымкент қаласының әкімі``: a body in the genitive right before a post belongs to the post; the body stays
     an entity of its own, nested."""
@@ -1901,7 +2185,13 @@ def _positions_with_bodies(text: str, ents: list[Entity]) -> list[Entity]:
             start = lv.start()
         post = Entity("POSITION", start, m.end(), text[start : m.end()], "rule", text[start : m.end()])
         near = [(k, o) for k in out.near(start, m.end()) if (o := out.items[k]) is not None]
-        covered_ents = [o for _, o in near if o is not body and body.end <= o.start and o.end <= m.end()]
+        covered_ents = [
+            o
+            for _, o in near
+            if o is not body
+            and o.end <= m.end()
+            and (body.end <= o.start or (o.source == "model" and o.label == "POSITION" and body.start < o.start))
+        ]  # what lies after the body, and a model post read from inside it (Ғ.Мүсірепов [ауданының әкімі])
         crossing = [
             o
             for _, o in near

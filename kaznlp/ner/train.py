@@ -220,10 +220,14 @@ def train(
     unscored: dict[str, list[tuple[int, int, str]]] | None = None,
     gold_copies: int = 1,
     gold_neutral: bool = False,
+    init_model: Path | None = None,
+    learn_rate: float | None = None,
 ) -> Path:
     """Train and copy the model to ``output``; returns it. With ``holdout`` (the default) the model is the step
     that scored best on the held-out 10%; without it, every sentence of ``valid_path`` trains and the model is the
-    last step, so ``max_steps`` should be the step a held-out run of the same config chose (scaled to the data)."""
+    last step, so ``max_steps`` should be the step a held-out run of the same config chose (scaled to the data).
+    ``init_model``: every component starts from that trained model (fine-tuning) instead of random weights;
+    ``learn_rate`` overrides the config's."""
     from spacy.cli.train import train as spacy_train
 
     train_path, dev_path = build_corpus(
@@ -233,18 +237,35 @@ def train(
     overrides = {"paths.train": str(train_path), "paths.dev": str(dev_path)}
     if max_steps:
         overrides["training.max_steps"] = max_steps
+    if learn_rate is not None:
+        overrides["training.optimizer.learn_rate"] = learn_rate
+    if init_model is not None:
+        config = sourced_config(config, init_model, work / "config.cfg")
     spacy_train(config, work / "training", overrides=overrides)
     chosen = work / "training" / ("model-best" if holdout else "model-last")
     if output.exists():
         shutil.rmtree(output)
     shutil.copytree(chosen, output)
-    write_meta(output, holdout, press_share, sorted({t.doc for t in gold_texts or []}), gold_copies)
+    write_meta(output, holdout, press_share, sorted({t.doc for t in gold_texts or []}), gold_copies, init_model)
     return output
+
+
+def sourced_config(config: Path, init_model: Path, out: Path) -> Path:
+    """``config`` with each of its components taken from ``init_model`` (spaCy's ``source``), written to ``out``:
+    training then goes on from that model's weights."""
+    from spacy.util import load_config
+
+    cfg = load_config(config)
+    for name in cfg["nlp"]["pipeline"]:
+        cfg["components"][name] = {"source": str(init_model.resolve())}
+    out.parent.mkdir(parents=True, exist_ok=True)
+    cfg.to_disk(out)
+    return out
 
 
 META = {
     "name": "kaznerd_ner",
-    "version": "0.2.0",
+    "version": "0.3.0",
     "description": "Kazakh NER (25 KazNERD classes): an IOB2 tagger over a CNN tok2vec, trained by kaznlp on "
     "{data}. See models/MODEL_CARD.md.",
     "author": "kaznlp",
@@ -253,8 +274,13 @@ META = {
 
 
 def write_meta(
-    model_dir: Path, holdout: bool = True, press_share: float = PRESS_SHARE, gold_docs: list[str] = (), copies: int = 1
-) -> None:  # type: ignore[assignment]
+    model_dir: Path,
+    holdout: bool = True,
+    press_share: float = PRESS_SHARE,
+    gold_docs: list[str] = (),  # type: ignore[assignment]
+    copies: int = 1,
+    init_model: Path | None = None,
+) -> None:
     """Name, version, description and licence in the model's ``meta.json``."""
     path = model_dir / "meta.json"
     meta = json.loads(path.read_text(encoding="utf-8"))
@@ -273,6 +299,10 @@ def write_meta(
             f"entities (corpora/gold-entities*; each given {copies} time(s)). See",
         )
         meta["license"] = META["license"] + "; press texts: see corpora/releases/README-sources.md"
+    if init_model is not None:
+        meta["description"] = meta["description"].replace(
+            ". See", f"; fine-tuned (train-ner --init-model) from the KazNERD-only model {init_model.name}. See", 1
+        )
     if not holdout:
         meta.pop("performance", None)  # spaCy's dev scores of a model that trained on dev: fit, not accuracy
     path.write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
