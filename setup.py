@@ -1,7 +1,7 @@
 """The compiled parts of kaznlp; everything else is in pyproject.toml.
 
-- Two small C helpers: the tokenizer's scanner (``kaznlp/_tokenscan.c``) and the fact extractor's number anchors
-  (``kaznlp/_number_anchors.c``).
+- Three small C helpers: the tokenizer's scanner (``kaznlp/_tokenscan.c``), the fact extractor's number anchors
+  (``kaznlp/_number_anchors.c``) and normalisation's common case (``kaznlp/_normscan.c``).
 - The modules of ``kaznlp._compiled.MODULES``, compiled by mypyc from their unchanged ``.py`` files, with a
   manifest of the sources it compiled (``kaznlp/_compiled.json``), so that an edited source runs from source until
   it is compiled again. ``python bench/bench_compiled.py --each`` measures what each module buys.
@@ -30,6 +30,7 @@ _spec.loader.exec_module(compiled)
 C_HELPERS = [
     Extension("kaznlp._tokenscan", ["kaznlp/_tokenscan.c"], optional=True),
     Extension("kaznlp._number_anchors", ["kaznlp/_number_anchors.c"], optional=True),
+    Extension("kaznlp._normscan", ["kaznlp/_normscan.c"], optional=True),
 ]
 MANIFEST = ROOT / "kaznlp" / compiled.MANIFEST
 PURE = os.environ.get("KAZNLP_PURE", "") not in ("", "0")

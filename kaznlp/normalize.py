@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from array import array
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
 import regex
 
@@ -350,10 +352,53 @@ def normalize(text: str) -> Normalized:
     return _unglued(normalize_characters(text))
 
 
+# The C helper (kaznlp/_normscan.c) does the steps below in one pass for a text in NFC; None: built without a C
+# compiler (the steps below alone, the same text and map, slower)
+_fast: Callable[[str, str, str, str, str, bytes], tuple[str, bytes | None] | None] | None
+try:
+    from ._normscan import fast as _fast
+except ImportError:
+    _fast = None
+_LOOKALIKE_TABLE = "".join(LATIN_LOOKALIKES.get(chr(k), "\0") for k in range(128))
+_SRC, _DST = "".join(_ONE_TO_ONE_MAP), "".join(_ONE_TO_ONE_MAP.values())
+
+
+@cache
+def _char_table() -> bytes:
+    """One byte per code point below 0x10000 for the C helper: 1 a word character of ``_WORD_RE``, 2 a Latin
+    letter that is no look-alike (``_NON_HOMOGLYPH_LATIN``), 4 a combining mark (``unicodedata.combining``), 8 a
+    character that ``_ONE_TO_ONE`` replaces, 16 one that ``_DROP`` holds."""
+    every = "".join(map(chr, range(0x10000)))
+    word = _WORD_RE.sub(lambda m: "\x01" * len(m.group()), every)
+    other = _NON_HOMOGLYPH_LATIN.sub("\x02", every)
+    return bytes(
+        (word[k] == "\x01" and k != 1)
+        | (other[k] == "\x02" and k != 2) << 1
+        | (unicodedata.combining(c) != 0) << 2
+        | (k in _ONE_TO_ONE) << 3
+        | (c in _DROP) << 4
+        for k, c in enumerate(every)
+    )
+
+
 def normalize_characters(text: str) -> Normalized:
     """:func:`normalize` but for the glued words: every step that replaces, drops or composes characters."""
     if not _ANY_WORK_RE.search(text) and unicodedata.is_normalized("NFC", text):
         return Normalized(text, text, None)
+    if _fast is not None and unicodedata.is_normalized("NFC", text):
+        done = _fast(text, _DROP, _SRC, _DST, _LOOKALIKE_TABLE, _char_table())
+        if done is not None:
+            work, map_bytes = done
+            if map_bytes is None:
+                return Normalized(text, work, None)
+            fast_map = array("q")
+            fast_map.frombytes(map_bytes)
+            return Normalized(text, work, fast_map)
+    return _normalize_characters_here(text)
+
+
+def _normalize_characters_here(text: str) -> Normalized:
+    """:func:`normalize_characters` in Python: the definition, which the C helper follows."""
     cmap = None
     work = text
     if _has_drop(work) or not unicodedata.is_normalized("NFC", work):

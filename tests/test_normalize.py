@@ -96,3 +96,48 @@ def test_the_fast_zero_width_and_nfc_path_is_the_per_cluster_loop(text, chunk):
         mod._CHUNK = old
     assert got == "".join(out)
     assert list(got_map) == list(cmap)
+
+
+def _both_ways(text: str) -> None:
+    """The C helper's text and map (kaznlp/_normscan.c) are those of the steps in Python."""
+    mod = importlib.import_module("kaznlp.normalize")
+    assert mod._fast is not None, "kaznlp._normscan did not build: pip install -e . needs a C compiler"
+    fast, slow = mod.normalize_characters(text), mod._normalize_characters_here(text)
+    assert fast.text == slow.text
+    assert (None if fast.char_map is None else list(fast.char_map)) == (
+        None if slow.char_map is None else list(slow.char_map)
+    )
+
+
+_WEB_ALPHABET = st.sampled_from(
+    [*"абвгдежзиклмнопрстуфхшыәғқңөұүһіАӘҒҚ", *"aceiopxyhACEHIKMOPTXYbdfgBDFZ", "\u00ad", "\u200b", "\u200d",
+     "\ufeff", "\u00a0", "\u2009", "\t", "\r", "\u2013", "\u201c", "\u2019", "ı", " ", ".", "«", "»", "-", "1", "é",
+     "ß", "ӷ", "\u0483", "\u0485", "\u0301", "😀", "\U00010780", "\U0001e030", "\u04ff", "\u0500", "ǅ"]
+)  # fmt: skip
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(_WEB_ALPHABET, max_size=16).map("".join))
+def test_the_c_helper_normalises_as_the_python_steps_on_random_text(text):
+    _both_ways(text)
+
+
+def test_the_c_helper_normalises_as_the_python_steps_on_web_text():
+    # look-alikes, soft hyphens and no-break spaces in words of every shape, a soft hyphen before a mark (kept)
+    for text in ["Біз\u00a0oсы жерде Алматыдa тұрамыз", "қа\u00adзақ\u00adстан\u2009–\u2009Қазaқстан",
+                 "Xабар 24 тeлеарнасы, iPhone, eGov және СOVID-19", "a\u00ad\u0301б", "жоқ\u00ad", "Ѐxo éxo"]:
+        _both_ways(text)
+    mod = importlib.import_module("kaznlp.normalize")
+    assert mod.normalize_characters("Алматыдa\u00a0тұр\u00adамыз").text == "Алматыда тұрамыз"
+
+
+def test_the_c_helper_normalises_as_the_python_steps_on_the_corpora():
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent / "corpora"
+    texts = [p.read_text(encoding="utf-8") for d in ("press", "releases", "releases-blind")
+             for p in sorted((root / d).glob("*.txt"))]  # fmt: skip
+    assert len(texts) > 40
+    for text in texts:
+        _both_ways(text)
+        _both_ways(text.replace(" ", "\u00a0").replace("а", "a"))  # web text: no-break spaces, look-alikes

@@ -1,0 +1,3 @@
+def fast(
+    text: str, drops: str, src: str, dst: str, lookalikes: str, table: bytes
+) -> tuple[str, bytes | None] | None: ...
