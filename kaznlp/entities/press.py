@@ -341,7 +341,12 @@ _ABLATIVE = endings("ablative")
 # a championship of the world or a continent led by its sport in the ablative or its year, as news names one
 # (баскетболдан ерлер арасындағы әлем чемпионаты, футзалдан Еуропа чемпионаты, 2022 жылғы әлем чемпионатына); the
 # sport is part of the name, the year is not (as five of the six gold documents with a year write it)
-_YEAR_OF = r"\d{4}[ \t]+жылғы"  # 2022 жылғы, "of 2022"
+# a year and the word for it with the relative ending (2022 жылғы, "of 2022"; the word from units.tsv)
+_YEAR_OF = (
+    r"\d{4}[ \t]+(?:"
+    + "|".join(re.escape(r[0]) for r in rows("units.tsv") if r[1] == "year" and r[0].isalpha())
+    + ")(?:" + "|".join(endings("rel")) + ")"
+)
 _YEAR_OF_RE = re.compile(_YEAR_OF + r"[ \t]+")
 _CHAMPIONSHIP_RE = re.compile(
     r"(?<![\w-])(?:(?:"
