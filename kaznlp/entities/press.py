@@ -2015,6 +2015,13 @@ def _sub_bodies(text: str, ents: list[Entity]) -> list[Entity]:
             continue
         span = text[p.start : end]
         found.append((p, Entity("ORGANISATION", p.start, end, span, "rule", base_form(span, "ORG"))))
+    return _add_with_parents(ents, found, places=True)
+
+
+def _add_with_parents(ents: list[Entity], found: list[tuple[Entity, Entity]], places: bool = False) -> list[Entity]:
+    """Each new body of ``found`` (the parent it is named after, the body) added over what it covers (``_add``);
+    a model post that starts inside it, after the parent, gives way (it is made again with the whole body); the
+    parent, and with ``places`` the places named in the rest of the body, stay entities of their own, nested."""
     if not found:
         return ents
     crossing = {id(e) for e in ents for p, b in found if e.source == "model" and p.end < e.start < b.end < e.end}
@@ -2023,12 +2030,12 @@ def _sub_bodies(text: str, ents: list[Entity]) -> list[Entity]:
     for p, body in found:
         if (body.label, body.start, body.end) not in kept:
             continue
-        for e in ents:  # the body, and the places named in the unit, nested
-            if (e is p or (e.label == "GPE" and p.end < e.start and e.end <= body.end)) and (
-                (e.label, e.start, e.end) not in kept
-            ):
+        named = [g for g in ents if g.label == "GPE" and p.end < g.start and g.end <= body.end] if places else []
+        for e in [p, *named]:
+            if (e.label, e.start, e.end) not in kept:
                 nested = {**e.extra, "inside": "ORGANISATION"}
                 out.append(Entity(e.label, e.start, e.end, e.text, e.source, e.base, nested))
+                kept.add((e.label, e.start, e.end))
     return out
 
 
@@ -2152,16 +2159,7 @@ def _attached_bodies(text: str, ents: list[Entity]) -> list[Entity]:
                 x = Entity(x.label, start, x.end, text[start : x.end], x.source, text[start : x.end], dict(x.extra))
             span = text[x.start : end]
             found.append((x, Entity("ORGANISATION", x.start, end, span, "rule", base_form(span, "ORG"))))
-    if not found:
-        return ents
-    # a model post that starts inside the attached body gives way: it is made again with the whole body
-    crossing = {id(e) for e in ents for x, b in found if e.source == "model" and x.end < e.start < b.end < e.end}
-    out = _add([e for e in ents if id(e) not in crossing], [body for _, body in found])
-    kept = {(e.label, e.start, e.end) for e in out}
-    for x, body in found:
-        if (body.label, body.start, body.end) in kept and (x.label, x.start, x.end) not in kept:
-            out.append(Entity(x.label, x.start, x.end, x.text, x.source, x.base, {**x.extra, "inside": "ORGANISATION"}))
-    return out
+    return _add_with_parents(ents, found)
 
 
 def _positions_with_bodies(text: str, ents: list[Entity]) -> list[Entity]:
