@@ -1931,7 +1931,8 @@ def _kind_posts(text: str, ents: list[Entity]) -> list[Entity]:
 
 
 _ATTACHED_RE = re.compile(r"[ \t]+(?:" + "|".join(map(re.escape, words("attached_words.txt"))) + r")[ \t]+")
-_ATTACHED_WORD_RE = re.compile(r"[ \t]*([«\"]?[^\W\d_][\w-]*[»\"]?)")
+# a word of a body's name (quoted, hyphenated, with soft hyphens), after the spaces before it
+_NAME_WORD_RE = re.compile(r"[ \t]*([«\"]?[^\W\d_][\w\u00ad-]*[»\"]?)")
 _ATTACHED_MAX_WORDS = 10  # the attached body's name, up to its head word
 # the stems of the heads of bodies, either reading of a possessive after a vowel (кеңесі: кеңес-і, кеңе-сі)
 _ORG_HEAD_STEMS = frozenset(stem_parts(h)[0] for h in _ORG_HEAD_SET) | frozenset(
@@ -1943,7 +1944,7 @@ def _attached_head_end(text: str, pos: int) -> int | None:
     """Where the name of a body that starts at ``pos`` ends: after its first word whose stem is a body's head
     (``кеңестің``, ``академиясы``), within ``_ATTACHED_MAX_WORDS`` words of one phrase; None without one."""
     for _ in range(_ATTACHED_MAX_WORDS):
-        w = _ATTACHED_WORD_RE.match(text, pos)
+        w = _NAME_WORD_RE.match(text, pos)
         if w is None:
             return None
         pos = w.end()
@@ -1954,8 +1955,6 @@ def _attached_head_end(text: str, pos: int) -> int | None:
     return None
 
 
-_SUB_WORD_RE = re.compile(r"[ \t]+([«\"]?[^\W\d_][\w\u00ad-]*[»\"]?)")
-_LEGAL_FORMS = frozenset(words("legal_forms.txt"))
 _POST_WORD_RE = re.compile(_POSITION_WORD)
 _SUB_MAX_WORDS = 6  # a sub-body's name, up to its head word
 _OPEN_CASES = endings("genitive") + ("",)  # the cases a sub-body after a body in the nominative may be in
@@ -1974,7 +1973,7 @@ def _sub_body_end(text: str, pos: int, capital: bool) -> tuple[int, str] | None:
     (``_clause_word``), a legal form, a Roman numeral or a post; with ``capital``, the first word is capitalised
     or quoted (a name of its own)."""
     for k in range(_SUB_MAX_WORDS):
-        m = _SUB_WORD_RE.match(text, pos)
+        m = _NAME_WORD_RE.match(text, pos) if text[pos : pos + 1] in (" ", "\t") else None
         if m is None:
             return None
         word = m.group(1)
@@ -2039,7 +2038,6 @@ def _add_with_parents(ents: list[Entity], found: list[tuple[Entity, Entity]], pl
     return out
 
 
-_WORD_SPAN_RE = re.compile(r"\S+")
 # a proper name of capitalised words ending in a capitalised head word (org_heads.tsv): Назарбаев Университеті
 _CAPITAL_HEAD_RE = re.compile(
     rf"(?<![\w-])(?:{UPPER_CLASS}{LOWER_CLASS}+[ \t]+){{1,3}}"
@@ -2119,7 +2117,7 @@ def _bodies_inside(text: str, ents: list[Entity]) -> list[Entity]:
             continue
         ends = [
             e.start + w.end()
-            for w in _WORD_SPAN_RE.finditer(e.text)
+            for w in _WORD_RE.finditer(e.text)
             if e.start + w.end() < e.end
             and (b := w.group().strip('«»"')).endswith(_GENITIVE)
             and stem_parts(b.lower())[0] in _ORG_HEAD_STEMS
