@@ -1,7 +1,8 @@
 """The compiled parts of kaznlp; everything else is in pyproject.toml.
 
-- Three small C helpers: the tokenizer's scanner (``kaznlp/_tokenscan.c``), the fact extractor's number anchors
-  (``kaznlp/_number_anchors.c``) and normalisation's common case (``kaznlp/_normscan.c``).
+- Four small C helpers: the tokenizer's scanner (``kaznlp/_tokenscan.c``), the fact extractor's number anchors
+  (``kaznlp/_number_anchors.c``), normalisation's common case (``kaznlp/_normscan.c``) and the per-sentence scans
+  of language identification (``kaznlp/_langscan.c``).
 - The modules of ``kaznlp._compiled.MODULES``, compiled by mypyc from their unchanged ``.py`` files, with a
   manifest of the sources it compiled (``kaznlp/_compiled.json``), so that an edited source runs from source until
   it is compiled again. ``python bench/bench_compiled.py --each`` measures what each module buys.
@@ -31,6 +32,7 @@ C_HELPERS = [
     Extension("kaznlp._tokenscan", ["kaznlp/_tokenscan.c"], optional=True),
     Extension("kaznlp._number_anchors", ["kaznlp/_number_anchors.c"], optional=True),
     Extension("kaznlp._normscan", ["kaznlp/_normscan.c"], optional=True),
+    Extension("kaznlp._langscan", ["kaznlp/_langscan.c"], optional=True),
 ]
 MANIFEST = ROOT / "kaznlp" / compiled.MANIFEST
 PURE = os.environ.get("KAZNLP_PURE", "") not in ("", "0")
@@ -48,6 +50,9 @@ def mypyc_extensions() -> list[Extension]:
         exts = mypycify(paths, opt_level=compiled.OPT_LEVEL, group_name=compiled.GROUP.removesuffix("__mypyc"))
     except (Exception, SystemExit) as exc:  # mypy refused the code: build the rest, say why
         print(f"kaznlp: mypyc could not compile the modules ({exc}); they run as plain Python", file=sys.stderr)
+        # and modules compiled by an earlier build must not run in place of the sources that failed
+        remove_stale_extensions({e.name for e in C_HELPERS})
+        MANIFEST.unlink(missing_ok=True)
         return []
     for ext in exts:
         ext.optional = True  # no C compiler: the sources run

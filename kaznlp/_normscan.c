@@ -15,6 +15,7 @@
  * normalize.py then does the work itself: a letter of the Latin or Cyrillic script above 0xFFFF may be in the
  * text (U+10780-U+1E08F), or a zero-width character stands before a character above 0xFFFF.
  * tests/test_normalize.py checks that both give the same text and map on the corpora and on random text.
+ * case_steps finds the upper-case letters glued between lower-case ones, as normalize._CASE_STEP_RE does.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -194,9 +195,66 @@ done:
     return result;
 }
 
+/* The offsets p where text[p] is one of `upper` between two of `lower` (normalize._CASE_STEP_RE's matches). */
+static PyObject *
+case_steps(PyObject *self, PyObject *args)
+{
+    PyObject *text, *lower, *upper;
+    unsigned char cls[0x500]; /* 1: in lower, 2: in upper, for the code points below 0x500 */
+    Py_ssize_t k;
+    int high = 0; /* a letter of either at 0x500 or above: those are searched in the strs */
+    if (!PyArg_ParseTuple(args, "UUU:case_steps", &text, &lower, &upper))
+        return NULL;
+    memset(cls, 0, sizeof cls);
+    for (k = 0; k < PyUnicode_GET_LENGTH(lower); k++) {
+        Py_UCS4 c = PyUnicode_READ_CHAR(lower, k);
+        if (c < 0x500)
+            cls[c] |= 1;
+        else
+            high = 1;
+    }
+    for (k = 0; k < PyUnicode_GET_LENGTH(upper); k++) {
+        Py_UCS4 c = PyUnicode_READ_CHAR(upper, k);
+        if (c < 0x500)
+            cls[c] |= 2;
+        else
+            high = 1;
+    }
+    const int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    const Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    PyObject *out = PyList_New(0);
+    if (out == NULL)
+        return NULL;
+#define CLASS_OF(c)                                                                                                    \
+    ((c) < 0x500 ? cls[c]                                                                                              \
+     : high      ? (PyUnicode_FindChar(lower, (c), 0, PyUnicode_GET_LENGTH(lower), 1) >= 0) |                          \
+                   (PyUnicode_FindChar(upper, (c), 0, PyUnicode_GET_LENGTH(upper), 1) >= 0) << 1                       \
+                 : 0)
+    int before = 0, here = n > 0 ? CLASS_OF(PyUnicode_READ(kind, data, 0)) : 0;
+    for (k = 0; k + 1 < n; k++) {
+        int after = CLASS_OF(PyUnicode_READ(kind, data, k + 1));
+        if ((here & 2) && (before & 1) && (after & 1)) {
+            PyObject *v = PyLong_FromSsize_t(k);
+            if (v == NULL || PyList_Append(out, v) < 0) {
+                Py_XDECREF(v);
+                Py_DECREF(out);
+                return NULL;
+            }
+            Py_DECREF(v);
+        }
+        before = here;
+        here = after;
+    }
+#undef CLASS_OF
+    return out;
+}
+
 static PyMethodDef methods[] = {
     {"fast", fast, METH_VARARGS,
      "fast(text, drops, src, dst, lookalikes, table) -> (text, map bytes or None) or None: see kaznlp/normalize.py"},
+    {"case_steps", case_steps, METH_VARARGS,
+     "case_steps(text, lower, upper) -> list: the offsets of a letter of upper between two of lower."},
     {NULL, NULL, 0, NULL},
 };
 

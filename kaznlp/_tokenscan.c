@@ -114,13 +114,25 @@ match_end(PyObject *match, PyObject *text, Py_ssize_t p)
     return end;
 }
 
+/* Whether nothing can continue a token at `k`: the end of the text, whitespace, or a quotation mark (none of
+ * them goes into a number, an e-mail, a web address or a special token). */
+static inline int
+ends_after(int kind, const void *data, Py_ssize_t n, Py_ssize_t k)
+{
+    if (k >= n)
+        return 1;
+    Py_UCS4 c = PyUnicode_READ(kind, data, k);
+    return is_space(c) || c == 0x00ab || c == 0x00bb || c == '"';
+}
+
 static PyObject *
 scan(PyObject *self, PyObject *args)
 {
-    PyObject *text, *match, *joiners_str, *word_stop_str, *punct_stop_str;
+    PyObject *text, *match, *joiners_str, *word_stop_str, *punct_stop_str, *dot_words;
     PyObject *words = NULL, *starts = NULL, *ends = NULL;
     CharSet joiners, word_stop, punct_stop;
-    if (!PyArg_ParseTuple(args, "UOUUU:scan", &text, &match, &joiners_str, &word_stop_str, &punct_stop_str))
+    if (!PyArg_ParseTuple(args, "UOUUUO!:scan", &text, &match, &joiners_str, &word_stop_str, &punct_stop_str,
+                          &PyFrozenSet_Type, &dot_words))
         return NULL;
     charset_init(&joiners, joiners_str);
     charset_init(&word_stop, word_stop_str);
@@ -152,8 +164,22 @@ scan(PyObject *self, PyObject *args)
                 else
                     break;
             }
-            if (q < n && in_set(&word_stop, PyUnicode_READ(kind, data, q)))
-                q = -1;
+            if (q < n && in_set(&word_stop, PyUnicode_READ(kind, data, q))) {
+                /* a word before "." that ends its sentence (a space, a quote or the end after the period) is the
+                 * word alone, unless the word and its period begin a special token */
+                if (!(PyUnicode_READ(kind, data, q) == '.' && ends_after(kind, data, n, q + 1))) {
+                    q = -1;
+                }
+                else {
+                    PyObject *dotted = PyUnicode_Substring(text, p, q + 1);
+                    int special = dotted ? PySet_Contains(dot_words, dotted) : -1;
+                    Py_XDECREF(dotted);
+                    if (special < 0)
+                        goto fail;
+                    if (special)
+                        q = -1;
+                }
+            }
         }
         else if (is_decimal(c)) {
             q = p + 1;
@@ -161,12 +187,16 @@ scan(PyObject *self, PyObject *args)
                 q++;
             if (q < n) {
                 Py_UCS4 d = PyUnicode_READ(kind, data, q);
-                if (is_word(d) || d == '.' || d == ',' || d == '@' || d == '-')
+                /* "2024." or "12," before a space, a quote or the end: the number alone */
+                if (is_word(d) || d == '@' || d == '-' || ((d == '.' || d == ',') && !ends_after(kind, data, n, q + 1)))
                     q = -1;
             }
         }
         else if (c != '_' && !in_set(&punct_stop, c)) {
             q = p + 1;
+        }
+        else if ((c == '-' || c == '+') && ends_after(kind, data, n, p + 1)) {
+            q = p + 1; /* a dash before a space: no e-mail, number or special token starts so */
         }
         else if (c == '.' || c == '%' || c == '!' || c == '?') {
             /* alone unless what follows may make it "...", an e-mail (.a@b.kz), "%-ға" or "?!" */
@@ -202,8 +232,9 @@ fail:
 
 static PyMethodDef methods[] = {
     {"scan", scan, METH_VARARGS,
-     "scan(text, match, joiners, word_stop, punct_stop) -> (words, starts, ends): tokens of text; match is the "
-     "token pattern's bound match method, called where the fast shapes do not apply."},
+     "scan(text, match, joiners, word_stop, punct_stop, dot_words) -> (words, starts, ends): tokens of text; match "
+     "is the token pattern's bound match method, called where the fast shapes do not apply; dot_words: a word and "
+     "its period that begin a special token."},
     {NULL, NULL, 0, NULL},
 };
 

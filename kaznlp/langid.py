@@ -26,7 +26,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any
@@ -35,6 +35,7 @@ from . import records
 from .data import rows
 from .normalize import normalize
 from .script import (
+    LATIN_LETTERS,
     ScriptGuess,
     detect_script,
     letter_rows,
@@ -70,7 +71,6 @@ DOC_EVIDENCE = 100  # letters a document needs before its own language (not Kaza
 KEEP_SHARE = 0.1  # `--lang kk` keeps a document with this share of Kazakh too (a bilingual post)
 _MODEL_TO_LANG = {"sah": "other", "bxr": "other"}  # classes the model knows that kaznlp does not tell apart
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
-_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _CYRILLIC_LETTER = re.compile(r"[\u0400-\u04ff]")
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|\n+")
 _MAX_CHARS = 20000  # a document is judged on its first 20,000 characters
@@ -136,6 +136,19 @@ def _foreign_words() -> frozenset[str]:
 def _marker_counts(words: Iterable[str]) -> Counter[str]:
     m = _markers()
     return Counter(m[w] for w in words if w in m)
+
+
+def _mongolian_markers(words: list[str]) -> tuple[int, int]:
+    """``_marker_counts(words)["mn"]`` and ``["bxr"]``, without the Counter: a Kyrgyz-looking sentence asks."""
+    m = _markers()
+    mn = bxr = 0
+    for w in words:
+        lang = m.get(w)
+        if lang == "mn":
+            mn += 1
+        elif lang == "bxr":
+            bxr += 1
+    return mn, bxr
 
 
 # ---------------------------------------------------------------- the model
@@ -306,8 +319,7 @@ def _quick_classify(words: list[str]) -> tuple[str, float] | None:
     the best class leads the next by more than ``2 dz`` (with a margin of 1e-9) and the posterior rounds alike at
     both ends of its interval (widened by 1e-11): the same class and the same rounded posterior as
     :func:`_classify`."""
-    m = _model()
-    if len(m.classes) != 6:
+    if len(_model().classes) != 6:
         return None
     n = 0
     s0 = s1 = s2 = s3 = s4 = s5 = 0.0
@@ -320,8 +332,15 @@ def _quick_classify(words: list[str]) -> tuple[str, float] | None:
         s4 += v[4]
         s5 += v[5]
         n += v[6]
-    if n == 0:
+    return _quick_from_sums((s0, s1, s2, s3, s4, s5), n)
+
+
+def _quick_from_sums(sums: tuple[float, float, float, float, float, float], n: int) -> tuple[str, float] | None:
+    """:func:`_quick_classify` from the sums of the words' vectors and their count of rows."""
+    m = _model()
+    if len(m.classes) != 6 or n == 0:
         return None
+    s0, s1, s2, s3, s4, s5 = sums
     pr = m.prior
     scale = m.scale
     z = [(pr[0] + s0) * scale / n, (pr[1] + s1) * scale / n, (pr[2] + s2) * scale / n,
@@ -334,7 +353,10 @@ def _quick_classify(words: list[str]) -> tuple[str, float] | None:
         if z[j] > z[k]:
             k = j
     top = z[k]
-    second = max(z[j] for j in range(6) if j != k)
+    second = -math.inf
+    for j in range(6):
+        if j != k and z[j] > second:
+            second = z[j]
     dz = (4.0 * n * _U * big_sum + 1e-12 * big_ll) * abs(scale) / n + 1e-12 * abs(top) + 1e-12 * abs(second)
     if top - second <= 2.0 * dz + 1e-9:
         return None
@@ -346,6 +368,32 @@ def _quick_classify(words: list[str]) -> tuple[str, float] | None:
     if round(p - dp, 4) != round(p + dp, 4):
         return None
     return m.classes[k], p
+
+
+# The C helper (kaznlp/_langscan.c) finds a lower-case text's words and adds their vectors in one pass, as
+# :func:`_words` and :func:`_quick_classify` do; None: built without a C compiler (the same, slower)
+_scan_word_sums: Callable[..., tuple[list[str], tuple[float, float, float, float, float, float], int]] | None
+try:
+    from ._langscan import word_sums as _scan_word_sums
+except ImportError:
+    _scan_word_sums = None
+
+
+@cache
+def _fold_strings() -> tuple[str, str]:
+    table = _fold_table()
+    return "".join(map(chr, table)), "".join(table.values())
+
+
+def _words_and_quick(low: str) -> tuple[list[str], tuple[str, float] | None]:
+    """``_words(low)`` and ``_quick_classify`` of them, for a text already in lower case (``str.lower`` changes
+    nothing in its own output)."""
+    if _scan_word_sums is None or len(_model().classes) != 6:
+        words = _words(low)
+        return words, _quick_classify(words)
+    src, dst = _fold_strings()
+    words, sums, n = _scan_word_sums(low, src, dst, _VECTORS, _word_vector)
+    return words, _quick_from_sums(sums, n)
 
 
 # ---------------------------------------------------------------- one sentence
@@ -383,52 +431,90 @@ def _has_any(text: str, chars: str) -> bool:
 _PLAINLY_KAZAKH = LangGuess("kk", 0.99, "Cyrl", None, 0, "letters")
 
 
-def _both(chars: str) -> str:
-    return "[" + chars + chars.upper() + "]"
+# The C helper (kaznlp/_langscan.c) counts the letters of a few sets in one pass (:func:`_set_counts`), and of
+# one set in each sentence of a text (:func:`_span_counts`); None: built without a C compiler (the same, by regex)
+_scan_set_counts: Callable[[str, tuple[str, ...]], tuple[int, ...]] | None
+_scan_span_counts: Callable[[str, Sequence[tuple[int, int]], str], list[int]] | None
+try:
+    from ._langscan import set_counts as _scan_set_counts
+    from ._langscan import span_counts as _scan_span_counts
+except ImportError:
+    _scan_set_counts = _scan_span_counts = None
+
+
+def _set_counts(text: str, sets: tuple[str, ...]) -> tuple[int, ...]:
+    """For each str of ``sets`` (at most 8), how many characters of ``text`` are in it."""
+    if _scan_set_counts is not None:
+        return _scan_set_counts(text, sets)
+    return tuple(len(_any_pattern(chars).findall(text)) if chars else 0 for chars in sets)
+
+
+def _span_counts(text: str, spans: Sequence[tuple[int, int]], chars: str) -> list[int]:
+    """For each span of ``text``, how many of its characters are in ``chars`` (bounds as a pattern's
+    ``findall(text, start, end)`` takes them)."""
+    if _scan_span_counts is not None:
+        return _scan_span_counts(text, spans, chars)
+    pattern = _any_pattern(chars)
+    return [len(pattern.findall(text, s, e)) for s, e in spans]
+
+
+def _case_pair(chars: str) -> str:
+    return chars + chars.upper()
 
 
 @cache
-def _fast_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Kazakh's own letters ғ қ ұ (no Cyrillic neighbour writes them but Bashkir and Uzbek, and those two with
-    letters of their own; not і, which normalisation also writes for a Latin I), and the letters of one neighbour
-    (``cyrillic_only``)."""
+def _own_letters() -> str:
+    """Kazakh's own letters ғ қ ұ, in both cases: no Cyrillic neighbour writes them but Bashkir and Uzbek, and
+    those two with letters of their own (not і, which normalisation also writes for a Latin I)."""
+    return _case_pair(letters("cyrillic_kazakh", "kk")[1:4])
+
+
+@cache
+def _neighbour_letters() -> str:
+    """The letters of one neighbour (every row of ``cyrillic_only``), in both cases."""
+    return _case_pair("".join(chars for _lang, chars in letter_rows("cyrillic_only")))
+
+
+@cache
+def _neighbour_set() -> tuple[str]:
+    return (_neighbour_letters(),)
+
+
+@cache
+def _sentence_sets() -> tuple[str, str, str, str]:
+    """The letters a sentence is counted by first, in both cases: Kazakh's і ұ (no neighbour writes them with
+    the next), ә ғ қ ұ, the neighbours' (:func:`_neighbour_letters`), and Latin letters (``LATIN_LETTERS``)."""
     kk = letters("cyrillic_kazakh", "kk")
-    only = "".join(chars for _lang, chars in letter_rows("cyrillic_only"))
-    return re.compile(_both(kk[1:4])), re.compile(_both(only))
+    return _case_pair(kk[3:]), _case_pair(kk[:4]), _neighbour_letters(), LATIN_LETTERS
 
 
 _OWN_LETTER_SHARE = 30  # a Kazakh sentence writes ғ қ or ұ about once in 20 characters; this: once in 30
 _KAZAKH_DOC_SHARE = 20  # a Kazakh document: 17/20 of its text in sentences with one of Kazakh's own letters
 
 
-@cache
-def _strict_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    kk = letters("cyrillic_kazakh", "kk")
-    return re.compile(_both(kk[3:])), re.compile(_both(kk[:4]))
-
-
 def _plainly_kazakh(text: str) -> bool:
     """і or ұ, with ә ғ қ or ұ, and no letter of one neighbour: Cyrillic Kazakh, whatever document the sentence
     is in (no neighbour writes і or ұ with those; a Latin 2021 text has the і of its ı but not the others)."""
-    own, shared = _strict_patterns()
-    only = _fast_patterns()[1]
-    return own.search(text) is not None and shared.search(text) is not None and only.search(text) is None
+    strict, shared, neighbour, _latin = _set_counts(text, _sentence_sets())
+    return bool(strict and shared and not neighbour)
 
 
 def _kazakh_naming_one_foreign_word(low: str) -> bool:
     """A Kazakh sentence that names one thing in a neighbour's letters (Київ, Җәлил, ҡалаһы): one word of five or
     more holds such a letter, and the other words are plainly Kazakh (``_plainly_kazakh``)."""
-    only = _fast_patterns()[1]
+    only = _neighbour_letters()
     words = low.split()
-    foreign = [w for w in words if only.search(w)]
+    foreign = [w for w in words if _has_any(w, only)]
     if len(foreign) != 1 or len(words) < 5:
         return False
-    return _plainly_kazakh(" ".join(w for w in words if not only.search(w)))
+    return _plainly_kazakh(" ".join(w for w in words if not _has_any(w, only)))
 
 
-def _cyrillic(low: str, n_letters: int) -> LangGuess:
-    # one search for the letters of every neighbour at once: most sentences have none, and skip the row by row
-    rows_ = letter_rows("cyrillic_only") if _fast_patterns()[1].search(low) is not None else ()
+def _cyrillic(low: str, n_letters: int, neighbour: bool, own_and_shared: bool) -> LangGuess:
+    """A Cyrillic sentence in lower case; ``neighbour``: it holds a letter of one neighbour (``cyrillic_only``);
+    ``own_and_shared``: і or ұ, and ә ғ қ or ұ (:func:`_sentence_sets`)."""
+    # the letters of every neighbour counted at once: most sentences have none, and skip the row by row
+    rows_ = letter_rows("cyrillic_only") if neighbour else ()
     for lang, chars in rows_:
         if _has_any(low, chars):
             lang = _MODEL_TO_LANG.get(lang, lang)
@@ -437,20 +523,17 @@ def _cyrillic(low: str, n_letters: int) -> LangGuess:
             if _kazakh_naming_one_foreign_word(low):
                 break  # a name, not the neighbour's sentence: the Kazakh letters below decide
             return LangGuess(lang, 0.99, "Cyrl", None, n_letters, "letters")
-    kk = letters("cyrillic_kazakh", "kk")
-    own, shared = kk[3:], kk[:4]  # ұ і; ә ғ қ ұ
-    if _has_any(low, own) and _has_any(low, shared):
+    if own_and_shared:
         return LangGuess("kk", 0.99, "Cyrl", None, n_letters, "letters")
-    words = _words(low)
-    quick = _quick_classify(words)  # the class, and a posterior that rounds as the model's (None: ask the model)
+    words, quick = _words_and_quick(low)  # the class, and a posterior that rounds as the model's (None: ask the model)
     if quick is None:
         best, p, _post = _classify(low, words=words)
     else:
         best, p = quick
     lang = _MODEL_TO_LANG.get(best, best)
     if best in ("bxr", "ky", "sah"):
-        marks = _marker_counts(words)
-        enough = marks["mn"] >= max(2, len(words) // 8, marks["bxr"] + 1)
+        mn, bxr = _mongolian_markers(words)
+        enough = mn >= max(2, len(words) // 8, bxr + 1)
         if enough and not _has_any(low, letters("not_written", "mn")):
             if quick is not None:  # the posterior itself, not rounded: the model's
                 best, p, _post = _classify(low, words=words)
@@ -502,7 +585,8 @@ def _arabic(text: str, n_letters: int) -> LangGuess:
 def identify_sentence(text: str, variant: str | None = None) -> LangGuess:
     """The language of one sentence (or any text read as one piece). ``variant``: the Latin alphabet variant of
     the document, when known (a sentence alone may lack the letters that tell it)."""
-    if _plainly_kazakh(text) and not _LATIN_LETTER.search(text):  # most sentences of a Kazakh archive
+    strict, shared, neighbour, latin = _set_counts(text, _sentence_sets())
+    if strict and shared and not neighbour and not latin:  # plainly Kazakh: most sentences of a Kazakh archive
         # its letters, near enough: characters less spaces (digits and marks are few in a sentence with words)
         return LangGuess("kk", 0.99, "Cyrl", None, len(text) - text.count(" "), "letters")
     low = text.lower()
@@ -513,7 +597,8 @@ def identify_sentence(text: str, variant: str | None = None) -> LangGuess:
         return _latin(text, low, sg.letters, variant or sg.variant)
     if sg.script == "Arab":
         return _arabic(text, sg.letters)
-    return _cyrillic(low, sg.letters)
+    # the letters counted in the text are those of its lower case (both cases of each: tests/test_langid.py)
+    return _cyrillic(low, sg.letters, neighbour > 0, strict > 0 and shared > 0)
 
 
 # ---------------------------------------------------------------- a document
@@ -572,15 +657,14 @@ def identify(
     guesses: list[LangGuess | None]
     weight: dict[str, float] = {}  # letters times confidence, per language
     letters_of: dict[str, int] = {}
-    own, only = _fast_patterns()
     # a Cyrillic document without a neighbour's own letters: a sentence that writes ғ қ or ұ often enough is
-    # Kazakh (one regex, no slice; a Kazakh name in a Kyrgyz sentence is not often enough); the others are read
-    # in full
-    fast = doc_script.script == "Cyrl" and only.search(sample) is None
-    own_findall, own_search = own.findall, own.search
+    # Kazakh (one count a sentence, no slice; a Kazakh name in a Kyrgyz sentence is not often enough); the others
+    # are read in full
+    fast = doc_script.script == "Cyrl" and not _set_counts(sample, _neighbour_set())[0]
     # in a document that writes them as often as Kazakh does, one of Kazakh's own letters makes a sentence Kazakh
     # (most of its text in sentences that write one: a Kyrgyz document with Kazakh names is not)
-    hits = [own_search(text, s, e) is not None for s, e in spans] if fast else []
+    own_counts = _span_counts(text, spans, _own_letters()) if fast else []
+    hits = [k > 0 for k in own_counts]
     if hits:
         covered = sum(e - s for (s, e), hit in zip(spans, hits) if hit)
         kazakh_doc = covered * _KAZAKH_DOC_SHARE >= (spans[-1][1] - spans[0][0]) * (_KAZAKH_DOC_SHARE - 3)
@@ -598,7 +682,7 @@ def identify(
         todo = [k for k, ok in enumerate(judged) if ok]
     for k in todo:
         s, e = spans[k]
-        if fast and hits[k] and len(own_findall(text, s, e)) * _OWN_LETTER_SHARE >= e - s:
+        if fast and hits[k] and own_counts[k] * _OWN_LETTER_SHARE >= e - s:
             guesses[k] = _PLAINLY_KAZAKH
             fast_kk += e - s  # its letters, near enough: a sentence with Kazakh words is mostly letters
             continue

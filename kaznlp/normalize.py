@@ -319,14 +319,22 @@ def _glued_at(text: str, p: int) -> bool:
     return i < 0 or not (text[i].isalnum() or text[i] in "_'’-")
 
 
+def _case_steps(text: str) -> list[int]:
+    """The offsets of ``_CASE_STEP_RE``'s matches: an upper-case letter between two lower-case ones (by the C
+    helper where it was built)."""
+    if _steps is not None:
+        return _steps(text, KAZAKH_LOWER, KAZAKH_UPPER)
+    return [m.start() for m in _CASE_STEP_RE.finditer(text)]
+
+
 def _unglued(norm: Normalized) -> Normalized:
     """``norm`` with a space between a lower-case word and a capitalised word glued to it; the space maps to the
     capital's offset, so every span still maps back to the original."""
     work = norm.text
-    hit = _CASE_STEP_RE.search(work)
-    if hit is None:
+    steps = _case_steps(work)
+    if not steps:
         return norm
-    cuts = [m.start() for m in _CASE_STEP_RE.finditer(work, hit.start()) if _glued_at(work, m.start())]
+    cuts = [p for p in steps if _glued_at(work, p)]
     if not cuts:
         return norm
     cmap = norm.char_map
@@ -355,10 +363,12 @@ def normalize(text: str) -> Normalized:
 # The C helper (kaznlp/_normscan.c) does the steps below in one pass for a text in NFC; None: built without a C
 # compiler (the steps below alone, the same text and map, slower)
 _fast: Callable[[str, str, str, str, str, bytes], tuple[str, bytes | None] | None] | None
+_steps: Callable[[str, str, str], list[int]] | None
 try:
+    from ._normscan import case_steps as _steps
     from ._normscan import fast as _fast
 except ImportError:
-    _fast = None
+    _fast = _steps = None
 _LOOKALIKE_TABLE = "".join(LATIN_LOOKALIKES.get(chr(k), "\0") for k in range(128))
 _SRC, _DST = "".join(_ONE_TO_ONE_MAP), "".join(_ONE_TO_ONE_MAP.values())
 

@@ -210,10 +210,8 @@ class Pipeline:
         if p.script == "Arab":  # tote jazu is recognised, not read: no sentence gives facts
             skipped = [{"sentence": k, "language": lang.lang, "confidence": lang.confidence, "reason": ARABIC_NOT_READ}
                        for k in range(len(p.sentences))]  # fmt: skip
-        facts = [f for f in extract_facts(p.norm, p.tokens, p.sentences, day, p.quotes) if _finite(f)]
-        if skipped:  # facts only from Kazakh sentences
-            gone = {s["sentence"] for s in skipped}
-            facts = [f for f in facts if f.sentence not in gone]
+        gone = frozenset(s["sentence"] for s in skipped)  # facts only from Kazakh sentences
+        facts = [f for f in extract_facts(p.norm, p.tokens, p.sentences, day, p.quotes, gone) if _finite(f)]
         entities: list[Entity] = []
         fields = {**_language_fields(p, lang, skipped), **(meta or {})}
         if self._entities is not None:

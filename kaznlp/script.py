@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from array import array
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
@@ -26,8 +27,8 @@ from .data import rows, words
 from .morphology import LATIN_LOOKALIKES, REPLACED_EVERYWHERE
 from .tokenizer import EMAIL_PATTERN, URL_PATTERN
 
-__all__ = ["LATIN_VARIANTS", "ScriptGuess", "detect_script", "main_script", "mixed_script_words", "to_cyrillic",
-           "web_addresses"]
+__all__ = ["LATIN_LETTERS", "LATIN_VARIANTS", "ScriptGuess", "detect_script", "main_script", "mixed_script_words",
+           "to_cyrillic", "web_addresses"]
 
 LATIN_VARIANTS = ("2021", "2018", "2017", "ascii")
 # letters normalisation writes for another script's (the Cyrillic і for the dotless ı): of either script
@@ -250,10 +251,31 @@ _OTHER_LETTER_RE = re.compile(r"[^\W\d_\u0400-\u04ffA-Za-z\u00c0-\u024f\u1e00-\u
 _ARABIC_MARK_RE = re.compile(r"[\u0600-\u061f\u0640\u064b-\u065f\u066a-\u066d\u06d4\u06dd-\u06ed]")
 
 
+# The C helper (kaznlp/_langscan.c) counts the letters of each script in one pass, as :func:`_count_here` does;
+# None: built without a C compiler (the same counts, slower)
+_script_counts: Callable[[str, str], tuple[int, int, int, int]] | None
+_main_counts: Callable[[str], tuple[int, int, int]] | None
+try:
+    from ._langscan import main_counts as _main_counts
+    from ._langscan import script_counts as _script_counts
+except ImportError:
+    _script_counts = _main_counts = None
+_NEUTRAL_CHARS = "".join(sorted(_NEUTRAL))
+
+
 def _count(text: str) -> dict[str, int]:
-    """Letters of each script by regex (C speed; the script of most of the text is counted as the length less
-    what is left when its letters are taken out, the others by their few matches); the hamza of tote jazu counts
-    as an Arabic letter, Arabic punctuation and marks do not."""
+    """Letters of each script: Cyrillic (less the neutral letters), Latin, Arabic (less its marks; the hamza of
+    tote jazu counts as a letter) and other letters; by the C helper where it was built."""
+    if _script_counts is not None:
+        cyr, lat, arab, other = _script_counts(text, _NEUTRAL_CHARS)
+        return {"Cyrl": cyr, "Latn": lat, "Arab": arab, "other": other}
+    return _count_here(text)
+
+
+def _count_here(text: str) -> dict[str, int]:
+    """:func:`_count`'s definition, by regex (C speed; the script of most of the text is counted as the length
+    less what is left when its letters are taken out, the others by their few matches); the hamza of tote jazu
+    counts as an Arabic letter, Arabic punctuation and marks do not."""
     n_neutral = sum(text.count(c) for c in _NEUTRAL)
     # most texts (a sentence of a Cyrillic document) are ASCII and U+0400-U+04FF alone: counted by bytes, the
     # same counts (no letter of another script or range there); told by the UTF-8 length: each of those Cyrillic
@@ -307,34 +329,43 @@ _NOT_ARABIC_LEAD = bytes(b for b in range(256) if not 0xD8 <= b <= 0xDB)  # U+06
 
 
 def main_script(text: str) -> str:
-    """``Cyrl``, ``Latn`` or ``Arab``: the script with most characters, by byte counts of the UTF-8 text (C speed,
-    about 1 ns a character: the pipeline asks it of every text); ``Cyrl`` on a tie or no letters."""
-    data = text.encode("utf-8", "surrogatepass")
-    latin = len(data.translate(None, _NOT_ASCII_LETTER))
-    arabic = len(data.translate(None, _NOT_ARABIC_LEAD)) if data.find(b"\xd8") >= 0 or data.find(b"\xd9") >= 0 else 0
-    if not latin and not arabic:
-        return "Cyrl"
-    cyrillic = len(data.translate(None, _NOT_CYRILLIC_LEAD))
+    """``Cyrl``, ``Latn`` or ``Arab``: the script with most characters, by counts of the UTF-8 text's lead bytes
+    (:func:`_main_counts_here`; C speed, the pipeline asks it of every text); ``Cyrl`` on a tie or no letters."""
+    latin, cyrillic, arabic = (_main_counts or _main_counts_here)(text)
     if latin > cyrillic and latin >= arabic:
         return "Latn"
     return "Arab" if arabic > cyrillic else "Cyrl"
+
+
+def _main_counts_here(text: str) -> tuple[int, int, int]:
+    """:func:`main_script`'s counts by bytes (the C helper's definition): ASCII letters, Cyrillic (U+0400-U+04FF)
+    and Arabic (U+0600-U+06FF, counted only where a lead byte D8 or D9 is there) characters."""
+    data = text.encode("utf-8", "surrogatepass")
+    latin = len(data.translate(None, _NOT_ASCII_LETTER))
+    arabic = len(data.translate(None, _NOT_ARABIC_LEAD)) if data.find(b"\xd8") >= 0 or data.find(b"\xd9") >= 0 else 0
+    return latin, len(data.translate(None, _NOT_CYRILLIC_LEAD)), arabic
 
 
 def detect_script(text: str) -> ScriptGuess:
     """The script of most of ``text``'s letters (``none`` where it has none of Cyrillic, Latin or Arabic), the
     letters counted, and for Latin text the Kazakh alphabet variant (:func:`latin_variant`)."""
     counts = _count(text)
-    total = sum(counts.values())
+    cyr, lat, arab = counts["Cyrl"], counts["Latn"], counts["Arab"]
+    total = cyr + lat + arab + counts["other"]
     if total == 0:
         return ScriptGuess("none", 0, counts)
-    script = max(("Cyrl", "Latn", "Arab"), key=lambda s: counts[s])
-    if counts[script] == 0:
+    script = "Cyrl" if cyr >= lat and cyr >= arab else "Latn" if lat >= arab else "Arab"  # the first of most
+    if max(cyr, lat, arab) == 0:
         return ScriptGuess("none", total, counts)
     variant = latin_variant(text) if script == "Latn" else None
     return ScriptGuess(script, total, counts, variant)
 
 
-_MIXED_RE = re.compile(r"[\u0400-\u04ff][A-Za-z\u00c0-\u024f]|[A-Za-z\u00c0-\u024f][\u0400-\u04ff]")
+#: the Latin letters that language identification tells a Latin word by, and that make a word mixed with Cyrillic
+#: ones: A-Z, a-z and U+00C0-U+024F (not the rarer U+1E00-U+1EFF that the script counts take)
+LATIN_LETTERS = "".join(map(chr, [*range(65, 91), *range(97, 123), *range(0xC0, 0x250)]))
+_LATIN_CLASS = "[" + re.escape(LATIN_LETTERS) + "]"
+_MIXED_RE = re.compile(rf"[\u0400-\u04ff]{_LATIN_CLASS}|{_LATIN_CLASS}[\u0400-\u04ff]")
 
 
 def mixed_script_words(text: str, limit: int = 5) -> list[str]:

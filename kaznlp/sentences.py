@@ -25,10 +25,21 @@ __all__ = ["split_sentences", "split_sentences_and_quotes"]
 _CANDIDATE_RE = re.compile(
     r"[.!?…\n](?:(?<=\n)\n*|[.!?…]*[»\")\]]*(?=[ \t]+([^\s" + KAZAKH_LOWER + r"a-z,;:])(\S?)))"
 )
-_QUOTE_RE = re.compile(r"[«»]")
 _AFTER_DASH_RE = re.compile(r"\s*\S\s*(\S)")  # the first character after the dash that follows a candidate
 _MAX_QUOTE = 3000
 _INITIALS_RE = re.compile(f"(?:{INITIAL}){{1,2}}")  # Д., Дж., Б.Б.: before a name, no sentence end
+
+
+def _quote_marks(text: str) -> list[int]:
+    """The offsets of « and » in ``text``, in order (``str.find`` for each: a scan at memchr's speed)."""
+    marks: list[int] = []
+    for mark in "«»":
+        p = text.find(mark)
+        while p >= 0:
+            marks.append(p)
+            p = text.find(mark, p + 1)
+    marks.sort()
+    return marks
 
 
 def _quote_regions(text: str) -> list[tuple[int, int]]:
@@ -36,8 +47,7 @@ def _quote_regions(text: str) -> list[tuple[int, int]]:
     regions: list[tuple[int, int]] = []
     stack: list[int] = []
     last = 0
-    for m in _QUOTE_RE.finditer(text):
-        p = m.start()
+    for p in _quote_marks(text):
         if stack and text.find("\n", last, p) >= 0:
             stack.clear()  # a line break since the last quote mark ends every open quote
         last = p

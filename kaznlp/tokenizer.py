@@ -62,8 +62,13 @@ _TOKEN_RE = re.compile(TOKEN_PATTERN)
 # tokens. The scanner itself decides on ``. % ! ?`` by the character after them, so no special token may start with
 # one.
 _PUNCT_STOP = "".join(sorted(set(".+-%!?") | {s[0] for s in _specials if not s[0].isalnum()}))
-assert not any(s[0] in ".%!?" for s in _specials), "the C scanner takes . % ! ? alone by the next character"
-_scan: Callable[[str, Callable[[str, int], object], str, str, str], tuple[list[str], list[int], list[int]]] | None
+assert not any(s[0] in ".%!?+-" for s in _specials), "the C scanner takes . % ! ? + - alone by the next character"
+# Before a space, a quote or the end of the text the scanner also takes a word and its period apart (a sentence's
+# last word) unless the two begin a special token (these: ``т.`` of ``т.б.``), a number before "." or "," (no
+# special token starts with a digit), and "-" or "+" alone.
+_DOT_WORDS = frozenset(s[: k + 1] for s in [*_specials, *_glued_scales] for k, ch in enumerate(s) if ch == ".")
+assert not any(s[0].isdecimal() for s in [*_specials, *_glued_scales]), "the C scanner ends a number before its period"
+_scan: Callable[..., tuple[list[str], list[int], list[int]]] | None
 try:
     from ._tokenscan import scan as _scan
 except ImportError:  # built without a C compiler: the pattern alone, same tokens, slower
@@ -113,7 +118,7 @@ class Gaps(Sequence[str]):
 def tokenize(text: str) -> Tokens:
     """Split ``text`` into tokens with offsets; ``text[start:end] == word`` for every token."""
     if _scan is not None:
-        return Tokens(*_scan(text, _TOKEN_RE.match, _JOINERS, _WORD_STOP, _PUNCT_STOP))
+        return Tokens(*_scan(text, _TOKEN_RE.match, _JOINERS, _WORD_STOP, _PUNCT_STOP, _DOT_WORDS))
     return tokenize_by_pattern(text)
 
 

@@ -105,3 +105,21 @@ def test_the_ner_backend_is_named_by_its_model():
     assert kaznlp.load(backend="rules") is kaznlp.load(backend="spacy")
     with pytest.raises(ValueError, match="use 'spacy' .* or 'stanza'"):
         kaznlp.Pipeline(ner=True, backend="crf")
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from([*"IVXLCІХСivxlcіхсᲂ \n", "орын", "ОРЫН", "Орн", "ᲂрын", "XV ", "орнына"]),
+                max_size=12).map("".join))  # fmt: skip
+def test_roman_places_are_the_patterns_matches_at_token_starts(text):
+    """The quick no (no ranking word in the case-folded text) loses no match of the case-blind pattern."""
+    import importlib
+    from bisect import bisect_left
+
+    from kaznlp.tokenizer import tokenize
+
+    extractor = importlib.import_module("kaznlp.facts.extractor")
+    starts = tokenize(text).starts
+    at = [bisect_left(starts, m.start()) for m in extractor._ROMAN_PLACE_RE.finditer(text)]
+    want = [k for k, m in zip(at, extractor._ROMAN_PLACE_RE.finditer(text)) if k < len(starts) and starts[k] == m.start()]
+    assert extractor._roman_places(text, starts) == want
+    assert extractor._roman_places("XV орынға шықты", [0, 3, 10]) == [0]

@@ -141,3 +141,15 @@ def test_the_c_helper_normalises_as_the_python_steps_on_the_corpora():
     for text in texts:
         _both_ways(text)
         _both_ways(text.replace(" ", "\u00a0").replace("а", "a"))  # web text: no-break spaces, look-alikes
+
+
+_CASE_ALPHABET = st.sampled_from([*"абвқәіАБВҚӘІxXǅ\u1c82 -'\n", "\u0500", "😀"])
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(_CASE_ALPHABET, max_size=20).map("".join))
+def test_case_steps_are_the_patterns_matches(text):
+    """The C helper's upper-case letters between lower-case ones (kaznlp/_normscan.c) are _CASE_STEP_RE's."""
+    mod = importlib.import_module("kaznlp.normalize")
+    assert mod._case_steps(text) == [m.start() for m in mod._CASE_STEP_RE.finditer(text)]
+    assert normalize("Министрліктің баспасөз қызметіАстана қаласында").text.endswith("қызметі Астана қаласында")

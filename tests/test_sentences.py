@@ -64,3 +64,16 @@ def test_no_break_after_initials_of_two_letters_or_two_initials():
         "Оны ҚР.",  # not initials: a sentence may end after an abbreviation in capitals
         "Үкіметі қолдады.",
     ]
+
+
+def test_quote_marks_are_found_in_order():
+    import importlib
+    import random
+    import re
+
+    sentences = importlib.import_module("kaznlp.sentences")
+    rng = random.Random(0)
+    for _ in range(3000):
+        text = "".join(rng.choice("«»а \n") for _ in range(rng.randint(0, 12)))
+        assert sentences._quote_marks(text) == [m.start() for m in re.finditer("[«»]", text)]
+    assert sentences._quote_regions("«Нұр Отан» және «Ақ жол»\n«ашық") == [(0, 10), (16, 24)]

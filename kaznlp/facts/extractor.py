@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 from datetime import date as Date
 from itertools import compress
 
@@ -89,7 +90,10 @@ _ROMAN_PLACE_RE = re.compile(rf"(?<!\w)[{ROMAN_LETTERS}]{{1,6}}(?=\s+(?:{'|'.joi
 
 def _roman_places(text: str, starts: list[int]) -> list[int]:
     """Token indices of Roman numerals before a ranking word."""
-    out = []
+    out: list[int] = []
+    folded = text.casefold()  # the pattern ignores case: no ranking word in the folded text, no match (a quick no)
+    if not any(w in folded for w in RANKING_WORDS):
+        return out
     for m in _ROMAN_PLACE_RE.finditer(text):
         k = bisect_left(starts, m.start())
         if k < len(starts) and starts[k] == m.start():
@@ -269,12 +273,17 @@ def extract_facts(
     sentences: list[tuple[int, int]],
     doc_date: Date | None = None,
     quotes: list[tuple[int, int]] | None = None,
+    skip: AbstractSet[int] = frozenset(),
 ) -> list[Fact]:
     """All numeric facts of a normalised text, with offsets into the original. ``quotes``: the text's «…»
-    regions, as :func:`~kaznlp.sentences.split_sentences_and_quotes` gives them with ``sentences``."""
+    regions, as :func:`~kaznlp.sentences.split_sentences_and_quotes` gives them with ``sentences``; ``skip``:
+    sentences not read (their indexes; a sentence's facts depend on no other sentence, so the others' are the
+    same)."""
     text = norm.text
     if quotes is None:
         quotes = _quote_regions(text) if "«" in text else []
+    if skip and len(skip) >= len(sentences) and all(k in skip for k in range(len(sentences))):
+        return []
     doc_year = doc_date.year if doc_date else None
     starts, ends, words = tokens.starts, tokens.ends, tokens.words
     starts_at = anchors(words)
@@ -291,6 +300,9 @@ def extract_facts(
         t0, t1 = bisect_left(starts, s_start), bisect_left(starts, s_end)
         if si < 0 or not t0 <= starts_at[a] < t1:  # a token outside every sentence: never expected, never a hang
             a += 1
+            continue
+        if si in skip:
+            a = bisect_left(starts_at, t1, a)
             continue
         ws, sstarts, sends = words[t0:t1], starts[t0:t1], ends[t0:t1]
         ctx = Context(
