@@ -2,7 +2,8 @@
  *
  * kaznlp/facts/extractor.py holds the definition (anchors_by_lookup: one lookup per token in a dict that computes
  * missing words); this helper asks that dict only at the words that may be numbers, by their first characters.
- * tests/test_tokenizer.py checks that both give the same anchors on the corpora and on random text.
+ * tests/test_tokenizer.py checks that both give the same anchors on the corpora and on random text. runs_of finds
+ * the tokens that may be Roman numerals (tests/test_extract.py).
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -115,7 +116,59 @@ fail:
     return NULL;
 }
 
+/* runs_of(words, chars, max_len) -> the indices k of words of 1 to max_len characters, every one of them in chars:
+ * the tokens that may be a Roman numeral, without a Python call per token. */
+static PyObject *
+runs_of(PyObject *self, PyObject *args)
+{
+    PyObject *words, *chars;
+    Py_ssize_t max_len, k, j;
+    unsigned char low[0x500];
+    if (!PyArg_ParseTuple(args, "O!Un:runs_of", &PyList_Type, &words, &chars, &max_len))
+        return NULL;
+    memset(low, 0, sizeof low);
+    const Py_ssize_t nc = PyUnicode_GET_LENGTH(chars);
+    for (j = 0; j < nc; j++) {
+        Py_UCS4 c = PyUnicode_READ_CHAR(chars, j);
+        if (c < 0x500)
+            low[c] = 1;
+    }
+    PyObject *out = PyList_New(0);
+    if (out == NULL)
+        return NULL;
+    for (k = 0; k < PyList_GET_SIZE(words); k++) {
+        PyObject *w = PyList_GET_ITEM(words, k);
+        if (!PyUnicode_Check(w)) {
+            Py_DECREF(out);
+            PyErr_SetString(PyExc_TypeError, "words: a list of str");
+            return NULL;
+        }
+        const Py_ssize_t n = PyUnicode_GET_LENGTH(w);
+        if (n < 1 || n > max_len)
+            continue;
+        const int kind = PyUnicode_KIND(w);
+        const void *data = PyUnicode_DATA(w);
+        for (j = 0; j < n; j++) {
+            Py_UCS4 c = PyUnicode_READ(kind, data, j);
+            if (c < 0x500 ? !low[c] : PyUnicode_FindChar(chars, c, 0, nc, 1) < 0)
+                break;
+        }
+        if (j < n)
+            continue;
+        PyObject *v = PyLong_FromSsize_t(k);
+        if (v == NULL || PyList_Append(out, v) < 0) {
+            Py_XDECREF(v);
+            Py_DECREF(out);
+            return NULL;
+        }
+        Py_DECREF(v);
+    }
+    return out;
+}
+
 static PyMethodDef methods[] = {
+    {"runs_of", runs_of, METH_VARARGS,
+     "runs_of(words, chars, max_len) -> indices of the words of 1 to max_len characters, all of them in chars."},
     {"anchors", anchors, METH_VARARGS,
      "anchors(words, pairs, cache) -> indices of the words where a number may start: a decimal digit first, or "
      "cache[word] where the word's first two characters, lower-cased, are one of pairs."},

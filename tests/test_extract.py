@@ -108,18 +108,26 @@ def test_the_ner_backend_is_named_by_its_model():
 
 
 @settings(max_examples=1500, deadline=None)
-@given(st.lists(st.sampled_from([*"IVXLCІХСivxlcіхсᲂ \n", "орын", "ОРЫН", "Орн", "ᲂрын", "XV ", "орнына"]),
+@given(st.lists(st.sampled_from([*"IVXLCІХСivxlcіхсᲃıİ5-'ᲂ \n", "орын", "ОРЫН", "Орн", "ᲂрын", "XV ", "орнына"]),
                 max_size=12).map("".join))  # fmt: skip
 def test_roman_places_are_the_patterns_matches_at_token_starts(text):
-    """The quick no (no ranking word in the case-folded text) loses no match of the case-blind pattern."""
+    """Tried only at tokens of Roman letters alone (the C helper), the case-blind pattern finds what it finds in
+    the whole text at token starts."""
     import importlib
-    from bisect import bisect_left
 
     from kaznlp.tokenizer import tokenize
 
     extractor = importlib.import_module("kaznlp.facts.extractor")
-    starts = tokenize(text).starts
-    at = [bisect_left(starts, m.start()) for m in extractor._ROMAN_PLACE_RE.finditer(text)]
-    want = [k for k, m in zip(at, extractor._ROMAN_PLACE_RE.finditer(text)) if k < len(starts) and starts[k] == m.start()]
-    assert extractor._roman_places(text, starts) == want
-    assert extractor._roman_places("XV орынға шықты", [0, 3, 10]) == [0]
+    tokens = tokenize(text)
+    assert extractor._roman_places(text, tokens.words, tokens.starts) == extractor._roman_places_here(text, tokens.starts)
+    assert extractor._roman_places("XV орынға шықты", ["XV", "орынға", "шықты"], [0, 3, 10]) == [0]
+
+
+def test_the_roman_letters_that_the_pattern_matches_are_all_tried():
+    import importlib
+    import re
+
+    extractor = importlib.import_module("kaznlp.facts.extractor")
+    letter = re.compile(rf"[{extractor.ROMAN_LETTERS}]", re.IGNORECASE)
+    tried = set(extractor._roman_chars())
+    assert all(c in tried for c in map(chr, range(0x110000)) if letter.fullmatch(c))

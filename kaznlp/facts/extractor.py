@@ -12,6 +12,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from collections.abc import Set as AbstractSet
 from datetime import date as Date
+from functools import cache
 from itertools import compress
 
 from ..data import rows
@@ -71,10 +72,12 @@ _IS_ANCHOR = _AnchorCache()
 _PAIRS = "".join(sorted({p[:2] for p in _PREFIXES}))
 assert all(len(p) >= 2 for p in _PREFIXES), "a number word's prefix has two letters at least"
 _c_anchors: Callable[[list[str], str, dict[str, bool]], list[int]] | None
+_c_runs: Callable[[list[str], str, int], list[int]] | None
 try:
     from .._number_anchors import anchors as _c_anchors
+    from .._number_anchors import runs_of as _c_runs
 except ImportError:  # built without a C compiler
-    _c_anchors = None
+    _c_anchors = _c_runs = None
 
 
 def anchors(words: list[str]) -> list[int]:
@@ -88,12 +91,27 @@ def anchors(words: list[str]) -> list[int]:
 _ROMAN_PLACE_RE = re.compile(rf"(?<!\w)[{ROMAN_LETTERS}]{{1,6}}(?=\s+(?:{'|'.join(RANKING_WORDS)}))", re.IGNORECASE)
 
 
-def _roman_places(text: str, starts: list[int]) -> list[int]:
-    """Token indices of Roman numerals before a ranking word."""
+@cache
+def _roman_chars() -> str:
+    """Every character that the case-blind ``[ROMAN_LETTERS]`` may match, and a few more: those below U+2000 whose
+    upper or lower case is one of the letters in either case (І, і, ı, İ, ᲃ …; tests/test_extract.py checks every
+    code point)."""
+    both = set(ROMAN_LETTERS.lower() + ROMAN_LETTERS.upper())
+    return "".join(c for c in map(chr, range(0x2000)) if c.upper()[:1] in both or c.lower()[:1] in both)
+
+
+def _roman_places(text: str, words: list[str], starts: list[int]) -> list[int]:
+    """Token indices of Roman numerals before a ranking word: the pattern's matches at token starts
+    (:func:`_roman_places_here`), where the C helper tries it only at tokens of Roman letters alone. A match is
+    such a token: one to six of those letters after no word character, then a space, which ends the token."""
+    if _c_runs is None:
+        return _roman_places_here(text, starts)
+    return [k for k in _c_runs(words, _roman_chars(), 6) if _ROMAN_PLACE_RE.match(text, starts[k])]
+
+
+def _roman_places_here(text: str, starts: list[int]) -> list[int]:
+    """:func:`_roman_places`' definition: the pattern's matches in the text, those at a token start."""
     out: list[int] = []
-    folded = text.casefold()  # the pattern ignores case: no ranking word in the folded text, no match (a quick no)
-    if not any(w in folded for w in RANKING_WORDS):
-        return out
     for m in _ROMAN_PLACE_RE.finditer(text):
         k = bisect_left(starts, m.start())
         if k < len(starts) and starts[k] == m.start():
@@ -287,7 +305,7 @@ def extract_facts(
     doc_year = doc_date.year if doc_date else None
     starts, ends, words = tokens.starts, tokens.ends, tokens.words
     starts_at = anchors(words)
-    if roman := _roman_places(text, starts):
+    if roman := _roman_places(text, words, starts):
         starts_at = sorted(set(starts_at).union(roman))
     if not starts_at:
         return []
