@@ -32,7 +32,8 @@ C_HELPERS = [
     Extension("kaznlp._tokenscan", ["kaznlp/_tokenscan.c"], optional=True),
     Extension("kaznlp._number_anchors", ["kaznlp/_number_anchors.c"], optional=True),
     Extension("kaznlp._normscan", ["kaznlp/_normscan.c"], optional=True),
-    Extension("kaznlp._langscan", ["kaznlp/_langscan.c"], optional=True),
+    # its floats must be Python's, operation for operation: no a*b+c fused into one rounding
+    Extension("kaznlp._langscan", ["kaznlp/_langscan.c"], optional=True, extra_compile_args=["-ffp-contract=off"]),
 ]
 MANIFEST = ROOT / "kaznlp" / compiled.MANIFEST
 PURE = os.environ.get("KAZNLP_PURE", "") not in ("", "0")

@@ -11,13 +11,16 @@
  *     sets (langid._set_counts, which counts them by regex);
  *   - word_sums: the words of a lower-case text (langid._WORD, [^\W\d_]+(?:'[^\W\d_]+)*, after the look-alike
  *     letters are folded), and the sums of their vectors (langid._word_vector: a dict of the words seen, and a
- *     function that makes one missing), added word by word in order, as langid._quick_classify adds them.
+ *     function that makes one missing), added word by word in order, as langid._quick_classify adds them;
+ *   - classify_words: word_sums, and langid._quick_from_sums' class and posterior of the sums (the same floats:
+ *     the same operations in the same order, never fused).
  * Character classes are those of Python's re: \w is Py_UNICODE_ISALNUM or '_', \d is Py_UNICODE_ISDECIMAL.
  * tests/test_langid.py and tests/test_script.py check that both ways give the same on the corpora and on random
  * text.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <math.h>
 
 #define TABLE_SIZE 0x500
 static unsigned char letter[TABLE_SIZE]; /* [^\W\d_] below TABLE_SIZE */
@@ -303,26 +306,25 @@ add_vector(PyObject *vectors, PyObject *make, PyObject *word, double *s, Py_ssiz
     return 0;
 }
 
-static PyObject *
-word_sums(PyObject *self, PyObject *args)
+/* The words of `low` (appended to `words`) and the sums of their vectors (s, count); 0, or -1 with an error set. */
+static int
+scan_words(PyObject *low, PyObject *fold_src, PyObject *fold_dst, PyObject *vectors, PyObject *make,
+           PyObject *words, double *s, Py_ssize_t *count)
 {
-    PyObject *low, *fold_src, *fold_dst, *vectors, *make;
-    if (!PyArg_ParseTuple(args, "UUUO!O:word_sums", &low, &fold_src, &fold_dst, &PyDict_Type, &vectors, &make))
-        return NULL;
     const Py_ssize_t nf = PyUnicode_GET_LENGTH(fold_src);
     if (PyUnicode_GET_LENGTH(fold_dst) != nf) {
         PyErr_SetString(PyExc_ValueError, "fold_src and fold_dst differ in length");
-        return NULL;
+        return -1;
     }
     const int kind = PyUnicode_KIND(low);
     const void *data = PyUnicode_DATA(low);
     const Py_ssize_t n = PyUnicode_GET_LENGTH(low);
-    double s[6] = {0.0, 0.0, 0.0, 0.0, 0.0, 0.0};
-    Py_ssize_t count = 0, p = 0, q, k;
+    Py_ssize_t p = 0, q, k;
     Py_UCS4 *buf = PyMem_New(Py_UCS4, n > 0 ? n : 1);
-    PyObject *words = PyList_New(0);
-    if (buf == NULL || words == NULL)
-        goto fail;
+    if (buf == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
     while (p < n) {
         if (!is_letter(PyUnicode_READ(kind, data, p))) {
             p++;
@@ -349,21 +351,94 @@ word_sums(PyObject *self, PyObject *args)
             buf[k - p] = c;
         }
         PyObject *w = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, buf, q - p);
-        if (w == NULL)
-            goto fail;
-        if (PyList_Append(words, w) < 0 || add_vector(vectors, make, w, s, &count) < 0) {
-            Py_DECREF(w);
-            goto fail;
+        if (w == NULL || PyList_Append(words, w) < 0 || add_vector(vectors, make, w, s, count) < 0) {
+            Py_XDECREF(w);
+            PyMem_Free(buf);
+            return -1;
         }
         Py_DECREF(w);
         p = q;
     }
     PyMem_Free(buf);
+    return 0;
+}
+
+static PyObject *
+word_sums(PyObject *self, PyObject *args)
+{
+    PyObject *low, *fold_src, *fold_dst, *vectors, *make;
+    double s[6] = {0.0, 0.0, 0.0, 0.0, 0.0, 0.0};
+    Py_ssize_t count = 0;
+    if (!PyArg_ParseTuple(args, "UUUO!O:word_sums", &low, &fold_src, &fold_dst, &PyDict_Type, &vectors, &make))
+        return NULL;
+    PyObject *words = PyList_New(0);
+    if (words == NULL || scan_words(low, fold_src, fold_dst, vectors, make, words, s, &count) < 0) {
+        Py_XDECREF(words);
+        return NULL;
+    }
     return Py_BuildValue("(N(dddddd)n)", words, s[0], s[1], s[2], s[3], s[4], s[5], count);
-fail:
-    PyMem_Free(buf);
-    Py_XDECREF(words);
-    return NULL;
+}
+
+/* langid._quick_from_sums' arithmetic, operation for operation (compiled without contracting a*b+c into one
+ * rounding: -ffp-contract=off), up to the rounding check, which stays in Python: the class k (-1: none, ask
+ * the model), its posterior p and the bound dp on p's error. */
+static void
+quick_class(const double *s, Py_ssize_t count, const double *prior, double scale, int *best, double *p, double *dp)
+{
+    const double U = 1.1102230246251565e-16; /* 2**-53 */
+    const double n = (double)count;
+    double z[6], big_sum, big_ll = 0.0, top, second, dz, total = 0.0;
+    int k = 0, j;
+    *best = -1;
+    if (count == 0)
+        return;
+    for (j = 0; j < 6; j++)
+        z[j] = (prior[j] + s[j]) * scale / n;
+    big_sum = s[0];
+    for (j = 1; j < 6; j++)
+        if (s[j] < big_sum)
+            big_sum = s[j];
+    big_sum = -big_sum;
+    for (j = 0; j < 6; j++) {
+        double a = fabs(prior[j] + s[j]);
+        if (j == 0 || a > big_ll)
+            big_ll = a;
+    }
+    for (j = 1; j < 6; j++)
+        if (z[j] > z[k])
+            k = j;
+    top = z[k];
+    second = -INFINITY;
+    for (j = 0; j < 6; j++)
+        if (j != k && z[j] > second)
+            second = z[j];
+    dz = (4.0 * n * U * big_sum + 1e-12 * big_ll) * fabs(scale) / n + 1e-12 * fabs(top) + 1e-12 * fabs(second);
+    if (top - second <= 2.0 * dz + 1e-9)
+        return;
+    for (j = 0; j < 6; j++)
+        total += exp(z[j] - top);
+    *p = 1.0 / total;
+    *dp = 2.01 * dz * *p + 1e-11;
+    *best = k;
+}
+
+static PyObject *
+classify_words(PyObject *self, PyObject *args)
+{
+    PyObject *low, *fold_src, *fold_dst, *vectors, *make;
+    double s[6] = {0.0, 0.0, 0.0, 0.0, 0.0, 0.0}, prior[6], scale, p = 0.0, dp = 0.0;
+    Py_ssize_t count = 0;
+    int best;
+    if (!PyArg_ParseTuple(args, "UUUO!O(dddddd)d:classify_words", &low, &fold_src, &fold_dst, &PyDict_Type, &vectors,
+                          &make, &prior[0], &prior[1], &prior[2], &prior[3], &prior[4], &prior[5], &scale))
+        return NULL;
+    PyObject *words = PyList_New(0);
+    if (words == NULL || scan_words(low, fold_src, fold_dst, vectors, make, words, s, &count) < 0) {
+        Py_XDECREF(words);
+        return NULL;
+    }
+    quick_class(s, count, prior, scale, &best, &p, &dp);
+    return Py_BuildValue("(Nidd)", words, best, p, dp);
 }
 
 static PyMethodDef methods[] = {
@@ -378,6 +453,9 @@ static PyMethodDef methods[] = {
      "of U+0600-U+067F is there (0 otherwise): script.main_script's counts of UTF-8 bytes."},
     {"script_counts", script_counts, METH_VARARGS,
      "script_counts(text, neutral) -> (cyrillic, latin, arabic, other): the letters of each script in text."},
+    {"classify_words", classify_words, METH_VARARGS,
+     "classify_words(low, fold_src, fold_dst, vectors, make, prior, scale) -> (words, k, p, dp): word_sums' words "
+     "and the quick classifier's class k of their sums (-1: none), its posterior p and p's error bound dp."},
     {"word_sums", word_sums, METH_VARARGS,
      "word_sums(low, fold_src, fold_dst, vectors, make) -> (words, sums, n): the words of a lower-case text, "
      "look-alike letters folded, and the sums of their vectors (vectors.get(w) or make(w)) and of their counts."},

@@ -38,10 +38,12 @@ from .script import (
     LATIN_LETTERS,
     ScriptGuess,
     detect_script,
+    latin_variant,
     letter_rows,
     letters,
     main_script,
     mixed_script_words,
+    script_and_letters,
     to_cyrillic,
     web_addresses,
 )
@@ -338,11 +340,23 @@ def _quick_classify(words: list[str]) -> tuple[str, float] | None:
 def _quick_from_sums(sums: tuple[float, float, float, float, float, float], n: int) -> tuple[str, float] | None:
     """:func:`_quick_classify` from the sums of the words' vectors and their count of rows."""
     m = _model()
-    if len(m.classes) != 6 or n == 0:
+    if len(m.classes) != 6:
         return None
+    k, p, dp = _quick_parts(sums, n, m.prior, m.scale)
+    if k < 0 or not _rounds_alike(p, dp):
+        return None
+    return m.classes[k], p
+
+
+def _quick_parts(
+    sums: tuple[float, float, float, float, float, float], n: int, pr: tuple[float, ...], scale: float
+) -> tuple[int, float, float]:
+    """The arithmetic of :func:`_quick_from_sums` (the C helper's ``classify_words`` does the same operations):
+    the best class's index (-1: the lead is too small to tell, or no rows), its posterior and that posterior's
+    error bound."""
+    if n == 0:
+        return -1, 0.0, 0.0
     s0, s1, s2, s3, s4, s5 = sums
-    pr = m.prior
-    scale = m.scale
     z = [(pr[0] + s0) * scale / n, (pr[1] + s1) * scale / n, (pr[2] + s2) * scale / n,
          (pr[3] + s3) * scale / n, (pr[4] + s4) * scale / n, (pr[5] + s5) * scale / n]  # fmt: skip
     big_sum = -min(s0, s1, s2, s3, s4, s5)  # the largest |sum|: every sum is negative
@@ -359,24 +373,34 @@ def _quick_from_sums(sums: tuple[float, float, float, float, float, float], n: i
             second = z[j]
     dz = (4.0 * n * _U * big_sum + 1e-12 * big_ll) * abs(scale) / n + 1e-12 * abs(top) + 1e-12 * abs(second)
     if top - second <= 2.0 * dz + 1e-9:
-        return None
+        return -1, 0.0, 0.0
     total = 0.0
     for x in z:
         total += math.exp(x - top)
     p = 1.0 / total
-    dp = 2.01 * dz * p + 1e-11
-    if round(p - dp, 4) != round(p + dp, 4):
-        return None
-    return m.classes[k], p
+    return k, p, 2.01 * dz * p + 1e-11
 
 
-# The C helper (kaznlp/_langscan.c) finds a lower-case text's words and adds their vectors in one pass, as
-# :func:`_words` and :func:`_quick_classify` do; None: built without a C compiler (the same, slower)
+def _rounds_alike(p: float, dp: float) -> bool:
+    """Whether ``round(p - dp, 4) == round(p + dp, 4)``: at once where no rounding midpoint (``(j + 0.5) / 10^4``)
+    lies within the interval, widened by far more than the error of scaling it by 10^4; else by ``round``."""
+    lo = (p - dp) * 10000.0 + 0.5
+    hi = (p + dp) * 10000.0 + 0.5
+    if math.floor(lo - 1e-6) == math.floor(hi + 1e-6):
+        return True
+    return round(p - dp, 4) == round(p + dp, 4)
+
+
+# The C helper (kaznlp/_langscan.c) finds a lower-case text's words, adds their vectors in one pass and takes the
+# quick classifier's class of the sums, as :func:`_words`, :func:`_quick_classify` and :func:`_quick_from_sums` do;
+# None: built without a C compiler (the same, slower)
 _scan_word_sums: Callable[..., tuple[list[str], tuple[float, float, float, float, float, float], int]] | None
+_scan_classify_words: Callable[..., tuple[list[str], int, float, float]] | None
 try:
+    from ._langscan import classify_words as _scan_classify_words
     from ._langscan import word_sums as _scan_word_sums
 except ImportError:
-    _scan_word_sums = None
+    _scan_word_sums = _scan_classify_words = None
 
 
 @cache
@@ -388,12 +412,15 @@ def _fold_strings() -> tuple[str, str]:
 def _words_and_quick(low: str) -> tuple[list[str], tuple[str, float] | None]:
     """``_words(low)`` and ``_quick_classify`` of them, for a text already in lower case (``str.lower`` changes
     nothing in its own output)."""
-    if _scan_word_sums is None or len(_model().classes) != 6:
+    m = _model()
+    if _scan_classify_words is None or len(m.classes) != 6:
         words = _words(low)
         return words, _quick_classify(words)
     src, dst = _fold_strings()
-    words, sums, n = _scan_word_sums(low, src, dst, _VECTORS, _word_vector)
-    return words, _quick_from_sums(sums, n)
+    words, k, p, dp = _scan_classify_words(low, src, dst, _VECTORS, _word_vector, m.prior, m.scale)
+    if k < 0 or not _rounds_alike(p, dp):
+        return words, None
+    return words, (m.classes[k], p)
 
 
 # ---------------------------------------------------------------- one sentence
@@ -590,15 +617,15 @@ def identify_sentence(text: str, variant: str | None = None) -> LangGuess:
         # its letters, near enough: characters less spaces (digits and marks are few in a sentence with words)
         return LangGuess("kk", 0.99, "Cyrl", None, len(text) - text.count(" "), "letters")
     low = text.lower()
-    sg = detect_script(text)
-    if sg.script == "none":
-        return LangGuess("other", 0.0, "none", None, sg.letters, "script")
-    if sg.script == "Latn":
-        return _latin(text, low, sg.letters, variant or sg.variant)
-    if sg.script == "Arab":
-        return _arabic(text, sg.letters)
-    # the letters counted in the text are those of its lower case (both cases of each: tests/test_langid.py)
-    return _cyrillic(low, sg.letters, neighbour > 0, strict > 0 and shared > 0)
+    script, n_letters = script_and_letters(text)
+    if script == "none":
+        return LangGuess("other", 0.0, "none", None, n_letters, "script")
+    if script == "Latn":
+        return _latin(text, low, n_letters, variant or latin_variant(text))
+    if script == "Arab":
+        return _arabic(text, n_letters)
+    # the letters counted in the text are those of its lower case (both cases of each: tests/test_langscan.py)
+    return _cyrillic(low, n_letters, neighbour > 0, strict > 0 and shared > 0)
 
 
 # ---------------------------------------------------------------- a document

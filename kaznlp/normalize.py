@@ -393,9 +393,8 @@ def _char_table() -> bytes:
 
 def normalize_characters(text: str) -> Normalized:
     """:func:`normalize` but for the glued words: every step that replaces, drops or composes characters."""
-    if not _ANY_WORK_RE.search(text) and unicodedata.is_normalized("NFC", text):
-        return Normalized(text, text, None)
-    if _fast is not None and unicodedata.is_normalized("NFC", text):
+    nfc = unicodedata.is_normalized("NFC", text)
+    if _fast is not None and nfc:  # the helper's one pass, without a search for work first (it returns text itself)
         done = _fast(text, _DROP, _SRC, _DST, _LOOKALIKE_TABLE, _char_table())
         if done is not None:
             work, map_bytes = done
@@ -404,6 +403,8 @@ def normalize_characters(text: str) -> Normalized:
             fast_map = array("q")
             fast_map.frombytes(map_bytes)
             return Normalized(text, work, fast_map)
+    if nfc and not _ANY_WORK_RE.search(text):
+        return Normalized(text, text, None)
     return _normalize_characters_here(text)
 
 

@@ -28,7 +28,7 @@ from .morphology import LATIN_LOOKALIKES, REPLACED_EVERYWHERE
 from .tokenizer import EMAIL_PATTERN, URL_PATTERN
 
 __all__ = ["LATIN_LETTERS", "LATIN_VARIANTS", "ScriptGuess", "detect_script", "main_script", "mixed_script_words",
-           "to_cyrillic", "web_addresses"]
+           "script_and_letters", "to_cyrillic", "web_addresses"]
 
 LATIN_VARIANTS = ("2021", "2018", "2017", "ascii")
 # letters normalisation writes for another script's (the Cyrillic і for the dotless ı): of either script
@@ -350,15 +350,28 @@ def detect_script(text: str) -> ScriptGuess:
     """The script of most of ``text``'s letters (``none`` where it has none of Cyrillic, Latin or Arabic), the
     letters counted, and for Latin text the Kazakh alphabet variant (:func:`latin_variant`)."""
     counts = _count(text)
-    cyr, lat, arab = counts["Cyrl"], counts["Latn"], counts["Arab"]
-    total = cyr + lat + arab + counts["other"]
+    script, total = _script_of_counts(counts["Cyrl"], counts["Latn"], counts["Arab"], counts["other"])
+    return ScriptGuess(script, total, counts, latin_variant(text) if script == "Latn" else None)
+
+
+def script_and_letters(text: str) -> tuple[str, int]:
+    """:func:`detect_script`'s script and letters, without the counts or the variant (language id asks this of
+    every sentence it reads)."""
+    if _script_counts is not None:
+        return _script_of_counts(*_script_counts(text, _NEUTRAL_CHARS))
+    counts = _count_here(text)
+    return _script_of_counts(counts["Cyrl"], counts["Latn"], counts["Arab"], counts["other"])
+
+
+def _script_of_counts(cyr: int, lat: int, arab: int, other: int) -> tuple[str, int]:
+    """The script of the most letters (the first of Cyrillic, Latin and Arabic on a tie; ``none`` without any
+    of them) and the letters counted."""
+    total = cyr + lat + arab + other
     if total == 0:
-        return ScriptGuess("none", 0, counts)
-    script = "Cyrl" if cyr >= lat and cyr >= arab else "Latn" if lat >= arab else "Arab"  # the first of most
+        return "none", 0
     if max(cyr, lat, arab) == 0:
-        return ScriptGuess("none", total, counts)
-    variant = latin_variant(text) if script == "Latn" else None
-    return ScriptGuess(script, total, counts, variant)
+        return "none", total
+    return "Cyrl" if cyr >= lat and cyr >= arab else "Latn" if lat >= arab else "Arab", total
 
 
 #: the Latin letters that language identification tells a Latin word by, and that make a word mixed with Cyrillic

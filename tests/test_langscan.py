@@ -57,9 +57,16 @@ def _both_ways(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
     spans = [(0, len(text)), (1, 3), (2, 1), (-4, 99)]
     assert script._count(text) == script._count_here(text)
     assert script._main_counts(text) == script._main_counts_here(text)
+    guess = script.detect_script(text)
+    assert script.script_and_letters(text) == (guess.script, guess.letters)
     words, sums, n = langid._scan_word_sums(low, *langid._fold_strings(), langid._VECTORS, langid._word_vector)
     assert words == langid._words(low)
     assert (sums, n) == _python_sums(words)  # the same floats, to the last bit
+    m = langid._model()
+    parts = langid._scan_classify_words(low, *langid._fold_strings(), langid._VECTORS, langid._word_vector, m.prior,
+                                        m.scale)  # fmt: skip
+    k, p, dp = langid._quick_parts(sums, n, m.prior, m.scale)
+    assert parts == (words, k, p, dp)
     fast = langid._set_counts(text, sets), langid._span_counts(text, spans, langid._own_letters())
     with monkeypatch.context() as m:
         m.setattr(langid, "_scan_set_counts", None)
@@ -122,3 +129,14 @@ def test_sentences_keep_their_languages():
     for text, (lang, by) in cases.items():
         g = langid.identify_sentence(text)
         assert (g.lang, g.by) == (lang, by), text
+
+
+def test_rounding_alike_is_rounding_both_ends():
+    """The quick test of ``round(p - dp, 4) == round(p + dp, 4)`` gives round's answer, near every midpoint."""
+    rng = random.Random(0)
+    cases = [(rng.random(), rng.random() * 1e-6) for _ in range(20000)]
+    for j in range(0, 10000, 7):
+        mid = (j + 0.5) / 10000
+        cases += [(mid + d, e) for d in (-2e-11, -1e-12, 0.0, 1e-12, 2e-11, 1e-9) for e in (1e-11, 5e-11, 1e-9)]
+    for p, dp in cases:
+        assert langid._rounds_alike(p, dp) == (round(p - dp, 4) == round(p + dp, 4)), (p, dp)
