@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -135,22 +134,27 @@ def _foreign_words() -> frozenset[str]:
     return frozenset(w for w, lang in _markers().items() if lang in ("ru", "ky"))
 
 
-def _marker_counts(words: Iterable[str]) -> Counter[str]:
+@cache
+def _marker_languages() -> tuple[str, ...]:
+    return tuple(sorted(set(_markers().values())))
+
+
+def _marker_counts(words: Iterable[str]) -> dict[str, int]:
+    """How many of ``words`` are marker words of each language of ``language_markers.tsv`` (0 for every one of
+    them that has none)."""
     m = _markers()
-    return Counter(m[w] for w in words if w in m)
+    counts = dict.fromkeys(_marker_languages(), 0)
+    for w in words:
+        lang = m.get(w)
+        if lang is not None:
+            counts[lang] += 1
+    return counts
 
 
 def _mongolian_markers(words: list[str]) -> tuple[int, int]:
-    """``_marker_counts(words)["mn"]`` and ``["bxr"]``, without the Counter: a Kyrgyz-looking sentence asks."""
-    m = _markers()
-    mn = bxr = 0
-    for w in words:
-        lang = m.get(w)
-        if lang == "mn":
-            mn += 1
-        elif lang == "bxr":
-            bxr += 1
-    return mn, bxr
+    """``_marker_counts(words)["mn"]`` and ``["bxr"]``: a Kyrgyz-looking sentence asks."""
+    marks = _marker_counts(words)
+    return marks["mn"], marks["bxr"]
 
 
 # ---------------------------------------------------------------- the model
