@@ -460,6 +460,7 @@ def _has_any(text: str, chars: str) -> bool:
 
 # a sentence that Kazakh letters decide at once, in a Cyrillic document (its letters are not counted: 0)
 _PLAINLY_KAZAKH = LangGuess("kk", 0.99, "Cyrl", None, 0, "letters")
+_CYRILLIC_UNCOUNTED = ScriptGuess("Cyrl", 0, {})  # a document's script, given or told without counting (never changed)
 
 
 # The C helper (kaznlp/_langscan.c) counts the letters of a few sets in one pass (:func:`_set_counts`), and of
@@ -679,11 +680,11 @@ def identify(
     sample = text[:_MAX_CHARS]
     spans = list(spans) if spans is not None else _split(sample)
     if script is not None:
-        doc_script = ScriptGuess("Cyrl", 0, {})
+        doc_script = _CYRILLIC_UNCOUNTED
     elif main_script(sample) != "Cyrl" or not _CYRILLIC_LETTER.search(sample):
         doc_script = detect_script(sample)
     else:  # Cyrillic: nothing to count
-        doc_script = ScriptGuess("Cyrl", 0, {})
+        doc_script = _CYRILLIC_UNCOUNTED
     variant = doc_script.variant
     guesses: list[LangGuess | None]
     weight: dict[str, float] = {}  # letters times confidence, per language

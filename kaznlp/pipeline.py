@@ -41,7 +41,8 @@ def _as_date(d: Date | str | None) -> Date | None:
 def _finite(fact: Any) -> bool:
     """False for a fact whose value overflowed a float (``10^307 ғасыр``): no fact, never Infinity in a record
     (:mod:`kaznlp.numbers` gives no number for digits beyond a float; this catches a unit's factor on top)."""
-    return all(not isinstance(v, float) or math.isfinite(v) for v in (fact.value, fact.value_max))
+    v, w = fact.value, fact.value_max
+    return (not isinstance(v, float) or math.isfinite(v)) and (not isinstance(w, float) or math.isfinite(w))
 
 
 @dataclass(frozen=True, slots=True)
