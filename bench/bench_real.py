@@ -40,6 +40,7 @@ import csv  # noqa: E402
 import gzip  # noqa: E402
 import json  # noqa: E402
 import random  # noqa: E402
+import shutil  # noqa: E402
 import statistics  # noqa: E402
 import subprocess  # noqa: E402
 import sys  # noqa: E402
@@ -337,14 +338,20 @@ def main() -> None:
         bench_long(texts, args.rounds, args.long_chars, args.long_chars_ner, ner=True)
     if "ner" not in skip:
         bench_ner(texts, args.rounds)
-    work = Path(args.work) if args.work else Path(tempfile.mkdtemp(prefix="kaznlp-real-"))
-    work.mkdir(parents=True, exist_ok=True)
-    if "batch" not in skip:
-        bench_batch(texts, args.rounds, args.batch_mb, work)
     if "dedup" not in skip and args.dedup:
         bench_dedup(args.dedup)
-    if "archive" not in skip and args.archive_mb:
-        bench_archive(texts, [float(x) for x in args.archive_mb.split(",")], work)
+    if "batch" not in skip or "archive" not in skip and args.archive_mb:
+        own = not args.work  # a folder of its own, removed at the end; --work: the caller's, kept
+        work = Path(args.work) if args.work else Path(tempfile.mkdtemp(prefix="kaznlp-real-"))
+        work.mkdir(parents=True, exist_ok=True)
+        try:
+            if "batch" not in skip:
+                bench_batch(texts, args.rounds, args.batch_mb, work)
+            if "archive" not in skip and args.archive_mb:
+                bench_archive(texts, [float(x) for x in args.archive_mb.split(",")], work)
+        finally:
+            if own:
+                shutil.rmtree(work, ignore_errors=True)
     print(f"\nload at the end {os.getloadavg()[0]:.1f}")
 
 

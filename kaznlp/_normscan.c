@@ -195,6 +195,21 @@ done:
     return result;
 }
 
+/* Sets `bit` in cls for each character of `chars` below 0x500; 1 where one lies at 0x500 or above. */
+static int
+mark(unsigned char *cls, PyObject *chars, unsigned char bit)
+{
+    int high = 0;
+    for (Py_ssize_t k = 0; k < PyUnicode_GET_LENGTH(chars); k++) {
+        Py_UCS4 c = PyUnicode_READ_CHAR(chars, k);
+        if (c < 0x500)
+            cls[c] |= bit;
+        else
+            high = 1;
+    }
+    return high;
+}
+
 /* The offsets p where text[p] is one of `upper` between two of `lower` (normalize._CASE_STEP_RE's matches). */
 static PyObject *
 case_steps(PyObject *self, PyObject *args)
@@ -202,24 +217,11 @@ case_steps(PyObject *self, PyObject *args)
     PyObject *text, *lower, *upper;
     unsigned char cls[0x500]; /* 1: in lower, 2: in upper, for the code points below 0x500 */
     Py_ssize_t k;
-    int high = 0; /* a letter of either at 0x500 or above: those are searched in the strs */
+    int high; /* a letter of either at 0x500 or above: those are searched in the strs */
     if (!PyArg_ParseTuple(args, "UUU:case_steps", &text, &lower, &upper))
         return NULL;
     memset(cls, 0, sizeof cls);
-    for (k = 0; k < PyUnicode_GET_LENGTH(lower); k++) {
-        Py_UCS4 c = PyUnicode_READ_CHAR(lower, k);
-        if (c < 0x500)
-            cls[c] |= 1;
-        else
-            high = 1;
-    }
-    for (k = 0; k < PyUnicode_GET_LENGTH(upper); k++) {
-        Py_UCS4 c = PyUnicode_READ_CHAR(upper, k);
-        if (c < 0x500)
-            cls[c] |= 2;
-        else
-            high = 1;
-    }
+    high = mark(cls, lower, 1) | mark(cls, upper, 2);
     const int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
     const Py_ssize_t n = PyUnicode_GET_LENGTH(text);

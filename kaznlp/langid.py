@@ -398,13 +398,11 @@ def _rounds_alike(p: float, dp: float) -> bool:
 # The C helper (kaznlp/_langscan.c) finds a lower-case text's words, adds their vectors in one pass and takes the
 # quick classifier's class of the sums, as :func:`_words`, :func:`_quick_classify` and :func:`_quick_from_sums` do;
 # None: built without a C compiler (the same, slower)
-_scan_word_sums: Callable[..., tuple[list[str], tuple[float, float, float, float, float, float], int]] | None
 _scan_classify_words: Callable[..., tuple[list[str], int, float, float]] | None
 try:
     from ._langscan import classify_words as _scan_classify_words
-    from ._langscan import word_sums as _scan_word_sums
 except ImportError:
-    _scan_word_sums = _scan_classify_words = None
+    _scan_classify_words = None
 
 
 @cache

@@ -17,7 +17,7 @@ from kaznlp import split_sentences
 ROOT = Path(__file__).resolve().parent.parent
 langid = importlib.import_module("kaznlp.langid")
 script = importlib.import_module("kaznlp.script")
-BUILT = langid._scan_word_sums is not None
+BUILT = langid._scan_classify_words is not None
 
 needs_helper = pytest.mark.skipif(not BUILT and not os.environ.get("CI"), reason="C helper not built (no compiler)")
 
@@ -26,6 +26,10 @@ _TRICKY = st.sampled_from(
      "ا", "ٹ", "\u0640", "\u064b", "\u06d4", "ﭐ", "\ufeff", "Σ", "ς", "中", "²", "½", "\u00a0", "\t", "\n", "İ",
      "\u0500", "\U0001d400", "сөз", "Қазақстан", "кыргыз", "www.gov.kz"]
 )  # fmt: skip
+
+
+def _langscan():
+    return importlib.import_module("kaznlp._langscan")
 
 
 def _sentences() -> list[str]:
@@ -59,7 +63,7 @@ def _both_ways(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
     assert script._main_counts(text) == script._main_counts_here(text)
     guess = script.detect_script(text)
     assert script.script_and_letters(text) == (guess.script, guess.letters)
-    words, sums, n = langid._scan_word_sums(low, *langid._fold_strings(), langid._VECTORS, langid._word_vector)
+    words, sums, n = _langscan().word_sums(low, *langid._fold_strings(), langid._VECTORS, langid._word_vector)
     assert words == langid._words(low)
     assert (sums, n) == _python_sums(words)  # the same floats, to the last bit
     m = langid._model()
@@ -105,7 +109,7 @@ def test_the_helper_counts_every_code_point_as_python():
         text = "".join(map(chr, rng.sample(chunk, len(chunk))))
         assert script._count(text) == script._count_here(text), hex(chunk[0])
         assert script._main_counts(text) == script._main_counts_here(text), hex(chunk[0])
-        assert langid._scan_word_sums(text, "", "", {}, lambda w: (0.0,) * 6 + (1,))[0] == langid._WORD.findall(text)
+        assert _langscan().word_sums(text, "", "", {}, lambda w: (0.0,) * 6 + (1,))[0] == langid._WORD.findall(text)
 
 
 def test_a_letter_set_counted_in_both_cases_is_the_set_in_lower_case():
